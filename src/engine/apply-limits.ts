@@ -1,0 +1,58 @@
+import { Decimal, dmin, formatNumber, roundFen } from '../money/decimal.js';
+import type { Clause } from '../schema/policy-schema.js';
+import { literal } from './literal.js';
+import type { ClauseHistory, TraceStep } from './types.js';
+
+const fmt = (d: Decimal) => formatNumber(d.toDecimalPlaces(2));
+
+export type Limited = { amount: Decimal; blocked?: { code: 'already_paid' | 'max_years' | 'cumulative_used'; detail: string } };
+
+/** True when the award kind itself handles repeats (tiers paid once each, honours paid as upgrades). */
+function handlesOwnHistory(c: Clause): boolean {
+  return (c.award?.kind === 'tiers' && c.award.mode === 'first_reached') || (c.award?.kind === 'levels' && c.award.mode === 'upgrade');
+}
+
+/**
+ * Frequency, number of years and caps, in the order the texts state them; then
+ * the one rounding to the fen. History that was not given counts as "none received",
+ * and the trace says that was assumed.
+ */
+export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | undefined, trace: TraceStep[]): Limited {
+  const needsHistory = c.frequency === 'one_off' || c.max_years !== undefined || c.caps?.some((k) => k.per === 'cumulative') || handlesOwnHistory(c);
+  if (needsHistory && !history) trace.push({ kind: 'history', note: 'assumed_none', detail: 'no award history given: assumed none received under this clause' });
+  if (c.frequency === 'one_off' && !handlesOwnHistory(c) && ((history?.times_paid ?? 0) > 0 || history?.paid_total?.greaterThan(0))) {
+    trace.push({ kind: 'history', note: 'already_paid', detail: 'one-off award already received' });
+    return { amount: new Decimal(0), blocked: { code: 'already_paid', detail: 'one-off award already received' } };
+  }
+  if (c.max_years !== undefined && (history?.years_paid ?? 0) >= c.max_years) {
+    const detail = `paid in ${history!.years_paid} year(s), at most ${c.max_years}`;
+    trace.push({ kind: 'history', note: 'max_years', detail });
+    return { amount: new Decimal(0), blocked: { code: 'max_years', detail } };
+  }
+  let amount = raw;
+  let exhausted = false;
+  for (const cap of c.caps ?? []) {
+    let limit = literal(cap.amount);
+    if (cap.per === 'cumulative') {
+      const used = history?.paid_total ?? new Decimal(0);
+      limit = Decimal.max(limit.minus(used), 0);
+      exhausted = limit.isZero();
+      if (used.greaterThan(0)) trace.push({ kind: 'history', note: 'cumulative_used', detail: `${fmt(used)} received before of ${fmt(literal(cap.amount))}` });
+    }
+    const after = dmin(amount, limit);
+    trace.push({ kind: 'cap', per: cap.per, cap: fmt(limit), before: fmt(amount), after: fmt(after) });
+    amount = after;
+  }
+  const rounded = roundFen(amount);
+  if (!rounded.equals(amount)) trace.push({ kind: 'rounding', before: amount.toFixed(), after: rounded.toFixed(2) });
+  if (exhausted && raw.greaterThan(0)) return { amount: rounded, blocked: { code: 'cumulative_used', detail: 'cumulative cap already used up' } };
+  return { amount: rounded };
+}
+
+/** Splits an award into n instalments to the fen; any remainder fen go to the first. */
+export function instalments(amount: Decimal, n: number): Decimal[] {
+  const fen = amount.times(100);
+  const each = fen.div(n).floor();
+  const first = fen.minus(each.times(n - 1));
+  return [first, ...Array.from({ length: n - 1 }, () => each)].map((f) => f.div(100));
+}

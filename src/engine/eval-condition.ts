@@ -1,0 +1,92 @@
+import { Decimal, formatNumber } from '../money/decimal.js';
+import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
+import type { Condition, Op } from '../schema/policy-schema.js';
+import { evalExpr } from './eval-expr.js';
+import type { FactsView } from './facts-view.js';
+import { literal } from './literal.js';
+import type { TraceStep, TriBool } from './types.js';
+
+export interface CondResult {
+  result: TriBool;
+  missing: string[];
+}
+
+/**
+ * Three-valued: a condition that is certainly false makes the whole `all` false
+ * even when other facts are unknown, because no answer could make it true.
+ */
+export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]): CondResult {
+  if ('all' in c) return combine(c.all.map((x) => evalCondition(x, facts, trace)), 'all');
+  if ('any' in c) return combine(c.any.map((x) => evalCondition(x, facts, trace)), 'any');
+  if ('not' in c) {
+    const r = evalCondition(c.not, facts, trace);
+    return { result: r.result === 'unknown' ? 'unknown' : !r.result, missing: r.missing };
+  }
+  if ('expr' in c) {
+    const v = evalExpr(c.expr, facts, trace);
+    const threshold = literal(c.value);
+    const subject = 'fact' in (c.expr as object) ? (c.expr as { fact: string }).fact : '';
+    if (!v.ok) {
+      trace.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
+      return { result: 'unknown', missing: v.missing };
+    }
+    const result = compareNum(v.value, c.op, threshold);
+    trace.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
+    return { result, missing: [] };
+  }
+  const got = facts.raw(c.fact, trace);
+  const def = facts.fact(c.fact);
+  const threshold = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
+  if (!got.ok || !def) {
+    trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, result: 'unknown' });
+    return { result: 'unknown', missing: got.ok ? [c.fact] : got.missing };
+  }
+  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? { ...def, type: 'enum' } : def);
+  trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, actual: facts.show(c.fact, got.value), result });
+  return { result, missing: [] };
+}
+
+function exprSubject(e: unknown): string {
+  return JSON.stringify(e);
+}
+
+function combine(rs: CondResult[], mode: 'all' | 'any'): CondResult {
+  const decisive = mode === 'all' ? false : true;
+  if (rs.some((r) => r.result === decisive)) return { result: decisive, missing: [] };
+  const missing = [...new Set(rs.flatMap((r) => r.missing))];
+  return missing.length || rs.some((r) => r.result === 'unknown') ? { result: 'unknown', missing } : { result: !decisive, missing: [] };
+}
+
+function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
+  const c = a.comparedTo(b);
+  switch (op) {
+    case '>=': return c >= 0;
+    case '>': return c > 0;
+    case '<=': return c <= 0;
+    case '<': return c < 0;
+    case '==': return c === 0;
+    case '!=': return c !== 0;
+    default: return false;
+  }
+}
+
+type Def = Parameters<typeof coerceFactValue>[0];
+
+function compare(actual: FactValue, op: Op, raw: unknown, def: Def): boolean {
+  const want = (x: unknown) => {
+    const r = coerceFactValue(def, x);
+    if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
+    return r.value;
+  };
+  if (op === 'has') return Array.isArray(actual) && (actual as unknown[]).includes(want(raw));
+  if (op === 'in') return (raw as unknown[]).some((x) => equal(actual, want(x)));
+  if (actual instanceof Decimal) return compareNum(actual, op, want(raw) as Decimal);
+  if (op === '==') return equal(actual, want(raw));
+  if (op === '!=') return !equal(actual, want(raw));
+  throw new Error(`operator ${op} cannot compare ${def.id}`);
+}
+
+function equal(a: FactValue, b: FactValue | undefined): boolean {
+  if (a instanceof Decimal && b instanceof Decimal) return a.equals(b);
+  return a === b;
+}

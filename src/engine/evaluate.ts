@@ -1,0 +1,117 @@
+import { formatNumber } from '../money/decimal.js';
+import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
+import type { Clause } from '../schema/policy-schema.js';
+import { applyLimits, instalments } from './apply-limits.js';
+import { evalAward } from './eval-award.js';
+import { evalCondition } from './eval-condition.js';
+import { FactsView } from './facts-view.js';
+import { splitAward } from './fiscal-split.js';
+import { regionChain } from './regions.js';
+import { applyStacking } from './stacking.js';
+import { computeTotals } from './totals.js';
+import type { ClauseResult, Enterprise, Evaluation, PolicyResult, TraceStep, TriBool } from './types.js';
+import { inForce } from './validity.js';
+
+const NO_AWARD = new Set(['non_monetary', 'by_reference', 'defective', 'provision']);
+
+/** Evaluates one enterprise against every policy in the rule set. Pure: no I/O. */
+export function evaluate(set: RuleSet, ent: Enterprise): Evaluation {
+  const facts = new FactsView(set.facts, ent.facts);
+  const chain = regionChain(set, ent.region);
+  const grouped: { r: ClauseResult; group?: string }[] = [];
+  const policies = set.policies.map((lp) => {
+    const pr = evaluatePolicy(set, lp, ent, facts, chain);
+    pr.clauses.forEach((r, i) => grouped.push({ r, group: lp.policy.clauses[i]?.stacking_group }));
+    return pr;
+  });
+  applyStacking(grouped);
+  for (const pr of policies) {
+    const lp = set.policies.find((p) => p.policy.id === pr.policyId)!;
+    pr.clauses.forEach((r, i) => {
+      if (r.amount && (r.status === 'eligible' || r.status === 'ceiling')) {
+        r.split = splitAward(set, lp, lp.policy.clauses[i]!, ent.region, r.amount);
+        r.trace.push({ kind: 'split', parts: r.split.parts.map((p) => ({ level: p.level, share: p.share.toFixed(), amount: p.amount.toFixed(2) })) });
+      }
+    });
+  }
+  const region = set.regions.get(ent.region);
+  return {
+    enterprise: { id: ent.id, name: ent.name, region: ent.region, regionName: region?.name ?? ent.region, year: ent.year },
+    policies,
+    totals: computeTotals(policies),
+  };
+}
+
+function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: string[]): PolicyResult {
+  const { policy } = lp;
+  const v = inForce(policy, ent.year);
+  const trace: TraceStep[] = [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }];
+  const base = { policyId: policy.id, title: policy.title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace };
+  const covered = policy.applies_to.some((code) => chain.includes(code));
+  trace.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
+  if (!v.ok) return { ...base, applicability: 'not_in_force', note: policy.validity.note, clauses: [] };
+  if (!covered) return { ...base, applicability: 'not_covered', note: policy.coverage_note, clauses: [] };
+  const exclusion = checkExclusions(lp, facts, trace);
+  const clauses = policy.clauses.map((c) => evaluateClause(lp, c, ent, facts, exclusion));
+  return { ...base, applicability: 'applies', clauses };
+}
+
+interface ExclusionState {
+  result: TriBool;
+  missing: string[];
+  hit?: string;
+}
+
+function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[]): ExclusionState {
+  const missing: string[] = [];
+  for (const ex of lp.policy.exclusions) {
+    // The condition's own steps are left out: one line per disqualifier reads better.
+    const r = evalCondition(ex.when, facts, []);
+    trace.push({ kind: 'exclusion', id: ex.id, clause: ex.clause, result: r.result });
+    if (r.result === true) return { result: true, missing: [], hit: ex.id };
+    if (r.result === 'unknown') missing.push(...r.missing);
+  }
+  return missing.length ? { result: 'unknown', missing: [...new Set(missing)] } : { result: false, missing: [] };
+}
+
+function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState): ClauseResult {
+  const trace: TraceStep[] = [];
+  const r: ClauseResult = {
+    clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
+    ruleStatus: c.status, status: 'info', missing: [], trace, notes: c.notes ?? [],
+  };
+  if (NO_AWARD.has(c.status) || !c.award) return r;
+  const missing: string[] = [];
+  if (c.beneficiary) {
+    const kinds = facts.raw('entity_kinds');
+    const result: TriBool = kinds.ok ? (kinds.value as string[]).includes(c.beneficiary) : 'unknown';
+    trace.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds.ok ? (kinds.value as string[]) : undefined, result });
+    if (result === false) return { ...r, status: 'not_eligible', reason: { code: 'beneficiary', detail: c.beneficiary } };
+    if (result === 'unknown') missing.push('entity_kinds');
+  }
+  if (c.when) {
+    const cond = evalCondition(c.when, facts, trace);
+    if (cond.result === false) return { ...r, status: 'not_eligible', reason: { code: 'condition' }, missing: [] };
+    missing.push(...cond.missing);
+  }
+  const history = ent.history.get(c.id);
+  const award = evalAward(c.award, { facts, history, trace });
+  if (!award.ok) return { ...r, status: 'needs_data', missing: uniq([...missing, ...award.missing, ...ex.missing]) };
+  trace.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
+  const limited = applyLimits(c, award.value, history, trace);
+  if (limited.blocked) return { ...r, status: 'not_eligible', reason: { code: limited.blocked.code, detail: limited.blocked.detail } };
+  if (limited.amount.isZero()) return { ...r, status: 'not_eligible', reason: { code: 'zero_award' }, missing: [] };
+  if (missing.length || ex.result === 'unknown') return { ...r, status: 'needs_data', potential: limited.amount, missing: uniq([...missing, ...ex.missing]) };
+  if (ex.result === true) return { ...r, status: 'excluded', amount: limited.amount, reason: { code: 'exclusion', detail: ex.hit } };
+  const out: ClauseResult = { ...r, status: c.status === 'ceiling' ? 'ceiling' : 'eligible', amount: limited.amount };
+  if (c.instalments) {
+    out.instalments = instalments(limited.amount, c.instalments.count);
+    trace.push({ kind: 'instalments', parts: out.instalments.map((x) => x.toFixed(2)) });
+  }
+  return out;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+

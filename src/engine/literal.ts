@@ -1,0 +1,23 @@
+import { Decimal } from '../money/decimal.js';
+import { parseAmount } from '../money/parse-amount.js';
+
+const cache = new Map<string, Decimal>();
+
+/**
+ * A number written in a rule file: 50000, "5万", "50万美元", "20%". Rules were
+ * linted at load, so an unreadable literal here is a bug, not a user mistake.
+ */
+export function literal(raw: number | string): Decimal {
+  const key = String(raw);
+  let d = cache.get(key);
+  if (!d) {
+    if (typeof raw === 'number') d = new Decimal(key);
+    else {
+      const p = parseAmount(raw);
+      if (!p) throw new Error(`unreadable literal in rules: ${raw}`);
+      d = p.value;
+    }
+    cache.set(key, d);
+  }
+  return d;
+}

@@ -1,0 +1,57 @@
+/**
+ * The closed set of things that can go wrong with user input or rule files.
+ * Every code has wording in src/i18n/messages.ts; a test checks that none is missing.
+ */
+export const ERROR_CODES = [
+  'FILE_NOT_FOUND',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'OUTPUT_IS_INPUT',
+  'ENCODING',
+  'YAML_SYNTAX',
+  'JSON_SYNTAX',
+  'CSV_SYNTAX',
+  'DUPLICATE_KEY',
+  'FORBIDDEN_KEY',
+  'TOO_COMPLEX',
+  'SCHEMA',
+  'UNKNOWN_FIELD',
+  'UNKNOWN_FACT',
+  'BAD_VALUE',
+  'OUT_OF_RANGE',
+  'WRONG_CURRENCY',
+  'UNKNOWN_REGION',
+  'MISSING_FIELD',
+  'BAD_YEAR',
+  'RULE_INVALID',
+  'RULE_UNKNOWN_FACT',
+  'RULE_CURRENCY',
+  'RULE_TIERS',
+  'RULE_CAP_BELOW_THRESHOLD',
+  'RULE_QUOTE_NOT_FOUND',
+  'RULE_DUPLICATE_ID',
+  'RULE_BAD_DATE',
+  'RULE_UNKNOWN_REGION',
+  'UNKNOWN_CLAUSE',
+  'CASE_INVALID',
+  'USAGE',
+  'NO_TTY',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Where in which file a problem is. Lines and columns are 1-based. */
+export interface Position {
+  file?: string;
+  line?: number;
+  column?: number;
+  row?: number;
+  field?: string;
+}
+
+/** A finding as data: wording lives in one formatter (src/i18n/format-error.ts). */
+export interface Finding extends Position {
+  code: ErrorCode;
+  args: Record<string, string | number>;
+  hint?: { code: 'DID_YOU_MEAN'; suggestion: string } | { code: 'TEXT'; text: string };
+}

@@ -1,0 +1,115 @@
+import { Decimal } from '../money/decimal.js';
+import { parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
+import type { Fact } from '../schema/fact-schema.js';
+import type { ErrorCode } from '../errors/codes.js';
+
+export type FactValue = Decimal | boolean | string | string[] | Decimal[];
+
+export type Coerced =
+  | { ok: true; value: FactValue | undefined }
+  | { ok: false; code: ErrorCode; detail: string; suggestion?: string };
+
+const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
+
+/** Blank, null and "不详" mean unknown: never zero. */
+export function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && BLANK.has(raw.trim().toLowerCase()));
+}
+
+const LIST_SPLIT = /[;；、|]/;
+
+/**
+ * The one place that turns what a person typed (in a YAML file, a CSV cell, a
+ * prompt, or a rule's threshold) into a typed fact value, or says why not.
+ */
+export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
+  if (isBlank(raw)) return { ok: true, value: undefined };
+  switch (fact.type) {
+    case 'boolean':
+      return coerceBoolean(raw);
+    case 'enum':
+      return coerceEnum(fact, raw);
+    case 'enum_set': {
+      const parts = Array.isArray(raw) ? raw : String(raw).split(/[;；、,，|]/).map((s) => s.trim()).filter(Boolean);
+      const out: string[] = [];
+      for (const p of parts) {
+        const r = coerceEnum(fact, p);
+        if (!r.ok) return r;
+        if (typeof r.value === 'string' && !out.includes(r.value)) out.push(r.value);
+      }
+      return { ok: true, value: out };
+    }
+    case 'date': {
+      const d = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(String(raw));
+      return d ? { ok: true, value: d } : { ok: false, code: 'BAD_VALUE', detail: `not a real date (YYYY-MM-DD): ${String(raw)}` };
+    }
+    case 'money_list': {
+      const parts = Array.isArray(raw) ? raw : String(raw).split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+      const out: Decimal[] = [];
+      for (const p of parts) {
+        const r = coerceNumber({ ...fact, type: 'money_cny' }, p);
+        if (!r.ok) return r;
+        if (r.value instanceof Decimal) out.push(r.value);
+      }
+      return { ok: true, value: out };
+    }
+    default:
+      return coerceNumber(fact, raw);
+  }
+}
+
+function coerceBoolean(raw: unknown): Coerced {
+  if (typeof raw === 'boolean') return { ok: true, value: raw };
+  const b = parseBoolean(String(raw));
+  return b === undefined ? { ok: false, code: 'BAD_VALUE', detail: `expected 是/否 (yes/no), got ${show(raw)}` } : { ok: true, value: b };
+}
+
+function coerceEnum(fact: Fact, raw: unknown): Coerced {
+  const s = String(raw).normalize('NFKC').trim();
+  const hit = fact.values?.find((v) => v.id === s || v.zh === s || v.en.toLowerCase() === s.toLowerCase());
+  if (hit) return { ok: true, value: hit.id };
+  const choices = (fact.values ?? []).map((v) => `${v.id} (${v.zh})`).join(', ');
+  return { ok: false, code: 'BAD_VALUE', detail: `${show(raw)} is not one of: ${choices}` };
+}
+
+function coerceNumber(fact: Fact, raw: unknown): Coerced {
+  let value: Decimal;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { ok: false, code: 'BAD_VALUE', detail: `not a finite number: ${raw}` };
+    value = new Decimal(String(raw));
+  } else if (typeof raw === 'string') {
+    const p = parseAmount(raw);
+    if (!p) return { ok: false, code: 'BAD_VALUE', detail: `not a number or amount: ${show(raw)} (e.g. 5000000, 500万, 1.2亿, 12%)` };
+    if (p.currency && fact.type === 'money_usd' && p.currency !== 'USD')
+      return { ok: false, code: 'WRONG_CURRENCY', detail: `${fact.id} is in US dollars; ${show(raw)} is in CNY`, suggestion: fact.derive_from_cny };
+    if (p.currency === 'USD' && fact.type !== 'money_usd')
+      return { ok: false, code: 'WRONG_CURRENCY', detail: `${fact.id} is not a US-dollar figure; ${show(raw)} is in USD` };
+    if (p.percent && fact.type !== 'ratio') return { ok: false, code: 'BAD_VALUE', detail: `a percentage makes no sense for ${fact.id}` };
+    value = p.value;
+  } else {
+    return { ok: false, code: 'BAD_VALUE', detail: `expected a number, got ${show(raw)}` };
+  }
+  return checkRange(fact, value);
+}
+
+function checkRange(fact: Fact, value: Decimal): Coerced {
+  const min = fact.range?.min !== undefined ? bound(fact.range.min) : new Decimal(0);
+  const max = fact.range?.max !== undefined ? bound(fact.range.max) : undefined;
+  if (value.lessThan(min)) return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is below the plausible minimum ${min.toFixed()}` };
+  if (max && value.greaterThan(max)) {
+    const hint = fact.type === 'ratio' && value.lessThanOrEqualTo(100) ? ` (did you mean ${value.toFixed()}%?)` : '';
+    return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is above the plausible maximum ${max.toFixed()}${hint}` };
+  }
+  if ((fact.type === 'count' || fact.type === 'months') && !value.isInteger())
+    return { ok: false, code: 'BAD_VALUE', detail: `${fact.id} is a whole number, got ${value.toFixed()}` };
+  return { ok: true, value };
+}
+
+function bound(v: number | string): Decimal {
+  return typeof v === 'number' ? new Decimal(String(v)) : (parseAmount(v)?.value ?? new Decimal(0));
+}
+
+function show(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  return s.length > 40 ? `"${s.slice(0, 40)}…"` : `"${s}"`;
+}

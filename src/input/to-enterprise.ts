@@ -1,0 +1,152 @@
+import { Decimal } from '../money/decimal.js';
+import type { Finding, Position } from '../errors/codes.js';
+import { didYouMean } from '../errors/did-you-mean.js';
+import type { RuleSet } from '../load/load-rules.js';
+import { resolveRegion } from '../engine/regions.js';
+import type { ClauseHistory, Enterprise } from '../engine/types.js';
+import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
+import { parseAmount } from '../money/parse-amount.js';
+
+export type Locate = (path: (string | number)[]) => Position;
+
+export interface EnterpriseInput {
+  id?: unknown;
+  name?: unknown;
+  region?: unknown;
+  year?: unknown;
+  facts?: unknown;
+  history?: unknown;
+}
+
+const TOP_KEYS = ['id', 'name', 'region', 'year', 'facts', 'history'];
+const HISTORY_KEYS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'];
+
+/** Resolves a fact id or any of its Chinese aliases and labels (CSV headers, YAML keys). */
+export function factIndex(set: RuleSet): Map<string, string> {
+  const idx = new Map<string, string>();
+  for (const f of set.facts.values()) {
+    idx.set(f.id, f.id);
+    idx.set(f.label.zh, f.id);
+    for (const a of f.aliases) idx.set(a, f.id);
+  }
+  return idx;
+}
+
+/**
+ * Checks one enterprise record against the fact dictionary and builds the
+ * engine's input. Every problem is returned with its position; nothing throws.
+ */
+export function toEnterprise(
+  set: RuleSet,
+  input: unknown,
+  locate: Locate,
+  overrides: { region?: string; year?: number } = {},
+  index = factIndex(set),
+): { enterprise?: Enterprise; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const err = (code: Finding['code'], args: Finding['args'], path: (string | number)[], hint?: Finding['hint']) =>
+    findings.push({ code, args, ...locate(path), field: path.join('.'), ...(hint ? { hint } : {}) });
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    err('SCHEMA', { detail: 'an enterprise record is a mapping with region, year and facts' }, []);
+    return { findings };
+  }
+  const rec = input as Record<string, unknown>;
+  for (const key of Object.keys(rec))
+    if (!TOP_KEYS.includes(key)) {
+      const s = didYouMean(key, TOP_KEYS) ?? (index.has(key) ? `facts.${key}` : undefined);
+      err('UNKNOWN_FIELD', { field: key }, [key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+    }
+  const region = readRegion(set, overrides.region ?? rec.region, err);
+  const year = readYear(overrides.year ?? rec.year, err);
+  const facts = readFacts(set, rec.facts, index, err);
+  const history = readHistory(set, rec.history, err);
+  if (findings.length || region === undefined || year === undefined) return { findings };
+  const enterprise: Enterprise = {
+    id: isBlank(rec.id) ? undefined : String(rec.id),
+    name: isBlank(rec.name) ? undefined : String(rec.name),
+    region, year, facts, history,
+  };
+  return { enterprise, findings };
+}
+
+type Err = (code: Finding['code'], args: Finding['args'], path: (string | number)[], hint?: Finding['hint']) => void;
+
+function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'region' }, ['region']);
+  const code = resolveRegion(set, String(raw));
+  if (code) return code;
+  const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
+  const s = didYouMean(String(raw), names);
+  err('UNKNOWN_REGION', { region: String(raw) }, ['region'], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+  return undefined;
+}
+
+function readYear(raw: unknown, err: Err): number | undefined {
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'year' }, ['year']);
+  const y = Number(String(raw).trim().replace(/年$/, ''));
+  if (Number.isInteger(y) && y >= 2000 && y <= 2100) return y;
+  err('BAD_YEAR', { value: String(raw) }, ['year']);
+  return undefined;
+}
+
+function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err): Map<string, FactValue> {
+  const out = new Map<string, FactValue>();
+  if (raw === undefined || raw === null) return out;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    err('SCHEMA', { detail: 'facts is a mapping of fact id to value' }, ['facts']);
+    return out;
+  }
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const id = index.get(key.trim());
+    if (!id) {
+      const s = didYouMean(key, index.keys());
+      err('UNKNOWN_FACT', { fact: key }, ['facts', key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+      continue;
+    }
+    const r = coerceFactValue(set.facts.get(id)!, value);
+    if (!r.ok) err(r.code, { fact: id, detail: r.detail }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    else if (r.value !== undefined) out.set(id, r.value);
+  }
+  return out;
+}
+
+function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHistory> {
+  const out = new Map<string, ClauseHistory>();
+  if (raw === undefined || raw === null) return out;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    err('SCHEMA', { detail: 'history maps a clause id to what was received' }, ['history']);
+    return out;
+  }
+  const clauseIds = set.policies.flatMap((p) => p.policy.clauses.map((c) => c.id));
+  for (const [clauseId, h] of Object.entries(raw as Record<string, unknown>)) {
+    if (!clauseIds.includes(clauseId)) {
+      const s = didYouMean(clauseId, clauseIds);
+      err('UNKNOWN_CLAUSE', { clause: clauseId }, ['history', clauseId], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+      continue;
+    }
+    if (!h || typeof h !== 'object') {
+      err('SCHEMA', { detail: `history entry is a mapping of ${HISTORY_KEYS.join(', ')}` }, ['history', clauseId]);
+      continue;
+    }
+    const entry: ClauseHistory = {};
+    for (const [k, v] of Object.entries(h as Record<string, unknown>)) {
+      const path = ['history', clauseId, k];
+      if (isBlank(v)) continue;
+      if (k === 'paid_total' || k === 'highest_tier') {
+        const p = typeof v === 'number' ? { value: new Decimal(String(v)) } : parseAmount(String(v));
+        if (!p || p.value.isNegative() || !p.value.isFinite()) err('BAD_VALUE', { fact: k, detail: `not an amount: ${String(v)}` }, path);
+        else entry[k] = p.value;
+      } else if (k === 'years_paid' || k === 'times_paid') {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 100) err('BAD_VALUE', { fact: k, detail: `not a count: ${String(v)}` }, path);
+        else entry[k] = n;
+      } else if (k === 'level') entry.level = String(v);
+      else {
+        const s = didYouMean(k, HISTORY_KEYS);
+        err('UNKNOWN_FIELD', { field: k }, path, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+      }
+    }
+    out.set(clauseId, entry);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { Finding } from '../errors/codes.js';
+import { didYouMean } from '../errors/did-you-mean.js';
+import { coerceFactValue } from '../input/coerce-value.js';
+import { comparisons, factsOfAward, factsOfCondition, type Path } from '../rules/walk.js';
+import type { RuleSet, LoadedPolicy } from './load-rules.js';
+
+/**
+ * Checks that must hold for a rule set to be evaluated at all: every fact a rule
+ * names is in the dictionary, every threshold reads as a value of its fact,
+ * every region and beneficiary exists, ids are unique. Run at every load.
+ */
+export function checkReferences(set: RuleSet): Finding[] {
+  const out: Finding[] = [];
+  const clauseIds = new Map<string, string>();
+  const policyIds = new Set<string>();
+  const kinds = new Set(set.facts.get('entity_kinds')?.values?.map((v) => v.id) ?? []);
+  for (const lp of set.policies) {
+    const { policy, source } = lp;
+    const at = (path: Path) => source.locate(path);
+    if (policyIds.has(policy.id)) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: policy.id }, ...at(['id']) });
+    policyIds.add(policy.id);
+    const factRef = (fact: string, path: Path) => {
+      if (set.facts.has(fact)) return;
+      const s = didYouMean(fact, set.facts.keys());
+      out.push({ code: 'RULE_UNKNOWN_FACT', args: { fact }, ...at(path), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+    };
+    policy.applies_to.forEach((r, i) => regionRef(set, lp, r, ['applies_to', i], out));
+    policy.fiscal.rules.forEach((rule, i) => rule.regions.forEach((r, j) => regionRef(set, lp, r, ['fiscal', 'rules', i, 'regions', j], out)));
+    policy.exclusions.forEach((ex, i) => {
+      for (const [f, p] of factsOfCondition(ex.when, ['exclusions', i, 'when'])) factRef(f, p);
+      checkThresholds(set, lp, ex.when, ['exclusions', i, 'when'], out);
+    });
+    policy.clauses.forEach((c, i) => {
+      const base: Path = ['clauses', i];
+      const prior = clauseIds.get(c.id);
+      if (prior) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: c.id, other: prior }, ...at([...base, 'id']) });
+      clauseIds.set(c.id, policy.id);
+      if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: `clause id must start with "${policy.id}/"` }, ...at([...base, 'id']) });
+      if (c.beneficiary && !kinds.has(c.beneficiary)) {
+        const s = didYouMean(c.beneficiary, kinds);
+        out.push({ code: 'RULE_INVALID', args: { detail: `beneficiary "${c.beneficiary}" is not a value of entity_kinds` }, ...at([...base, 'beneficiary']), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+      }
+      if (c.when) {
+        for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
+        checkThresholds(set, lp, c.when, [...base, 'when'], out);
+      }
+      if (c.award) for (const [f, p] of factsOfAward(c.award, [...base, 'award'])) factRef(f, p);
+      if (c.award?.kind === 'levels') {
+        const fact = set.facts.get(c.award.fact);
+        for (const key of Object.keys(c.award.amounts))
+          if (fact && !fact.values?.some((v) => v.id === key))
+            out.push({ code: 'RULE_INVALID', args: { detail: `"${key}" is not a value of ${fact.id}` }, ...at([...base, 'award', 'amounts', key]) });
+      }
+    });
+  }
+  return out;
+}
+
+function regionRef(set: RuleSet, lp: LoadedPolicy, code: string, path: Path, out: Finding[]): void {
+  if (!set.regions.has(code)) out.push({ code: 'RULE_UNKNOWN_REGION', args: { region: code }, ...lp.source.locate(path) });
+}
+
+function checkThresholds(set: RuleSet, lp: LoadedPolicy, cond: Parameters<typeof comparisons>[0], path: Path, out: Finding[]): void {
+  for (const [cmp, p] of comparisons(cond, path)) {
+    const fact = set.facts.get(cmp.fact);
+    if (!fact) continue;
+    const values = Array.isArray(cmp.value) ? cmp.value : [cmp.value];
+    const asFact = cmp.op === 'has' ? { ...fact, type: 'enum' as const } : fact;
+    for (const v of values) {
+      const r = coerceFactValue(asFact, v);
+      if (!r.ok) out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...lp.source.locate([...p, 'value']) });
+    }
+  }
+}

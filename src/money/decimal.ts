@@ -1,0 +1,54 @@
+import { Decimal as DecimalBase } from 'decimal.js';
+
+/**
+ * One Decimal constructor for the whole project: 40 significant digits so that
+ * no product of a rate, an area, months and a rent loses a fen, and half-up
+ * rounding because that is how Chinese finance bureaus round to the fen.
+ */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** Round to the fen (0.01 元), half up. Called once per award, at the end. */
+export function roundFen(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function dmin(...xs: Decimal[]): Decimal {
+  return xs.reduce((a, b) => (b.lessThan(a) ? b : a));
+}
+
+export function dmax(...xs: Decimal[]): Decimal {
+  return xs.reduce((a, b) => (b.greaterThan(a) ? b : a));
+}
+
+/** "1234567.5" -> "1,234,567.50" (元, always two decimals). */
+export function formatYuan(d: Decimal): string {
+  const fixed = d.toFixed(2);
+  const neg = fixed.startsWith('-');
+  const [int, frac] = (neg ? fixed.slice(1) : fixed).split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}.${frac}`;
+}
+
+/** Plain number for formulas: thousands separators, no trailing zeros. */
+export function formatNumber(d: Decimal): string {
+  const s = d.toFixed();
+  const neg = s.startsWith('-');
+  const [int, frac] = (neg ? s.slice(1) : s).split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}${frac ? '.' + frac : ''}`;
+}
+
+/** 600000 -> "60万", 150000000 -> "1.5亿"; falls back to plain grouping. */
+export function formatWan(d: Decimal): string {
+  const abs = d.abs();
+  if (abs.greaterThanOrEqualTo(1e8) && abs.mod(1e6).isZero()) return `${d.div(1e8).toFixed()}亿`;
+  if (abs.greaterThanOrEqualTo(1e4) && abs.mod(100).isZero()) return `${d.div(1e4).toFixed()}万`;
+  return formatNumber(d);
+}
+
+export function formatPercent(d: Decimal): string {
+  return `${d.times(100).toFixed()}%`;
+}

@@ -1,0 +1,32 @@
+import type { Evaluation } from '../engine/types.js';
+import type { RuleSet } from '../load/load-rules.js';
+import type { Lang } from '../i18n/messages.js';
+import { renderJson } from './to-json.js';
+import { renderTable } from './render-table.js';
+import { renderCsv } from './render-csv.js';
+import { renderMarkdown } from './render-markdown.js';
+import { renderExplain } from './render-explain.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'md';
+
+export interface RenderOptions {
+  format: Format;
+  explain?: boolean;
+  all?: boolean;
+  lang: Lang;
+  color?: boolean;
+}
+
+/** Chooses a renderer. Every renderer takes results and returns text; none prints. */
+export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions): string {
+  if (o.format === 'json') return renderJson(evs, set);
+  const notes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.notes ?? []] as const)));
+  const notesOf = (id: string) => notes.get(id) ?? [];
+  return evs
+    .map((ev) => {
+      let text = o.format === 'csv' ? renderCsv(ev, o.lang, o.all) : o.format === 'md' ? renderMarkdown(ev, o.lang, o.all) : renderTable(ev, notesOf, { lang: o.lang, all: o.all, color: o.color });
+      if (o.explain) text += '\n' + renderExplain(ev, set, o.lang, o.all);
+      return text;
+    })
+    .join('\n');
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { LEVELS } from './region-schema.js';
+
+/** An amount as a person writes it in a rule: 50000, "5万", "50万美元", "20%". */
+const Raw = z.union([z.number(), z.string().min(1)]);
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
+const FactRef = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+export type NumExpr =
+  | number
+  | string
+  | { fact: string }
+  | { add: NumExpr[] }
+  | { sub: [NumExpr, NumExpr] }
+  | { mul: NumExpr[] }
+  | { div: [NumExpr, NumExpr] }
+  | { min: NumExpr[] }
+  | { max: NumExpr[] };
+
+export const NumExprSchema: z.ZodType<NumExpr> = z.lazy(() =>
+  z.union([
+    Raw,
+    z.object({ fact: FactRef }).strict(),
+    z.object({ add: z.array(NumExprSchema).min(2) }).strict(),
+    z.object({ sub: z.tuple([NumExprSchema, NumExprSchema]) }).strict(),
+    z.object({ mul: z.array(NumExprSchema).min(2) }).strict(),
+    z.object({ div: z.tuple([NumExprSchema, NumExprSchema]) }).strict(),
+    z.object({ min: z.array(NumExprSchema).min(2) }).strict(),
+    z.object({ max: z.array(NumExprSchema).min(2) }).strict(),
+  ]),
+);
+
+export const OPS = ['>=', '>', '<=', '<', '==', '!=', 'in', 'has'] as const;
+export type Op = (typeof OPS)[number];
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { fact: string; op: Op; value: number | string | boolean | (string | number)[] }
+  | { expr: NumExpr; op: Op; value: number | string };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z
+      .object({
+        fact: FactRef,
+        op: z.enum(OPS),
+        value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+      })
+      .strict(),
+    // A comparison on a computed figure, e.g. sales per m² of leased floor (Lanxi 3).
+    z.object({ expr: NumExprSchema, op: z.enum(['>=', '>', '<=', '<']), value: Raw }).strict(),
+  ]),
+);
+
+const Tier = z.object({ at: Raw, amount: Raw, label: z.string().optional() }).strict();
+
+export type Award =
+  | { kind: 'fixed'; amount: number | string }
+  | { kind: 'rate'; rate: number | string; base: NumExpr }
+  | { kind: 'tiers'; base: NumExpr; mode: 'highest' | 'first_reached'; strict?: boolean; tiers: { at: number | string; amount: number | string; label?: string }[] }
+  | { kind: 'levels'; fact: string; mode: 'highest' | 'upgrade'; amounts: Record<string, number | string> }
+  | { kind: 'per_unit'; count: NumExpr; amount: number | string }
+  | { kind: 'per_step'; base: NumExpr; step: number | string; amount: number | string }
+  | { kind: 'rent'; parts: RentPart[] }
+  | { kind: 'per_item'; items: string; rate: number | string; cap_each?: number | string }
+  | { kind: 'sum'; parts: Award[] }
+  | { kind: 'max'; parts: Award[] }
+  | { kind: 'cases'; cases: { when: Condition; award: Award }[]; otherwise?: Award };
+
+export interface RentPart {
+  label: string;
+  rate?: number | string;
+  rent?: NumExpr;
+  area: NumExpr;
+  months: NumExpr;
+  ceiling_per_m2_month: number | string;
+}
+
+const RentPartSchema = z
+  .object({
+    label: z.string(),
+    rate: Raw.optional(),
+    rent: NumExprSchema.optional(),
+    area: NumExprSchema,
+    months: NumExprSchema,
+    ceiling_per_m2_month: Raw,
+  })
+  .strict()
+  .refine((p) => (p.rate === undefined) === (p.rent === undefined), { message: 'rate and rent go together' });
+
+export const AwardSchema: z.ZodType<Award> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fixed'), amount: Raw }).strict(),
+    z.object({ kind: z.literal('rate'), rate: Raw, base: NumExprSchema }).strict(),
+    z
+      .object({
+        kind: z.literal('tiers'),
+        base: NumExprSchema,
+        mode: z.enum(['highest', 'first_reached']),
+        strict: z.boolean().optional(),
+        tiers: z.array(Tier).min(1),
+      })
+      .strict(),
+    z.object({ kind: z.literal('levels'), fact: FactRef, mode: z.enum(['highest', 'upgrade']), amounts: z.record(z.string(), Raw) }).strict(),
+    z.object({ kind: z.literal('per_unit'), count: NumExprSchema, amount: Raw }).strict(),
+    z.object({ kind: z.literal('per_step'), base: NumExprSchema, step: Raw, amount: Raw }).strict(),
+    z.object({ kind: z.literal('rent'), parts: z.array(RentPartSchema).min(1) }).strict(),
+    z.object({ kind: z.literal('per_item'), items: FactRef, rate: Raw, cap_each: Raw.optional() }).strict(),
+    z.object({ kind: z.literal('sum'), parts: z.array(AwardSchema).min(2) }).strict(),
+    z.object({ kind: z.literal('max'), parts: z.array(AwardSchema).min(2) }).strict(),
+    z
+      .object({
+        kind: z.literal('cases'),
+        cases: z.array(z.object({ when: ConditionSchema, award: AwardSchema }).strict()).min(1),
+        otherwise: AwardSchema.optional(),
+      })
+      .strict(),
+  ]) as z.ZodType<Award>,
+);
+
+export const CLAUSE_STATUSES = ['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision'] as const;
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
+
+export const CAP_PERS = ['item', 'event', 'year', 'cumulative', 'once'] as const;
+
+const ShareSchema = z.object({ level: z.enum(LEVELS), share: Raw }).strict();
+
+const FiscalRule = z
+  .object({ regions: z.array(z.string()).min(1), shares: z.array(ShareSchema).min(1), note: z.string().optional() })
+  .strict();
+
+const ClauseId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/, 'clause ids are <policy-id>/<item>');
+
+export const ClauseSchema = z
+  .object({
+    id: ClauseId,
+    number: z.string().min(1),
+    /** Where the same number is printed twice in one text (e.g. 002's 保障措施 (一)–(三) and support measures (一)–(十七)). */
+    section: z.string().optional(),
+    part: z.string().optional(),
+    title: z.string().min(1),
+    quote: z.union([z.string().min(4), z.array(z.string().min(4)).min(1)]),
+    status: z.enum(CLAUSE_STATUSES),
+    beneficiary: z.string().optional(),
+    frequency: z.enum(['one_off', 'yearly', 'per_event', 'monthly']).optional(),
+    when: ConditionSchema.optional(),
+    award: AwardSchema.optional(),
+    caps: z.array(z.object({ amount: Raw, per: z.enum(CAP_PERS), note: z.string().optional() }).strict()).optional(),
+    max_years: z.number().int().positive().optional(),
+    instalments: z.object({ count: z.number().int().min(2), note: z.string().optional() }).strict().optional(),
+    stacking_group: z.string().optional(),
+    fiscal: z.object({ shares: z.array(ShareSchema).min(1), quote: z.string() }).strict().optional(),
+    reference: z.string().optional(),
+    pool: z.object({ amount: Raw, note: z.string() }).strict().optional(),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict()
+  .refine((c) => !['computable', 'ceiling'].includes(c.status) || c.award !== undefined, {
+    message: 'computable and ceiling clauses need an award',
+    path: ['award'],
+  })
+  .refine((c) => c.status !== 'by_reference' || c.reference !== undefined, {
+    message: 'by_reference clauses name the policy they refer to (reference:)',
+    path: ['reference'],
+  });
+
+export type Clause = z.infer<typeof ClauseSchema>;
+
+export const PolicySchema = z
+  .object({
+    id: Id,
+    title: z.string(),
+    issuer: z.string(),
+    doc_number: z.string().nullable(),
+    source: z.string().regex(/^[\w.-]+\.txt$/),
+    /** How the source numbers its items, so coverage can find every one: （一） style, 1. style, or both. */
+    numbering: z.array(z.enum(['paren_cn', 'arabic_dot'])).min(1),
+    level: z.enum(['city', 'county']),
+    status: z.enum(['in_force', 'draft']),
+    validity: z
+      .object({ from: z.string(), to: z.string().nullable(), quote: z.string().optional(), note: z.string().optional() })
+      .strict(),
+    applies_to: z.array(z.string()).min(1),
+    coverage_note: z.string().optional(),
+    exclusions: z
+      .array(z.object({ id: Id, clause: z.string(), quote: z.string(), when: ConditionSchema }).strict())
+      .default([]),
+    stacking: z.object({ principle: z.string(), clause: z.string().optional(), quote: z.string().optional(), across_policies: z.boolean().default(false) }).strict().optional(),
+    fiscal: z
+      .object({
+        clause: z.string().optional(),
+        quote: z.string().optional(),
+        rules: z.array(FiscalRule).default([]),
+        otherwise: z.union([z.literal('current_regime'), z.object({ shares: z.array(ShareSchema).min(1) }).strict()]),
+        note: z.string().optional(),
+      })
+      .strict(),
+    /** Numbered items of the source that are headings or preamble, listed so coverage can account for them. */
+    unnumbered_note: z.string().optional(),
+    clauses: z.array(ClauseSchema).min(1),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof PolicySchema>;

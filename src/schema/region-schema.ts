@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const LEVELS = ['province', 'city', 'local'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const RegionSchema = z
+  .object({
+    code: z.string().regex(/^\d{6}(-[a-z]+)?$/),
+    name: z.string(),
+    en: z.string(),
+    kind: z.enum(['province', 'city', 'district', 'county', 'county_city', 'zone', 'urban_area']),
+    parent: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Region = z.infer<typeof RegionSchema>;
+
+const ShareSchema = z.object({ level: z.enum(LEVELS), share: z.union([z.number(), z.string()]) }).strict();
+export type ShareSpec = z.infer<typeof ShareSchema>;
+
+/** Shares a user supplies for policies that leave them to "现行财政体制". */
+export const RegimeFileSchema = z
+  .object({
+    title: z.string(),
+    source: z.string(),
+    regimes: z.array(
+      z
+        .object({
+          policy: z.string(),
+          regions: z.array(z.string()).min(1),
+          shares: z.array(ShareSchema).min(1),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type RegimeFile = z.infer<typeof RegimeFileSchema>;
+
+export const RegionFileSchema = z.object({ regions: z.array(RegionSchema) }).strict();
+export { ShareSchema };
