@@ -36,6 +36,24 @@ program
   .option('--format <format>', 'text | json', 'text')
   .action((action: string, id: string | undefined, opts) => runCommand(() => import('./commands/rules.js').then((m) => m.rulesCommand(action, id, opts)), opts.lang));
 
+program
+  .command('test')
+  .description('run YAML example cases (default: examples/); prints "N passed, N failed"')
+  .argument('[paths...]')
+  .option('--filter <text>', 'only cases whose name contains the text')
+  .option('--keyword <kw...>', 'only cases with one of these keywords')
+  .option('--junit <file>', 'also write JUnit XML')
+  .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+  .addOption(lang())
+  .addOption(rules())
+  .addOption(regime())
+  .action((paths: string[], opts) => runCommand(() => import('./commands/test.js').then((m) => m.testCommand(paths, opts)), opts.lang));
+
+program
+  .command('schema')
+  .description('write rules/schema/*.schema.json from the zod schemas (for editor completion)')
+  .action(() => runCommand(() => import('./commands/emit-schema.js').then((m) => m.emitSchema())));
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   const code = (e as { exitCode?: number; code?: string }).exitCode;
   // commander already printed its message; help and version exit 0, usage errors exit 2.

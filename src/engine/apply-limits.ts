@@ -9,7 +9,7 @@ export type Limited = { amount: Decimal; blocked?: { code: 'already_paid' | 'max
 
 /** True when the award kind itself handles repeats (tiers paid once each, honours paid as upgrades). */
 function handlesOwnHistory(c: Clause): boolean {
-  return (c.award?.kind === 'tiers' && c.award.mode === 'first_reached') || (c.award?.kind === 'levels' && c.award.mode === 'upgrade');
+  return (c.award?.kind === 'tiers' && c.award.mode === 'first_reached') || (c.award?.kind === 'levels' && c.award.mode !== 'highest');
 }
 
 /**

@@ -134,6 +134,13 @@ function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {
   const level = String(got.value);
   const amountOf = (l: string | undefined) => (l && a.amounts[l] !== undefined ? literal(a.amounts[l]!) : ZERO);
   const now = amountOf(level);
+  if (a.mode === 'first_reached' && ctx.history?.level) {
+    // Each level is paid once, in full: a higher level than the one awarded before pays its whole amount.
+    const rank = (l: string) => ctx.facts.fact(a.fact)?.values?.find((v) => v.id === l)?.rank ?? amountOf(l).toNumber();
+    const higher = rank(level) > rank(ctx.history.level);
+    ctx.trace.push({ kind: 'history', note: 'first_reached', detail: `level ${ctx.history.level} awarded before` });
+    return ok(higher ? now : ZERO, `${level} → ${fmt(now)}${higher ? '' : ` (not above ${ctx.history.level}: nothing)`}`);
+  }
   if (a.mode === 'upgrade' && ctx.history?.level) {
     const before = amountOf(ctx.history.level);
     const diff = Decimal.max(now.minus(before), 0);

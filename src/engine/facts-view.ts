@@ -47,7 +47,7 @@ export class FactsView {
     const def = this.dict.get(id);
     if (v instanceof Decimal) {
       if (def?.type === 'ratio') return `${v.times(100).toFixed()}%`;
-      return `${formatNumber(v)}${def?.unit && def.unit !== '%' ? ' ' + def.unit : ''}`;
+      return `${formatNumber(v.toDecimalPlaces(2))}${def?.unit && def.unit !== '%' ? ' ' + def.unit : ''}`;
     }
     if (Array.isArray(v)) return v.map((x) => (x instanceof Decimal ? formatNumber(x) : x)).join('; ');
     if (typeof v === 'boolean') return v ? '是' : '否';

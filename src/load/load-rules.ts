@@ -1,16 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
-import { SubsidyError } from '../errors/subsidy-error.js';
-import type { Finding } from '../errors/codes.js';
-import { FactFileSchema, type Fact } from '../schema/fact-schema.js';
-import { PolicySchema, type Policy } from '../schema/policy-schema.js';
-import { RegionFileSchema, RegimeFileSchema, type Region, type RegimeFile } from '../schema/region-schema.js';
-import { readYaml, type YamlSource } from './read-yaml.js';
-import { decodeUtf8 } from './read-text-file.js';
-import { checkReferences } from './check-references.js';
-import { zodFindings as zodFindings_ } from './zod-findings.js';
+import type { Fact } from '../schema/fact-schema.js';
+import type { Policy } from '../schema/policy-schema.js';
+import type { Region, RegimeFile } from '../schema/region-schema.js';
+import type { YamlSource } from './read-yaml.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -28,81 +23,82 @@ export interface RuleSet {
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+const CACHE_VERSION = 1;
 
-function readSource(file: string): YamlSource {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    throw SubsidyError.of('FILE_NOT_FOUND', { reason: (e as Error).message }, { file });
-  }
-  return readYaml(decodeUtf8(buf, file), file);
+interface Cache {
+  version: number;
+  fingerprint: string;
+  facts: Fact[];
+  regions: Region[];
+  policies: { file: string; policy: Policy }[];
 }
 
-function parseWith<T>(schema: z.ZodType<T>, src: YamlSource, findings: Finding[]): T | undefined {
-  const r = schema.safeParse(src.data);
-  if (r.success) return r.data;
-  findings.push(...(zodFindings_(r.error, src)));
-  return undefined;
+function ruleFiles(dir: string): string[] {
+  const list = (d: string) => {
+    try {
+      return readdirSync(d).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(d, n));
+    } catch {
+      return [];
+    }
+  };
+  return [join(dir, 'facts.yaml'), ...list(join(dir, 'facts')), join(dir, 'regions.yaml'), ...list(join(dir, 'policies'))];
+}
+
+/** A hash of every rule file's name and bytes: a cached rule set is used only for identical files. */
+function fingerprint(dir: string): string | undefined {
+  const h = createHash('sha256');
+  try {
+    for (const f of ruleFiles(dir)) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+  } catch {
+    return undefined;
+  }
+  return h.digest('hex');
+}
+
+const cacheFile = (fp: string) => join(CACHE_DIR, `rules-${fp.slice(0, 16)}.json`);
+
+function fromCache(dir: string, fp: string): RuleSet | undefined {
+  try {
+    const c = JSON.parse(readFileSync(cacheFile(fp), 'utf8')) as Cache;
+    if (c.version !== CACHE_VERSION || c.fingerprint !== fp) return undefined;
+    return {
+      dir,
+      facts: new Map(c.facts.map((f) => [f.id, f])),
+      regions: new Map(c.regions.map((r) => [r.code, r])),
+      policies: c.policies.map(({ file, policy }) => ({ file, policy, source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) } })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function toCache(set: RuleSet, fp: string): void {
+  const c: Cache = { version: CACHE_VERSION, fingerprint: fp, facts: [...set.facts.values()], regions: [...set.regions.values()], policies: set.policies.map((p) => ({ file: p.file, policy: p.policy })) };
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = `${cacheFile(fp)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(c));
+    renameSync(tmp, cacheFile(fp));
+  } catch {
+    // A read-only install just goes without the cache.
+  }
 }
 
 /**
- * Loads and validates a whole rule directory: facts, regions, every policy, and
- * optionally a fiscal regime file. All problems are collected, then thrown together.
+ * Loads a rule directory. The first load of a given set of files validates
+ * everything (zod schemas, references) and keeps the result in a cache keyed
+ * by the files' hash; later loads of the same bytes skip YAML parsing and zod,
+ * which is most of start-up. `fresh` forces validation (lint does).
  */
-export function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string): RuleSet {
-  const findings: Finding[] = [];
-  // One dictionary, possibly kept in several files by topic (rules/facts.yaml and rules/facts/*.yaml).
-  const factFiles = [join(dir, 'facts.yaml'), ...listYaml(join(dir, 'facts'))];
-  const allFacts: Fact[] = [];
-  const factSeen = new Map<string, string>();
-  for (const file of factFiles) {
-    const src = readSource(file);
-    const parsed = parseWith(FactFileSchema, src, findings);
-    parsed?.facts.forEach((f, i) => {
-      const prior = factSeen.get(f.id);
-      if (prior) findings.push({ code: 'RULE_DUPLICATE_ID', args: { id: f.id, other: prior }, ...src.locate(['facts', i, 'id']) });
-      factSeen.set(f.id, file);
-      allFacts.push(f);
-    });
-  }
-  const regionsSrc = readSource(join(dir, 'regions.yaml'));
-  const regionFile = parseWith(RegionFileSchema, regionsSrc, findings);
-  const policies: LoadedPolicy[] = [];
-  const policyDir = join(dir, 'policies');
-  for (const file of listYaml(policyDir)) {
-    try {
-      const source = readSource(file);
-      const policy = parseWith(PolicySchema, source, findings);
-      if (policy) policies.push({ policy, file, source });
-    } catch (e) {
-      if (e instanceof SubsidyError) findings.push(...e.findings);
-      else throw e;
-    }
-  }
-  let regime: RuleSet['regime'];
-  if (regimeFile) {
-    const src = readSource(regimeFile);
-    const data = parseWith(RegimeFileSchema, src, findings);
-    if (data) regime = { file: regimeFile, data };
-  }
-  if (findings.length) throw new SubsidyError(findings);
-  const facts = new Map(allFacts.map((f) => [f.id, f]));
-  const regions = new Map(regionFile!.regions.map((r) => [r.code, r]));
-  const set: RuleSet = { dir, facts, regions, policies, regime };
-  const refFindings = checkReferences(set);
-  if (refFindings.length) throw new SubsidyError(refFindings);
+export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, opts: { fresh?: boolean } = {}): Promise<RuleSet> {
+  const fp = opts.fresh ? undefined : fingerprint(dir);
+  const cached = fp ? fromCache(dir, fp) : undefined;
+  if (cached && !regimeFile) return cached;
+  const { validateRules, validateRegime } = await import('./validate-rules.js');
+  if (cached && regimeFile) return { ...cached, regime: validateRegime(regimeFile) };
+  const set = validateRules(dir, regimeFile);
+  if (fp) toCache(set, fp);
   return set;
 }
 
-function listYaml(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, n));
-  } catch {
-    return [];
-  }
-}
-
-export function policyFileName(p: LoadedPolicy): string {
-  return basename(p.file);
-}

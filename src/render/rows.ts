@@ -26,7 +26,8 @@ export function levelsUsed(ev: Evaluation): Level[] {
 
 export function docLabel(p: PolicyResult, lang: Lang): string {
   const m = catalogue(lang);
-  return `${p.docNumber ?? p.title}${p.draft ? `（${m.words.draft}）` : ''}`;
+  const label = p.docNumber ?? p.title;
+  return p.draft && !label.includes(m.words.draft!) ? `${label}（${m.words.draft}）` : label;
 }
 
 function clauseNote(c: ClauseResult, lang: Lang): string {

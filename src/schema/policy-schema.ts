@@ -63,7 +63,7 @@ export type Award =
   | { kind: 'fixed'; amount: number | string }
   | { kind: 'rate'; rate: number | string; base: NumExpr }
   | { kind: 'tiers'; base: NumExpr; mode: 'highest' | 'first_reached'; strict?: boolean; tiers: { at: number | string; amount: number | string; label?: string }[] }
-  | { kind: 'levels'; fact: string; mode: 'highest' | 'upgrade'; amounts: Record<string, number | string> }
+  | { kind: 'levels'; fact: string; mode: 'highest' | 'upgrade' | 'first_reached'; amounts: Record<string, number | string> }
   | { kind: 'per_unit'; count: NumExpr; amount: number | string }
   | { kind: 'per_step'; base: NumExpr; step: number | string; amount: number | string }
   | { kind: 'rent'; parts: RentPart[] }
@@ -106,7 +106,7 @@ export const AwardSchema: z.ZodType<Award> = z.lazy(() =>
         tiers: z.array(Tier).min(1),
       })
       .strict(),
-    z.object({ kind: z.literal('levels'), fact: FactRef, mode: z.enum(['highest', 'upgrade']), amounts: z.record(z.string(), Raw) }).strict(),
+    z.object({ kind: z.literal('levels'), fact: FactRef, mode: z.enum(['highest', 'upgrade', 'first_reached']), amounts: z.record(z.string(), Raw) }).strict(),
     z.object({ kind: z.literal('per_unit'), count: NumExprSchema, amount: Raw }).strict(),
     z.object({ kind: z.literal('per_step'), base: NumExprSchema, step: Raw, amount: Raw }).strict(),
     z.object({ kind: z.literal('rent'), parts: z.array(RentPartSchema).min(1) }).strict(),

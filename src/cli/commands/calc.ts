@@ -20,7 +20,7 @@ export interface CalcOptions {
 }
 
 export async function calc(file: string, opts: CalcOptions): Promise<number> {
-  const set = loadRules(opts.rules, opts.regime);
+  const set = await loadRules(opts.rules, opts.regime);
   const text = readTextFile(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);

@@ -3,6 +3,7 @@ import { didYouMean } from '../../errors/did-you-mean.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import type { Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import { loadRulesSync } from '../../load/load-rules-sync.js';
 import { lintRules } from '../../lint/lint-rules.js';
 import { coverage } from '../../lint/coverage.js';
 import { describeClause } from '../../rules/describe-rule.js';
@@ -18,17 +19,17 @@ export async function rulesCommand(action: string, id: string | undefined, opts:
   switch (action) {
     case 'lint': {
       // A rule set that does not load is itself the lint result: loadRules throws findings with positions.
-      const set = loadRules(opts.rules);
+      const set = loadRulesSync(opts.rules);
       const findings = lintRules(set);
       for (const f of findings) process.stderr.write(formatFinding(f, opts.lang) + '\n');
       process.stdout.write(findings.length ? `${findings.length} problem(s)\n` : `rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`);
       return findings.length ? 1 : 0;
     }
     case 'list':
-      process.stdout.write(listRules(loadRules(opts.rules), opts.format));
+      process.stdout.write(listRules(await loadRules(opts.rules), opts.format));
       return 0;
     case 'coverage': {
-      const set = loadRules(opts.rules);
+      const set = await loadRules(opts.rules);
       const rows = coverage(set);
       if (opts.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       else {
@@ -40,7 +41,7 @@ export async function rulesCommand(action: string, id: string | undefined, opts:
     }
     case 'show': {
       if (!id) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
-      const set = loadRules(opts.rules);
+      const set = await loadRules(opts.rules);
       process.stdout.write(showClause(set, id, opts.lang));
       return 0;
     }

@@ -1,0 +1,19 @@
+import type { CaseResult } from './run-case.js';
+
+const esc = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+/** JUnit XML, one testcase per example case, failures listing clause, expected and actual. */
+export function junitXml(results: CaseResult[]): string {
+  const failed = results.filter((r) => r.failures.length).length;
+  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="subsidy" tests="${results.length}" failures="${failed}">`, `  <testsuite name="subsidy cases" tests="${results.length}" failures="${failed}">`];
+  for (const r of results) {
+    const open = `    <testcase classname="${esc(r.file)}" name="${esc(r.name)}"`;
+    if (!r.failures.length) lines.push(`${open}/>`);
+    else {
+      const text = r.failures.map((f) => `${f.clause} ${f.field}: expected ${f.expected}, got ${f.actual}`).join('\n');
+      lines.push(`${open}>`, `      <failure message="${esc(r.failures[0]!.clause + ' ' + r.failures[0]!.field)}">${esc(text)}</failure>`, `    </testcase>`);
+    }
+  }
+  lines.push('  </testsuite>', '</testsuites>', '');
+  return lines.join('\n');
+}
