@@ -13,20 +13,22 @@ export interface LoadedCase {
   index?: number;
 }
 
-/** Files named on the command line, and every .yaml below directories, in a stable order. */
+/**
+ * Files named on the command line, and the .yaml files directly in named directories,
+ * in a stable order. Subdirectories are not entered: examples/batch holds inputs, not cases.
+ */
 export function caseFiles(paths: string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
+  for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch {
       throw SubsidyError.of('FILE_NOT_FOUND', {}, { file: p });
     }
-    if (st.isDirectory()) for (const n of readdirSync(p).sort()) { const f = join(p, n); if (statSync(f).isDirectory() || /\.ya?ml$/.test(n)) walk(f); }
-    else out.push(p);
-  };
-  paths.forEach(walk);
+    if (!st.isDirectory()) out.push(p);
+    else for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && statSync(join(p, n)).isFile()) out.push(join(p, n));
+  }
   return out;
 }
 

@@ -46,7 +46,7 @@ function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: 
   const { policy } = lp;
   const v = inForce(policy, ent.year);
   const trace: TraceStep[] = [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }];
-  const base = { policyId: policy.id, title: policy.title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace };
+  const base = { policyId: policy.id, title: policy.title, shortTitle: policy.short_title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace };
   const covered = policy.applies_to.some((code) => chain.includes(code));
   trace.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
   if (!v.ok) return { ...base, applicability: 'not_in_force', note: policy.validity.note, clauses: [] };

@@ -91,6 +91,7 @@ export type PolicyApplicability = 'applies' | 'not_in_force' | 'not_covered';
 export interface PolicyResult {
   policyId: string;
   title: string;
+  shortTitle?: string;
   docNumber: string | null;
   draft: boolean;
   applicability: PolicyApplicability;

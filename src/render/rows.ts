@@ -26,7 +26,7 @@ export function levelsUsed(ev: Evaluation): Level[] {
 
 export function docLabel(p: PolicyResult, lang: Lang): string {
   const m = catalogue(lang);
-  const label = p.docNumber ?? p.title;
+  const label = p.docNumber ?? p.shortTitle ?? p.title;
   return p.draft && !label.includes(m.words.draft!) ? `${label}（${m.words.draft}）` : label;
 }
 
@@ -39,7 +39,6 @@ function clauseNote(c: ClauseResult, lang: Lang): string {
   if (c.split && c.split.parts.length === 0) bits.push(m.words.perRegime!);
   if (c.split?.source.kind === 'regime_file') bits.push(`${m.words.shares}: ${c.split.source.file}`);
   if (c.instalments) bits.push(`${m.words.instalments}: ${c.instalments.map((x) => formatYuan(x)).join(' / ')}`);
-  if (c.trace.some((t) => t.kind === 'history' && t.note === 'assumed_none')) bits.push(lang === 'zh' ? '假定此前未获该项' : 'history assumed none');
   return bits.join('; ');
 }
 

@@ -3,6 +3,7 @@ import { FactFileSchema } from './fact-schema.js';
 import { PolicySchema } from './policy-schema.js';
 import { RegionFileSchema, RegimeFileSchema } from './region-schema.js';
 import { CaseSchema } from './case-schema.js';
+import { ResultFileSchema } from './result-schema.js';
 
 /** JSON Schemas for editors (yaml-language-server), generated from the zod schemas that validate at load. */
 export function jsonSchemas(): Record<string, string> {
@@ -14,5 +15,6 @@ export function jsonSchemas(): Record<string, string> {
     'regions.schema.json': emit(RegionFileSchema, 'subsidy regions'),
     'regime.schema.json': emit(RegimeFileSchema, 'subsidy fiscal regime file'),
     'case.schema.json': emit(CaseSchema, 'subsidy example case'),
+    'result.schema.json': emit(ResultFileSchema, 'subsidy calc --format json result (schemaVersion 1)'),
   };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { LEVELS } from './region-schema.js';
+import { AmountLiteral } from './amount-literal.js';
 
 /** An amount as a person writes it in a rule: 50000, "5万", "50万美元", "20%". */
-const Raw = z.union([z.number(), z.string().min(1)]);
+const Raw = AmountLiteral;
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
 const FactRef = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
@@ -175,6 +176,8 @@ export const PolicySchema = z
   .object({
     id: Id,
     title: z.string(),
+    /** A short name for tables, for documents printed without a number. */
+    short_title: z.string().optional(),
     issuer: z.string(),
     doc_number: z.string().nullable(),
     source: z.string().regex(/^[\w.-]+\.txt$/),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EvaluationResultSchema } from '../../src/schema/result-schema.js';
+import { cli } from '../helpers/cli.js';
+
+describe('calc --format json', () => {
+  it.each(['examples/lanxi-cross-border-seller.yaml', 'examples/hangzhou-both-policies-park-2025.yaml', 'examples/lishui-2020-logistics-centre.yaml'])(
+    '%s matches the documented schema (schemaVersion 1)',
+    (file) => {
+      const r = cli(['calc', file, '--format', 'json']);
+      expect(r.code).toBe(0);
+      const parsed = EvaluationResultSchema.safeParse(JSON.parse(r.stdout));
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+    },
+  );
+  it('is byte-identical across runs', () => {
+    const a = cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json']).stdout;
+    expect(cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json']).stdout).toBe(a);
+  });
+});
+
+describe('subsidy diff', () => {
+  it('names the clause whose award changed and exits 1; identical runs exit 0', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'subsidy-diff-'));
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, cli(['calc', 'examples/lanxi-platform-operator.yaml', '--format', 'json']).stdout);
+    const changed = readFileSync('examples/lanxi-platform-operator.yaml', 'utf8').replace('agri_online_sales: 600万', 'agri_online_sales: 90万');
+    writeFileSync(join(dir, 'b.yaml'), changed);
+    writeFileSync(b, cli(['calc', join(dir, 'b.yaml'), '--format', 'json']).stdout);
+    const r = cli(['diff', a, b]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('lanxi-2022/12  eligible → eligible  100000.00 → 20000.00  (-80000.00)');
+    expect(cli(['diff', a, a]).code).toBe(0);
+    expect(cli(['diff', a, join(dir, 'b.yaml')]).code).toBe(2);
+  });
+});
