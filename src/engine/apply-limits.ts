@@ -5,7 +5,7 @@ import type { ClauseHistory, TraceStep } from './types.js';
 
 const fmt = (d: Decimal) => formatNumber(d.toDecimalPlaces(2));
 
-export type Limited = { amount: Decimal; blocked?: { code: 'already_paid' | 'max_years' | 'cumulative_used'; detail: string } };
+export type Limited = { amount: Decimal; blocked?: { code: 'already_paid' | 'max_years' | 'cumulative_used'; detail?: string } };
 
 /** True when the award kind itself handles repeats (tiers paid once each, honours paid as upgrades). */
 function handlesOwnHistory(c: Clause): boolean {
@@ -19,14 +19,14 @@ function handlesOwnHistory(c: Clause): boolean {
  */
 export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | undefined, trace: TraceStep[]): Limited {
   const needsHistory = c.frequency === 'one_off' || c.max_years !== undefined || c.caps?.some((k) => k.per === 'cumulative') || handlesOwnHistory(c);
-  if (needsHistory && !history) trace.push({ kind: 'history', note: 'assumed_none', detail: 'no award history given: assumed none received under this clause' });
+  if (needsHistory && !history) trace.push({ kind: 'history', note: 'assumed_none', args: {} });
   if (c.frequency === 'one_off' && !handlesOwnHistory(c) && ((history?.times_paid ?? 0) > 0 || history?.paid_total?.greaterThan(0))) {
-    trace.push({ kind: 'history', note: 'already_paid', detail: 'one-off award already received' });
-    return { amount: new Decimal(0), blocked: { code: 'already_paid', detail: 'one-off award already received' } };
+    trace.push({ kind: 'history', note: 'already_paid', args: {} });
+    return { amount: new Decimal(0), blocked: { code: 'already_paid' } };
   }
   if (c.max_years !== undefined && (history?.years_paid ?? 0) >= c.max_years) {
-    const detail = `paid in ${history!.years_paid} year(s), at most ${c.max_years}`;
-    trace.push({ kind: 'history', note: 'max_years', detail });
+    const detail = `${history!.years_paid}/${c.max_years}`;
+    trace.push({ kind: 'history', note: 'max_years', args: { years: String(history!.years_paid), max: String(c.max_years) } });
     return { amount: new Decimal(0), blocked: { code: 'max_years', detail } };
   }
   let amount = raw;
@@ -37,7 +37,7 @@ export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | un
       const used = history?.paid_total ?? new Decimal(0);
       limit = Decimal.max(limit.minus(used), 0);
       exhausted = limit.isZero();
-      if (used.greaterThan(0)) trace.push({ kind: 'history', note: 'cumulative_used', detail: `${fmt(used)} received before of ${fmt(literal(cap.amount))}` });
+      if (used.greaterThan(0)) trace.push({ kind: 'history', note: 'cumulative_used', args: { used: fmt(used), cap: fmt(literal(cap.amount)) } });
     }
     const after = dmin(amount, limit);
     trace.push({ kind: 'cap', per: cap.per, cap: fmt(limit), before: fmt(amount), after: fmt(after) });
@@ -45,7 +45,7 @@ export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | un
   }
   const rounded = roundFen(amount);
   if (!rounded.equals(amount)) trace.push({ kind: 'rounding', before: amount.toFixed(), after: rounded.toFixed(2) });
-  if (exhausted && raw.greaterThan(0)) return { amount: rounded, blocked: { code: 'cumulative_used', detail: 'cumulative cap already used up' } };
+  if (exhausted && raw.greaterThan(0)) return { amount: rounded, blocked: { code: 'cumulative_used' } };
   return { amount: rounded };
 }
 

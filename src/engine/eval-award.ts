@@ -120,10 +120,10 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): Num {
   if (a.mode === 'first_reached') {
     const before = ctx.history?.highest_tier;
     if (before && top.at.lessThanOrEqualTo(before)) {
-      ctx.trace.push({ kind: 'history', note: 'first_reached', detail: `tier ${fmt(top.at)} not above tier already awarded (${fmt(before)})` });
+      ctx.trace.push({ kind: 'history', note: 'tier_already_paid', args: { tier: fmt(top.at), before: fmt(before) } });
       return ok(ZERO, `${base.text} ${cmp} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
     }
-    if (before) ctx.trace.push({ kind: 'history', note: 'first_reached', detail: `tiers up to ${fmt(before)} awarded before` });
+    if (before) ctx.trace.push({ kind: 'history', note: 'tiers_before', args: { before: fmt(before) } });
   }
   return ok(top.amount, `${base.text} ${cmp} ${fmt(top.at)} → ${fmt(top.amount)}`);
 }
@@ -138,13 +138,13 @@ function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {
     // Each level is paid once, in full: a higher level than the one awarded before pays its whole amount.
     const rank = (l: string) => ctx.facts.fact(a.fact)?.values?.find((v) => v.id === l)?.rank ?? amountOf(l).toNumber();
     const higher = rank(level) > rank(ctx.history.level);
-    ctx.trace.push({ kind: 'history', note: 'first_reached', detail: `level ${ctx.history.level} awarded before` });
+    ctx.trace.push({ kind: 'history', note: 'level_before', args: { level: ctx.history.level } });
     return ok(higher ? now : ZERO, `${level} → ${fmt(now)}${higher ? '' : ` (not above ${ctx.history.level}: nothing)`}`);
   }
   if (a.mode === 'upgrade' && ctx.history?.level) {
     const before = amountOf(ctx.history.level);
     const diff = Decimal.max(now.minus(before), 0);
-    ctx.trace.push({ kind: 'history', note: 'upgrade', detail: `level ${ctx.history.level} awarded before (${fmt(before)})` });
+    ctx.trace.push({ kind: 'history', note: 'upgrade_from', args: { level: ctx.history.level, amount: fmt(before) } });
     return ok(diff, `${level} ${fmt(now)} − ${ctx.history.level} ${fmt(before)} = ${fmt(diff)}${diff.isZero() ? ' (renewal or lower level: nothing)' : ''}`);
   }
   return ok(now, `${level} → ${fmt(now)}`);

@@ -49,8 +49,9 @@ function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: 
   const base = { policyId: policy.id, title: policy.title, shortTitle: policy.short_title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace };
   const covered = policy.applies_to.some((code) => chain.includes(code));
   trace.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
-  if (!v.ok) return { ...base, applicability: 'not_in_force', note: policy.validity.note, clauses: [] };
+  // Place before time: a policy for another place is "not covered" whatever the year.
   if (!covered) return { ...base, applicability: 'not_covered', note: policy.coverage_note, clauses: [] };
+  if (!v.ok) return { ...base, applicability: 'not_in_force', note: policy.validity.note, clauses: [] };
   const exclusion = checkExclusions(lp, facts, trace);
   const clauses = policy.clauses.map((c) => evaluateClause(lp, c, ent, facts, exclusion));
   return { ...base, applicability: 'applies', clauses };

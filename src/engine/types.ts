@@ -25,6 +25,9 @@ export interface Enterprise {
 
 export type TriBool = true | false | 'unknown';
 
+/** What the award history did to a clause; worded in src/i18n/messages.ts. */
+export type HistoryNote = 'assumed_none' | 'already_paid' | 'max_years' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before' | 'level_before' | 'upgrade_from';
+
 export type TraceStep =
   | { kind: 'validity'; year: number; from: string; to: string | null; ok: boolean; draft: boolean; partial: boolean }
   | { kind: 'region'; region: string; appliesTo: string[]; ok: boolean }
@@ -34,7 +37,7 @@ export type TraceStep =
   | { kind: 'derived'; fact: string; from: string; text: string }
   | { kind: 'formula'; text: string }
   | { kind: 'cap'; per: string; cap: string; before: string; after: string }
-  | { kind: 'history'; note: 'assumed_none' | 'already_paid' | 'max_years' | 'cumulative_used' | 'first_reached' | 'upgrade'; detail: string }
+  | { kind: 'history'; note: HistoryNote; args: Record<string, string> }
   | { kind: 'rounding'; before: string; after: string }
   | { kind: 'instalments'; parts: string[] }
   | { kind: 'stacking'; group: string; winner: string }

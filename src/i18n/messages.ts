@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors/codes.js';
-import type { ResultStatus } from '../engine/types.js';
+import type { HistoryNote, ResultStatus } from '../engine/types.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -10,6 +10,10 @@ type Catalogue = {
   reason: Record<string, string>;
   level: Record<string, string>;
   words: Record<string, string>;
+  /** One template per trace step of an explanation; {placeholders} are the step's fields. */
+  trace: Record<string, string>;
+  history: Record<HistoryNote, string>;
+  advice: Record<string, string>;
 };
 
 /** All user-facing wording, in one place. {name} is replaced by the finding's args. */
@@ -49,6 +53,9 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       CASE_INVALID: '案例文件无效：{detail}',
       USAGE: '用法错误：{detail}',
       NO_TTY: '交互问答需要终端：{detail}',
+      UNKNOWN_COLUMN: '未知的列：{column}（该列已忽略）',
+      DUPLICATE_COLUMN: '列“{column}”与第 {first} 列是同一项（{item}），该列已忽略',
+      RAGGED_ROW: '该行有 {cells} 个单元格，表头有 {expected} 列；该行未计算',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -67,6 +74,36 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       notInForce: '该年度不在有效期内', notCovered: '不覆盖该地区', quote: '原文', source: '来源', formula: '计算', shares: '分担',
       hint: '提示', didYouMean: '是否想写：{suggestion}', file: '文件', line: '行', row: '行号', field: '字段', instalments: '分期兑现',
       assumed: '假定', trace: '计算过程', noTier: '未达档位',
+      batchRow: '行号', batchLine: '物理行', id: '企业编号', name: '企业名称', regionCode: '地区代码', clauseId: '条款编号', potential: '可能金额（缺数据）',
+      shareSource: '分担依据', error: '错误', nothing: '无可列项目', noPolicy: '该地区、年度无适用政策', top: '主要项目', enterprises: '企业', errorRows: '错误行',
+      batchShown: '仅列出前 {shown} 行（共 {total} 行，--limit 可调；完整结果用 --out 输出）', rowsDone: '已处理 {rows} 行，{rate} 行/秒', moreErrors: '另有 {count} 行错误未逐条显示（见 --out 报告）',
+      historyUnused: '历史文件中 {count} 个企业编号不在本批数据中：{ids}', reportWritten: '报告已写入：{path}', batchTotals: '合计',
+      askRegion: '企业所在地区（输入名称或代码搜索）', askYear: '数据年度', skip: '跳过 / 不知道', skipHint: '回车跳过', pickHint: '空格选择，回车确认；不选则跳过',
+      listHint: '多笔用；分隔', yes: '是', no: '否', askSave: '把答案保存为输入文件（subsidy calc 可读回）？', askName: '企业名称（可留空）', askPath: '保存到',
+      saved: '已保存：{path}', fileExists: '文件已存在，请换一个名字：{path}', noDir: '目录不存在：{path}', cancelled: '已取消。',
+      interviewDone: '问答结束：回答 {answered} 题，跳过 {skipped} 题。', skippedFacts: '跳过（未知）', noTtyDetail: '请改用文件输入：subsidy calc <文件>（subsidy template 可生成模板）',
+    },
+    trace: {
+      validity: '有效期 {from} – {to}, 数据年度 {year}: {ok}{partial}{draft}', openEnded: '无截止', partial: '（部分年度）', draft: '；征求意见稿',
+      region: '适用地区 {appliesTo}; 企业所在 {region}: {ok}', beneficiary: '受益主体 {required} ∈ [{actual}]: {result}',
+      exclusion: '排除情形 {id} ({clause}): {result}', exclusionYes: '存在', exclusionNo: '无', unknown: '未知',
+      condition: '条件 {subject} {op} {threshold}: {actual} → {result}', derived: '折算 {fact} 由 {from}: {text}', formula: '计算: {text}',
+      cap: '上限 ({per}) {cap}: {before} → {after}', history: '历史: {text}', rounding: '四舍五入到分: {before} → {after}',
+      instalments: '分期兑现: {parts}', stacking: '就高不重复 [{group}]: 取 {winner}', split: '分担: {parts}', splitNone: '按现行财政体制（原文未给比例）',
+      sourceText: '分担依据: {policy} {clause}{quote}{note}', sourceRegime: '分担依据（用户提供的财政体制文件）: {file} — {title}; {source}{note}',
+      sourceNone: '分担：按现行财政体制，原文未给比例 — {policy} {clause}{quote}', quoteLine: '原文（{doc} {number}）: “{quote}”',
+    },
+    history: {
+      assumed_none: '未提供领取记录：假定此前未获该项奖励', already_paid: '一次性奖励已领取', max_years: '已领取 {years} 年，最多 {max} 年',
+      cumulative_used: '此前已领取 {used}（累计上限 {cap}）', tier_already_paid: '档位 {tier} 不高于已奖励档位 {before}', tiers_before: '此前已奖励至 {before} 档',
+      level_before: '此前已按 {level} 奖励', upgrade_from: '此前已按 {level} 奖励 {amount}，补差计奖',
+    },
+    advice: {
+      hidden: '未列出：不符合 {notEligible} 项，程序性/非资金/按其他政策/原文缺陷 {info} 项（加 --all 查看）',
+      hintsHead: '下一档提示（单项指标再提高多少可多得多少）', none: '无',
+      hint: '{clause} {title}: {label} 再增加 {increase}{unit}（{current} → {target}），奖励 +{gain}（{before} → {after}）',
+      missingHead: '缺失数据（补齐后可能解锁的金额，从多到少）', upTo: '至多 {amount}', unbounded: '不封顶（已知部分 {amount}）', missing: '{fact}（{label}）: {worth}; {clauses}',
+      changesHead: '与基准情形相比', noChange: '没有奖励发生变化',
     },
   },
   en: {
@@ -104,6 +141,9 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       CASE_INVALID: 'invalid case file: {detail}',
       USAGE: 'usage: {detail}',
       NO_TTY: 'the interview needs a terminal: {detail}',
+      UNKNOWN_COLUMN: 'unknown column: {column} (the column is ignored)',
+      DUPLICATE_COLUMN: 'column "{column}" gives the same item as column {first} ({item}); the column is ignored',
+      RAGGED_ROW: 'the row has {cells} cells but the header has {expected} columns; the row is not evaluated',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',
@@ -122,6 +162,36 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       notInForce: 'not in force in that year', notCovered: 'does not cover the region', quote: 'Quote', source: 'Source', formula: 'Formula', shares: 'Shares',
       hint: 'hint', didYouMean: 'did you mean {suggestion}?', file: 'file', line: 'line', row: 'row', field: 'field', instalments: 'paid in instalments',
       assumed: 'assumed', trace: 'Working', noTier: 'no tier reached',
+      batchRow: 'Row', batchLine: 'Line', id: 'ID', name: 'Name', regionCode: 'Region code', clauseId: 'Clause id', potential: 'Potential (needs data)',
+      shareSource: 'Share source', error: 'error', nothing: 'nothing to list', noPolicy: 'no policy applies to this region and year', top: 'Top items', enterprises: 'Enterprises', errorRows: 'Error rows',
+      batchShown: 'showing the first {shown} of {total} rows (--limit to change; --out for everything)', rowsDone: '{rows} rows, {rate} rows/s', moreErrors: '{count} more error rows not shown here (see the --out report)',
+      historyUnused: '{count} enterprise id(s) in the history file are not in this batch: {ids}', reportWritten: 'report written: {path}', batchTotals: 'Totals',
+      askRegion: 'Region of the enterprise (type a name or code to search)', askYear: 'Data year', skip: 'Skip / don\'t know', skipHint: 'Enter to skip', pickHint: 'space to choose, enter to confirm; none = skip',
+      listHint: 'several amounts separated by ;', yes: 'Yes', no: 'No', askSave: 'Save the answers as an input file (subsidy calc reads it back)?', askName: 'Enterprise name (optional)', askPath: 'Save to',
+      saved: 'Saved: {path}', fileExists: 'the file exists, choose another name: {path}', noDir: 'no such directory: {path}', cancelled: 'Cancelled.',
+      interviewDone: 'Interview done: {answered} answered, {skipped} skipped.', skippedFacts: 'Skipped (unknown)', noTtyDetail: 'use file input instead: subsidy calc <file> (subsidy template writes one)',
+    },
+    trace: {
+      validity: 'in force {from} – {to}, data year {year}: {ok}{partial}{draft}', openEnded: 'open-ended', partial: ' (part of the year)', draft: '; draft',
+      region: 'applies to {appliesTo}; enterprise in {region}: {ok}', beneficiary: 'beneficiary {required} ∈ [{actual}]: {result}',
+      exclusion: 'disqualifier {id} ({clause}): {result}', exclusionYes: 'applies', exclusionNo: 'no', unknown: 'unknown',
+      condition: 'condition {subject} {op} {threshold}: {actual} → {result}', derived: 'derived {fact} from {from}: {text}', formula: 'formula: {text}',
+      cap: 'cap ({per}) {cap}: {before} → {after}', history: 'history: {text}', rounding: 'rounded half-up to the fen: {before} → {after}',
+      instalments: 'instalments: {parts}', stacking: 'no double award [{group}]: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
+      sourceText: 'shares from: {policy} {clause}{quote}{note}', sourceRegime: 'shares from the regime file: {file} — {title}; {source}{note}',
+      sourceNone: 'shares: per current fiscal regime; the text gives none — {policy} {clause}{quote}', quoteLine: 'Quote ({doc} {number}): “{quote}”',
+    },
+    history: {
+      assumed_none: 'no award history given: assumed none received under this clause', already_paid: 'one-off award already received', max_years: 'paid in {years} year(s), at most {max}',
+      cumulative_used: '{used} received before (cumulative cap {cap})', tier_already_paid: 'tier {tier} not above the tier already awarded ({before})', tiers_before: 'tiers up to {before} awarded before',
+      level_before: 'level {level} awarded before', upgrade_from: 'level {level} awarded before ({amount}): the difference is paid',
+    },
+    advice: {
+      hidden: 'Not shown: {notEligible} not eligible, {info} information-only (use --all)',
+      hintsHead: 'Next-tier hints (how much more of one figure raises an award)', none: 'none',
+      hint: '{clause} {title}: {increase}{unit} more {label} ({current} → {target}) adds {gain} ({before} → {after})',
+      missingHead: 'Missing data (what each fact could unlock, most first)', upTo: 'up to {amount}', unbounded: 'uncapped (known part {amount})', missing: '{fact} ({label}): {worth}; {clauses}',
+      changesHead: 'Compared with the base case', noChange: 'no award changed',
     },
   },
 };

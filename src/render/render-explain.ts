@@ -7,39 +7,39 @@ import { docLabel } from './rows.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
 
-/** Words for one trace step. The engine records data; wording is done here. */
+/** Words for one trace step. The engine records data; all wording is in the catalogue. */
 export function traceLine(t: TraceStep, lang: Lang): string {
-  const zh = lang === 'zh';
-  const tri = (r: boolean | 'unknown') => (r === 'unknown' ? (zh ? '未知' : 'unknown') : r ? '✓' : '✗');
+  const m = catalogue(lang);
+  const w = m.trace;
+  const tri = (r: boolean | 'unknown') => (r === 'unknown' ? w.unknown! : r ? '✓' : '✗');
   switch (t.kind) {
     case 'validity':
-      return `${zh ? '有效期' : 'in force'} ${t.from} – ${t.to ?? (zh ? '无截止' : 'open-ended')}, ${zh ? '数据年度' : 'data year'} ${t.year}: ${tri(t.ok)}${t.partial ? (zh ? '（部分年度）' : ' (part of the year)') : ''}${t.draft ? (zh ? '；征求意见稿' : '; draft') : ''}`;
+      return fill(w.validity!, { from: t.from, to: t.to ?? w.openEnded, year: t.year, ok: tri(t.ok), partial: t.partial ? w.partial : '', draft: t.draft ? w.draft : '' });
     case 'region':
-      return `${zh ? '适用地区' : 'applies to'} ${t.appliesTo.join(', ')}; ${zh ? '企业所在' : 'enterprise in'} ${t.region}: ${tri(t.ok)}`;
+      return fill(w.region!, { appliesTo: t.appliesTo.join(', '), region: t.region, ok: tri(t.ok) });
     case 'beneficiary':
-      return `${zh ? '受益主体' : 'beneficiary'} ${t.required} ∈ [${t.actual?.join(', ') ?? '?'}]: ${tri(t.result)}`;
+      return fill(w.beneficiary!, { required: t.required, actual: t.actual?.join(', ') ?? '?', result: tri(t.result) });
     case 'exclusion':
-      return `${zh ? '排除情形' : 'disqualifier'} ${t.id} (${t.clause}): ${t.result === true ? (zh ? '存在' : 'applies') : t.result === false ? (zh ? '无' : 'no') : tri('unknown')}`;
+      return fill(w.exclusion!, { id: t.id, clause: t.clause, result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown });
     case 'condition':
-      return `${zh ? '条件' : 'condition'} ${t.subject} ${t.op} ${t.threshold}: ${t.actual ?? '?'} → ${tri(t.result)}`;
+      return fill(w.condition!, { subject: t.subject, op: t.op, threshold: t.threshold, actual: t.actual ?? '?', result: tri(t.result) });
     case 'derived':
-      return `${zh ? '折算' : 'derived'} ${t.fact} ${zh ? '由' : 'from'} ${t.from}: ${t.text}`;
+      return fill(w.derived!, { fact: t.fact, from: t.from, text: t.text });
     case 'formula':
-      return `${zh ? '计算' : 'formula'}: ${t.text}`;
+      return fill(w.formula!, { text: t.text });
     case 'cap':
-      return `${zh ? '上限' : 'cap'} (${t.per}) ${t.cap}: ${t.before} → ${t.after}`;
+      return fill(w.cap!, { per: t.per, cap: t.cap, before: t.before, after: t.after });
     case 'history':
-      return `${zh ? '历史' : 'history'}: ${t.detail}`;
+      return fill(w.history!, { text: fill(m.history[t.note], t.args) });
     case 'rounding':
-      return `${zh ? '四舍五入到分' : 'rounded half-up to the fen'}: ${t.before} → ${t.after}`;
+      return fill(w.rounding!, { before: t.before, after: t.after });
     case 'instalments':
-      return `${zh ? '分期兑现' : 'instalments'}: ${t.parts.join(' + ')}`;
+      return fill(w.instalments!, { parts: t.parts.join(' + ') });
     case 'stacking':
-      return `${zh ? '就高不重复' : 'no double award'} [${t.group}]: ${zh ? '取' : 'kept'} ${t.winner}`;
+      return fill(w.stacking!, { group: t.group, winner: t.winner });
     case 'split': {
-      const words = catalogue(lang).level;
-      const parts = t.parts.map((p) => `${words[p.level] ?? p.level} ${new Decimal(p.share).times(100).toFixed()}% = ${formatYuan(new Decimal(p.amount))}`);
-      return `${zh ? '分担' : 'split'}: ${parts.join(' + ') || (zh ? '按现行财政体制（原文未给比例）' : 'per current fiscal regime (no shares in the text)')}`;
+      const parts = t.parts.map((p) => `${m.level[p.level] ?? p.level} ${new Decimal(p.share).times(100).toFixed()}% = ${formatYuan(new Decimal(p.amount))}`);
+      return fill(w.split!, { parts: parts.join(' + ') || w.splitNone });
     }
   }
 }
@@ -47,10 +47,12 @@ export function traceLine(t: TraceStep, lang: Lang): string {
 function splitSourceLine(c: ClauseResult, lang: Lang): string | undefined {
   const s = c.split?.source;
   if (!s) return undefined;
-  const zh = lang === 'zh';
-  if (s.kind === 'text') return `${zh ? '分担依据' : 'shares from'}: ${s.policy} ${s.clause ?? ''}${s.quote ? ` “${s.quote}”` : ''}${s.note ? ` — ${s.note}` : ''}`;
-  if (s.kind === 'regime_file') return `${zh ? '分担依据（用户提供的财政体制文件）' : 'shares from the regime file'}: ${s.file} — ${s.title}; ${s.source}${s.note ? ` — ${s.note}` : ''}`;
-  return `${zh ? '分担：按现行财政体制，原文未给比例' : 'shares: per current fiscal regime; the text gives none'} — ${s.policy} ${s.clause ?? ''}${s.quote ? ` “${s.quote}”` : ''}`;
+  const w = catalogue(lang).trace;
+  const quote = 'quote' in s && s.quote ? ` “${s.quote}”` : '';
+  const note = 'note' in s && s.note ? ` — ${s.note}` : '';
+  if (s.kind === 'text') return fill(w.sourceText!, { policy: s.policy, clause: s.clause ?? '', quote, note });
+  if (s.kind === 'regime_file') return fill(w.sourceRegime!, { file: s.file, title: s.title, source: s.source, note });
+  return fill(w.sourceNone!, { policy: s.policy, clause: s.clause ?? '', quote });
 }
 
 export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, lang: Lang): string {
@@ -63,7 +65,7 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
   const src = splitSourceLine(c, lang);
   if (src) lines.push('  ' + src);
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
-  lines.push(`  ${m.words.quote}（${p.docNumber ?? p.title} ${c.number}）: “${quote}”`);
+  lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote }));
   for (const n of c.notes) lines.push(`  ${m.words.note}: ${n}`);
   return lines.join('\n');
 }

@@ -1,7 +1,11 @@
 import Table from 'cli-table3';
+import { Chalk } from 'chalk';
 import type { Evaluation } from '../engine/types.js';
-import { catalogue, type Lang } from '../i18n/messages.js';
-import { formatYuan } from '../money/decimal.js';
+import { catalogue, fill, type Lang } from '../i18n/messages.js';
+import { formatYuan, type Decimal } from '../money/decimal.js';
+
+/** Large totals also in 万元, the unit the texts use: 218,000.00 (21.8万元). */
+const wan = (d: Decimal) => (d.greaterThanOrEqualTo(10000) ? `（${d.div(10000).toDecimalPlaces(4).toFixed()}万元）` : '');
 import { hiddenCounts, levelsUsed, reportRows } from './rows.js';
 
 export interface TableOptions {
@@ -17,6 +21,9 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   const head = [m.words.document, m.words.clause, m.words.title, m.words.status, m.words.award, ...levels.map((l) => m.level[l]!), m.words.note];
   const table = new Table({ head: head.map(String), style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, wordWrap: true, colWidths: colWidths(levels.length) });
   const footnotes: string[] = [];
+  // Colour only for a terminal: files, pipes and CI get plain text.
+  const paint = new Chalk({ level: opts.color ? 1 : 0 });
+  const tone: Record<string, (s: string) => string> = { eligible: paint.green, ceiling: paint.yellow, needs_data: paint.magenta, superseded: paint.gray, excluded: paint.red, not_in_force: paint.gray, not_covered: paint.gray };
   for (const r of reportRows(ev, opts.lang, opts.all)) {
     const notes = r.clauseId ? notesOf(r.clauseId) : [];
     let note = r.note;
@@ -25,7 +32,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
       notes.forEach((n, i) => footnotes.push(`[${first + i}] ${r.clauseId}: ${n}`));
       note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    table.push([r.document, r.clause, r.title, r.status, { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), note]);
+    table.push([r.document, r.clause, r.title, (tone[r.statusCode] ?? String)(r.status), { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), note]);
   }
   const e = ev.enterprise;
   const header = `${m.words.enterprise}: ${e.name ?? e.id ?? '—'}  ${m.words.region}: ${e.regionName} (${e.region})  ${m.words.year}: ${e.year}`;
@@ -35,14 +42,12 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   const lines = [
     header,
     table.toString(),
-    `${m.words.sure}: ${formatYuan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
-    `${m.words.ceilings}: ${formatYuan(t.ceilings)}`,
+    `${m.words.sure}: ${formatYuan(t.sure)}${wan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
+    `${m.words.ceilings}: ${formatYuan(t.ceilings)}${wan(t.ceilings)}`,
     `${m.words.pending}: ${t.needsData}${t.pendingPotential.greaterThan(0) ? `  (${m.words.pendingPotential}: ${formatYuan(t.pendingPotential)})` : ''}`,
   ];
   if (!opts.all && (hidden.notEligible || hidden.info))
-    lines.push(opts.lang === 'zh'
-      ? `未列出：不符合 ${hidden.notEligible} 项，程序性/非资金/按其他政策/原文缺陷 ${hidden.info} 项（加 --all 查看）`
-      : `Not shown: ${hidden.notEligible} not eligible, ${hidden.info} information-only (use --all)`);
+    lines.push(fill(m.advice.hidden!, { notEligible: hidden.notEligible, info: hidden.info }));
   if (footnotes.length) lines.push('', ...footnotes);
   return lines.join('\n') + '\n';
 }

@@ -9,6 +9,8 @@ export interface ReportRow {
   clause: string;
   title: string;
   status: string;
+  /** The result status or policy applicability behind `status`, for colouring. */
+  statusCode: string;
   award: string;
   shares: Partial<Record<Level, string>>;
   note: string;
@@ -30,7 +32,7 @@ export function docLabel(p: PolicyResult, lang: Lang): string {
   return p.draft && !label.includes(m.words.draft!) ? `${label}（${m.words.draft}）` : label;
 }
 
-function clauseNote(c: ClauseResult, lang: Lang): string {
+export function clauseNote(c: ClauseResult, lang: Lang): string {
   const m = catalogue(lang);
   const bits: string[] = [];
   if (c.status === 'needs_data') bits.push(`${m.words.missing}: ${c.missing.join(', ')}`);
@@ -49,7 +51,7 @@ export function reportRows(ev: Evaluation, lang: Lang, all = false): ReportRow[]
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
       const status = m.status[p.applicability];
-      rows.push({ document: docLabel(p, lang), clause: '—', title: p.title, status, award: '', shares: {}, note: p.note ?? (p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!) });
+      rows.push({ document: docLabel(p, lang), clause: '—', title: p.title, status, statusCode: p.applicability, award: '', shares: {}, note: p.note ?? (p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!) });
       continue;
     }
     for (const c of p.clauses) {
@@ -63,6 +65,7 @@ export function reportRows(ev: Evaluation, lang: Lang, all = false): ReportRow[]
         clause: c.part ? `${c.number} ${c.part}` : c.number,
         title: c.title,
         status,
+        statusCode: c.status,
         award: amount ? (c.status === 'needs_data' ? `(${formatYuan(amount)})` : formatYuan(amount)) : '',
         shares,
         note: clauseNote(c, lang),

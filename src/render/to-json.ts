@@ -47,14 +47,14 @@ function policyJson(p: PolicyResult, quotes: Map<string, string | string[]>) {
 /** The machine-readable result: exact amounts as strings in 元 with two decimals. */
 export function evaluationJson(ev: Evaluation, set: RuleSet) {
   const quotes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.quote] as const)));
-  const byLevel = Object.fromEntries(Object.entries(ev.totals.byLevel).map(([k, v]) => [k, money(v)]));
+  const byLevel: Record<string, string> = Object.fromEntries(Object.entries(ev.totals.byLevel).map(([k, v]) => [k, v!.toFixed(2)]));
   return {
     schemaVersion: SCHEMA_VERSION,
     enterprise: ev.enterprise,
     totals: {
-      sure: money(ev.totals.sure),
-      ceilings: money(ev.totals.ceilings),
-      pendingPotential: money(ev.totals.pendingPotential),
+      sure: ev.totals.sure.toFixed(2),
+      ceilings: ev.totals.ceilings.toFixed(2),
+      pendingPotential: ev.totals.pendingPotential.toFixed(2),
       needsData: ev.totals.needsData,
       byLevel,
     },

@@ -68,3 +68,17 @@ describe('bad input to calc', () => {
     expect(cli(['calc', EXAMPLE, '--formt', 'json']).code).toBe(2);
   });
 });
+
+describe('calc --explain on a Hangzhou example', () => {
+  it('shows for each eligible clause the substituted arithmetic, the quote and where the shares come from', () => {
+    const out = cli(['calc', 'examples/hangzhou-ecommerce-2022-xihu-express.yaml', '--explain']).stdout;
+    const blocks = out.split('\n\n').filter((b) => b.startsWith('■') && b.includes('— 可获得'));
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    for (const b of blocks) {
+      expect(b).toMatch(/计算: .*= [\d,.]+/);
+      expect(b).toMatch(/原文（.*）: “.+”/);
+      expect(b).toMatch(/分担依据: hangzhou-ecommerce-2022 （二十）/);
+    }
+    expect(out).toContain('2,500,000 ≥ 2,000,000 → 400,000');
+  });
+});
