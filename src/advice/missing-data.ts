@@ -1,0 +1,37 @@
+import { Decimal } from '../money/decimal.js';
+import type { RuleSet } from '../load/load-rules.js';
+import type { Evaluation } from '../engine/types.js';
+import { maxAward } from './max-award.js';
+
+export interface MissingFact {
+  fact: string;
+  label: string;
+  clauses: string[];
+  /** Sum over those clauses of what each could pay; `unbounded` when one has no cap. */
+  upTo: Decimal;
+  unbounded: boolean;
+}
+
+/**
+ * The facts that would decide "needs data" clauses, ranked by the most money
+ * they could unlock, so a consultant knows which documents to ask for first.
+ * A clause's worth is its computed potential when known, else its maximum by the text.
+ */
+export function missingDataReport(set: RuleSet, ev: Evaluation): MissingFact[] {
+  const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));
+  const byFact = new Map<string, MissingFact>();
+  for (const p of ev.policies)
+    for (const r of p.clauses) {
+      if (r.status !== 'needs_data') continue;
+      const clause = clauses.get(r.clauseId);
+      const worth = r.potential ?? (clause ? maxAward(clause) : undefined);
+      for (const fact of r.missing) {
+        const m = byFact.get(fact) ?? { fact, label: set.facts.get(fact)?.label.zh ?? fact, clauses: [], upTo: new Decimal(0), unbounded: false };
+        m.clauses.push(r.clauseId);
+        if (worth) m.upTo = m.upTo.plus(worth);
+        else m.unbounded = true;
+        byFact.set(fact, m);
+      }
+    }
+  return [...byFact.values()].sort((a, b) => Number(b.unbounded) - Number(a.unbounded) || b.upTo.comparedTo(a.upTo) || a.fact.localeCompare(b.fact));
+}
