@@ -15,16 +15,21 @@ const regime = () => new Option('--regime <file>', 'fiscal regime file for polic
 program
   .command('calc')
   .description('evaluate one enterprise file (YAML or JSON; - for stdin)')
-  .argument('<file>')
+  .argument('[file]')
+  .option('--interactive', 'answer questions in the terminal instead of reading a file (as `subsidy ask`)')
   .option('--year <year>', 'data year (overrides the file)')
   .option('--region <region>', 'region code or name (overrides the file)')
   .addOption(new Option('--format <format>', 'table | json | csv | md').choices(['table', 'json', 'csv', 'md']).default('table'))
   .option('--explain', 'show conditions, arithmetic, shares and the quoted clause')
   .option('--all', 'also list clauses that are not eligible or carry no award')
+  .option('--set <fact=value>', 'what-if: replace a fact (repeatable; blank value = unknown)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--compare', 'with --set/--year/--region: show what changed against the file as written')
+  .option('--hints', 'for each clause, the smallest increase of one figure that raises its award')
+  .option('--missing', 'the facts that would decide "needs data" clauses, ranked by money they could unlock')
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
-  .action((file: string, opts) => runCommand(() => import('./commands/calc.js').then((m) => m.calc(file, opts)), opts.lang));
+  .action((file: string | undefined, opts) => runCommand(() => import('./commands/calc.js').then((m) => m.calc(file, opts)), opts.lang));
 
 program
   .command('rules')
@@ -50,9 +55,60 @@ program
   .action((paths: string[], opts) => runCommand(() => import('./commands/test.js').then((m) => m.testCommand(paths, opts)), opts.lang));
 
 program
+  .command('diff')
+  .description('show which awards changed between two `calc --format json` result files')
+  .argument('<before>')
+  .argument('<after>')
+  .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+  .action((a: string, b: string, opts) => runCommand(() => import('./commands/diff.js').then((m) => m.diffCommand(a, b, opts))));
+
+program
+  .command('ask')
+  .description('interactive interview: only the questions that matter, then the itemised result; saves the answers for calc')
+  .option('--region <region>', 'region code or name (skips that question)')
+  .option('--year <year>', 'data year (skips that question)')
+  .addOption(lang())
+  .addOption(rules())
+  .addOption(regime())
+  .action((opts) => runCommand(() => import('./commands/ask.js').then((m) => m.ask(opts)), opts.lang));
+
+program
+  .command('batch')
+  .description('evaluate many enterprises: CSV (UTF-8 or GBK), a YAML list, or JSON Lines; - for stdin')
+  .argument('<file>')
+  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl or .md')
+  .addOption(new Option('--format <format>', 'report format (default: from the --out extension)').choices(['csv', 'jsonl', 'md']))
+  .addOption(new Option('--input-format <format>', 'input format (default: from the extension or the content)').choices(['csv', 'yaml', 'jsonl']))
+  .option('--encoding <encoding>', 'utf8 | gbk | gb18030 (default: detected)')
+  .option('--history <file>', 'award history: CSV (enterprise id, clause id, field, value) or YAML (id → history)')
+  .option('--limit <n>', 'enterprises listed on the terminal', '50')
+  .option('--no-bom', 'CSV report without the UTF-8 BOM Excel needs')
+  .option('--region <region>', 'region for rows that give none')
+  .option('--year <year>', 'data year for rows that give none')
+  .addOption(lang())
+  .addOption(rules())
+  .addOption(regime())
+  .action((file: string, opts) => runCommand(() => import('./commands/batch.js').then((m) => m.batch(file, opts)), opts.lang));
+
+program
+  .command('template')
+  .description('write an input template: CSV (UTF-8 with BOM, one column per fact) or YAML')
+  .option('--out <file>', 'file to write (default: stdout)')
+  .addOption(new Option('--format <format>', 'csv | yaml (default: from the --out extension, else csv)').choices(['csv', 'yaml']))
+  .addOption(lang())
+  .addOption(rules())
+  .action((opts) => runCommand(() => import('./commands/template.js').then((m) => m.template(opts)), opts.lang));
+
+program
   .command('schema')
   .description('write rules/schema/*.schema.json from the zod schemas (for editor completion)')
   .action(() => runCommand(() => import('./commands/emit-schema.js').then((m) => m.emitSchema())));
+
+// A reader that stops early (`subsidy calc … | head`) ends output quietly, as other Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const code = (e as { exitCode?: number; code?: string }).exitCode;

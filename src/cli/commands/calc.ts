@@ -7,6 +7,10 @@ import { enterpriseRecord } from '../../input/enterprise-record.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { renderResult, type Format } from '../../render/render-result.js';
 import type { Lang } from '../../i18n/messages.js';
+import { applyOverrides } from '../../input/apply-overrides.js';
+import { evaluationJson } from '../../render/to-json.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import type { Enterprise, Evaluation } from '../../engine/types.js';
 
 export interface CalcOptions {
   year?: string;
@@ -14,12 +18,19 @@ export interface CalcOptions {
   format: Format;
   explain?: boolean;
   all?: boolean;
+  interactive?: boolean;
+  set?: string[];
+  compare?: boolean;
+  hints?: boolean;
+  missing?: boolean;
   lang: Lang;
   rules?: string;
   regime?: string;
 }
 
-export async function calc(file: string, opts: CalcOptions): Promise<number> {
+export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
+  if (opts.interactive) return (await import('./ask.js')).ask(opts);
+  if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const set = await loadRules(opts.rules, opts.regime);
   const text = readTextFile(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
@@ -27,9 +38,46 @@ export async function calc(file: string, opts: CalcOptions): Promise<number> {
   const year = opts.year !== undefined ? Number(opts.year) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw SubsidyError.of('BAD_YEAR', { value: String(opts.year) }, { field: '--year' });
   const { record, locate } = enterpriseRecord(src);
-  const { enterprise, findings } = toEnterprise(set, record, locate, { region: opts.region, year });
-  if (!enterprise) throw new SubsidyError(findings);
+  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region: opts.region, year });
+  if (!parsed) throw new SubsidyError(findings);
+  const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
+  if (setFindings.length) throw new SubsidyError(setFindings);
   const ev = evaluate(set, enterprise);
+  // The base case for --compare is the file as written: no --set, --year or --region.
+  const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
+  const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
+  if (opts.format === 'json') {
+    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set), ...advice.json }, null, 2) + '\n');
+    return 0;
+  }
   process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  if (advice.text) process.stdout.write('\n' + advice.text);
   return 0;
+}
+
+/** --hints, --missing and --compare: advice computed from the same engine, loaded only when asked. */
+async function adviseIfAsked(set: RuleSet, ent: Enterprise, ev: Evaluation, base: Enterprise, opts: CalcOptions) {
+  const json: Record<string, unknown> = {};
+  const text: string[] = [];
+  if (!opts.hints && !opts.missing && !opts.compare) return { json, text: '' };
+  const [{ nextTierHints }, { missingDataReport }, render, { diffResults }] = await Promise.all([
+    import('../../advice/next-tier.js'), import('../../advice/missing-data.js'), import('../../render/render-advice.js'), import('../../render/diff-results.js'),
+  ]);
+  if (opts.hints) {
+    const hints = nextTierHints(set, ent, ev);
+    json.hints = hints.map((h) => ({ clause: h.clauseId, fact: h.fact, current: h.current.toFixed(), target: h.target.toFixed(), increase: h.increase.toFixed(), before: h.before.toFixed(2), after: h.after.toFixed(2), gain: h.gain.toFixed(2) }));
+    text.push(render.renderHints(hints, set, opts.lang));
+  }
+  if (opts.missing) {
+    const missing = missingDataReport(set, ev);
+    json.missingData = missing.map((m) => ({ fact: m.fact, label: m.label, clauses: m.clauses, upTo: m.upTo.toFixed(2), unbounded: m.unbounded }));
+    text.push(render.renderMissing(missing, opts.lang));
+  }
+  if (opts.compare) {
+    const before = evaluationJson(evaluate(set, base), set);
+    const changes = diffResults(before, evaluationJson(ev, set));
+    json.compare = { base: { region: base.region, year: base.year, totals: before.totals }, changes };
+    text.push(render.renderChanges(changes, opts.lang));
+  }
+  return { json, text: text.join('\n') };
 }

@@ -1,0 +1,113 @@
+import Table from 'cli-table3';
+import type { Evaluation } from '../engine/types.js';
+import type { Finding } from '../errors/codes.js';
+import { formatFinding } from '../i18n/format-error.js';
+import { catalogue, fill, type Lang } from '../i18n/messages.js';
+import { Decimal, formatYuan } from '../money/decimal.js';
+import type { Converted } from './row-to-record.js';
+
+/** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
+export type Outcome =
+  | { kind: 'ok'; row: number; line: number; ev: Evaluation }
+  | { kind: 'error'; row: number; line: number; conv: Converted };
+
+/** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
+export interface EnterpriseLine {
+  row: number;
+  id: string;
+  name: string;
+  region: string;
+  year: string;
+  sure?: Decimal;
+  ceilings?: Decimal;
+  needsData?: number;
+  top: string;
+  error?: boolean;
+}
+
+const TOP_ITEMS = 3;
+
+export function errorText(findings: Finding[], lang: Lang): string {
+  // The row and line are in their own columns: the message needs only the field and the reason.
+  return findings.map((f) => formatFinding({ ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
+}
+
+export function enterpriseLine(o: Outcome, lang: Lang): EnterpriseLine {
+  if (o.kind === 'error') {
+    const c = o.conv;
+    return { row: o.row, id: c.id ?? '', name: c.name ?? '', region: c.region ?? '', year: c.year ?? '', top: errorText(c.findings, lang), error: true };
+  }
+  const { enterprise: e, totals: t } = o.ev;
+  const paid = o.ev.policies.flatMap((p) => p.clauses.filter((c) => (c.status === 'eligible' || c.status === 'ceiling') && c.amount));
+  paid.sort((a, b) => b.amount!.comparedTo(a.amount!));
+  const top = paid.slice(0, TOP_ITEMS).map((c) => `${c.clauseId} ${formatYuan(c.amount!)}`);
+  if (paid.length > TOP_ITEMS) top.push(`+${paid.length - TOP_ITEMS}`);
+  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: e.regionName, year: String(e.year), sure: t.sure, ceilings: t.ceilings, needsData: t.needsData, top: top.join('; ') };
+}
+
+/** Totals over the whole batch, added to row by row: nothing per row is kept. */
+export class BatchTotals {
+  rows = 0;
+  evaluated = 0;
+  errors = 0;
+  sure = new Decimal(0);
+  ceilings = new Decimal(0);
+  needsData = 0;
+  byLevel = new Map<string, Decimal>();
+
+  add(o: Outcome): void {
+    this.rows++;
+    if (o.kind === 'error') {
+      this.errors++;
+      return;
+    }
+    this.evaluated++;
+    const t = o.ev.totals;
+    this.sure = this.sure.plus(t.sure);
+    this.ceilings = this.ceilings.plus(t.ceilings);
+    this.needsData += t.needsData;
+    for (const [level, amount] of Object.entries(t.byLevel)) this.byLevel.set(level, (this.byLevel.get(level) ?? new Decimal(0)).plus(amount!));
+  }
+}
+
+export function summaryHead(lang: Lang): string[] {
+  const w = catalogue(lang).words;
+  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pending!, w.top!];
+}
+
+export function summaryCells(l: EnterpriseLine, lang: Lang): string[] {
+  const money = (d: Decimal | undefined) => (d ? formatYuan(d) : '—');
+  const top = l.error ? `${catalogue(lang).words.error}: ${l.top}` : l.top;
+  return [String(l.row), l.id, l.name, l.region, l.year, money(l.sure), money(l.ceilings), l.needsData === undefined ? '—' : String(l.needsData), top];
+}
+
+export function totalsLines(t: BatchTotals, lang: Lang): string[] {
+  const m = catalogue(lang);
+  const w = m.words;
+  const byLevel = [...t.byLevel].map(([k, v]) => `${m.level[k] ?? k} ${formatYuan(v)}`).join(' / ');
+  return [
+    `${w.batchTotals}: ${w.enterprises} ${t.evaluated}, ${w.errorRows} ${t.errors}`,
+    `${w.sure}: ${formatYuan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
+    `${w.ceilings}: ${formatYuan(t.ceilings)}`,
+    `${w.pending}: ${t.needsData}`,
+  ];
+}
+
+/** The terminal summary: the first enterprises (at most --limit), then the totals. */
+export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { lang: Lang; color: boolean }): string {
+  const w = catalogue(opts.lang).words;
+  const out: string[] = [];
+  if (lines.length) {
+    const table = new Table({
+      head: summaryHead(opts.lang),
+      style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
+      wordWrap: true,
+      colWidths: [null, null, 24, null, null, null, null, null, 48],
+    });
+    for (const l of lines) table.push(summaryCells(l, opts.lang).map((c, i) => (i >= 5 && i <= 7 ? { content: c, hAlign: 'right' as const } : c)));
+    out.push(table.toString());
+  }
+  if (totals.rows > lines.length) out.push(fill(w.batchShown!, { shown: lines.length, total: totals.rows }));
+  out.push(...totalsLines(totals, opts.lang));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,104 @@
+import type { Finding } from '../errors/codes.js';
+import { didYouMean } from '../errors/did-you-mean.js';
+import type { RuleSet } from '../load/load-rules.js';
+import type { Fact } from '../schema/fact-schema.js';
+
+export type FixedKey = 'id' | 'name' | 'region' | 'year';
+export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** The columns every batch file may have besides facts, with the Chinese headers people use. */
+export const FIXED_HEADERS: Record<FixedKey, string[]> = {
+  id: ['id', '企业编号', '编号'],
+  name: ['name', '企业名称', '名称'],
+  region: ['region', '地区', '所在地区', '区县'],
+  year: ['year', '年度', '数据年度'],
+};
+
+export type Column =
+  | { kind: 'fixed'; key: FixedKey; header: string }
+  | { kind: 'fact'; fact: Fact; header: string }
+  | { kind: 'history'; clause: string; field: HistoryField; header: string }
+  | { kind: 'ignored'; header: string };
+
+/** Headers are compared after NFKC (full-width brackets, spaces) and case folding. */
+const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
+export interface HeaderNames {
+  /** Normalised header → fixed key or fact id. */
+  lookup: Map<string, { key: FixedKey } | { fact: string }>;
+  /** What a header may be, for did-you-mean. */
+  candidates: string[];
+  clauseIds: Set<string>;
+}
+
+export function headerNames(set: RuleSet): HeaderNames {
+  const lookup: HeaderNames['lookup'] = new Map();
+  const candidates: string[] = [];
+  for (const [key, names] of Object.entries(FIXED_HEADERS) as [FixedKey, string[]][])
+    for (const n of names) {
+      lookup.set(norm(n), { key });
+      candidates.push(n);
+    }
+  for (const f of set.facts.values())
+    for (const n of [f.id, f.label.zh, ...f.aliases]) {
+      if (!lookup.has(norm(n))) lookup.set(norm(n), { fact: f.id });
+      candidates.push(n);
+    }
+  const clauseIds = new Set(set.policies.flatMap((p) => p.policy.clauses.map((c) => c.id)));
+  return { lookup, candidates, clauseIds };
+}
+
+/** `history.<clause-id>.<field>`, e.g. history.lishui-2020/1a.highest_tier. */
+function historyColumn(header: string, names: HeaderNames): { clause: string; field: HistoryField } | { suggestion?: string } | undefined {
+  const m = /^history\.(.+)\.([^.]+)$/i.exec(header.trim());
+  if (!m) return undefined;
+  const [, clause, field] = m as unknown as [string, string, string];
+  const okClause = names.clauseIds.has(clause);
+  const okField = (HISTORY_FIELDS as readonly string[]).includes(field);
+  if (okClause && okField) return { clause, field: field as HistoryField };
+  const c = okClause ? clause : didYouMean(clause, names.clauseIds);
+  const f = okField ? field : didYouMean(field, HISTORY_FIELDS);
+  return { suggestion: c && f ? `history.${c}.${f}` : undefined };
+}
+
+function itemOf(c: Column): string | undefined {
+  if (c.kind === 'fixed') return c.key;
+  if (c.kind === 'fact') return c.fact.id;
+  if (c.kind === 'history') return `history.${c.clause}.${c.field}`;
+  return undefined;
+}
+
+/**
+ * Maps each header cell to what it holds. Unknown and duplicate headers are
+ * returned as findings (reported once, not per row) and their columns ignored.
+ */
+export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number }): { columns: Column[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const firstOf = new Map<string, number>();
+  const columns = cells.map((raw, i): Column => {
+    const header = raw.trim();
+    const at = { file: pos.file, line: pos.line, column: i + 1, field: header };
+    if (!header) return { kind: 'ignored', header };
+    const hit = names.lookup.get(norm(header.replace(/^facts\./i, '')));
+    const hist = hit ? undefined : historyColumn(header, names);
+    let col: Column;
+    if (hit && 'key' in hit) col = { kind: 'fixed', key: hit.key, header };
+    else if (hit) col = { kind: 'fact', fact: set.facts.get(hit.fact)!, header };
+    else if (hist && 'clause' in hist) col = { kind: 'history', clause: hist.clause, field: hist.field, header };
+    else {
+      const suggestion = hist ? hist.suggestion : didYouMean(header, names.candidates);
+      findings.push({ code: 'UNKNOWN_COLUMN', args: { column: header }, ...at, ...(suggestion ? { hint: { code: 'DID_YOU_MEAN', suggestion } } : {}) });
+      return { kind: 'ignored', header };
+    }
+    const item = itemOf(col)!;
+    const first = firstOf.get(item);
+    if (first !== undefined) {
+      findings.push({ code: 'DUPLICATE_COLUMN', args: { column: header, first: first + 1, item }, ...at });
+      return { kind: 'ignored', header };
+    }
+    firstOf.set(item, i);
+    return col;
+  });
+  return { columns, findings };
+}

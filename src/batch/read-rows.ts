@@ -1,0 +1,143 @@
+import { createReadStream, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Finding } from '../errors/codes.js';
+import { SubsidyError } from '../errors/subsidy-error.js';
+import type { Locate } from '../input/to-enterprise.js';
+import { readYaml } from '../load/read-yaml.js';
+import { utf8Chunks, type Encoding } from './detect-encoding.js';
+import { openCsv } from './read-csv.js';
+
+export type InputFormat = 'csv' | 'yaml' | 'jsonl';
+export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl'];
+
+/** One input row: CSV cells or a YAML/JSON record, or a row that could not be read at all. */
+export interface SourceRow {
+  /** 1-based data row (the header and comments do not count). */
+  row: number;
+  /** Physical line the row starts on. */
+  line: number;
+  cells?: string[];
+  record?: unknown;
+  locate?: Locate;
+  problem?: Finding;
+}
+
+export interface RowSource {
+  format: InputFormat;
+  header?: { cells: string[]; line: number };
+  rows: AsyncGenerator<SourceRow>;
+}
+
+/** The raw bytes of a file or stdin; a missing or unreadable file is the user's error (exit 2). */
+async function* bytesOf(file: string): AsyncGenerator<Buffer> {
+  try {
+    if (file === '-') {
+      for await (const chunk of process.stdin) yield chunk as Buffer;
+      return;
+    }
+    if (statSync(file).isDirectory()) throw SubsidyError.of('FILE_UNREADABLE', { reason: 'is a directory' }, { file });
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  } catch (e) {
+    if (e instanceof SubsidyError) throw e;
+    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
+    throw SubsidyError.of(code, { reason: (e as Error).message }, { file });
+  }
+}
+
+function formatFromName(file: string): InputFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return undefined;
+}
+
+/** For stdin and unknown extensions: a JSON object per line, a YAML list, or CSV. */
+function sniff(head: Buffer): InputFormat {
+  const text = head.subarray(0, 4096).toString('utf8').trimStart();
+  if (text.startsWith('{')) return 'jsonl';
+  if (text.startsWith('[') || /^(---|- |-\n|-\r\n)/.test(text)) return 'yaml';
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  return /^[^,]*:\s/.test(firstLine) && !firstLine.includes(',') ? 'yaml' : 'csv';
+}
+
+/** Puts a chunk that was looked at back in front of the rest. */
+async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+}
+
+/**
+ * Opens a batch input as a stream of rows. The encoding is detected (or forced),
+ * the format comes from the extension, --input-format, or a look at the start.
+ */
+export async function openRows(file: string, opts: { format?: InputFormat; encoding?: Encoding } = {}): Promise<RowSource> {
+  const it = utf8Chunks(bytesOf(file), file, opts.encoding)[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) throw SubsidyError.of('FILE_EMPTY', {}, { file });
+  const chunks = prepend(first.value, it);
+  const format = opts.format ?? (file === '-' ? undefined : formatFromName(file)) ?? sniff(first.value);
+  if (format === 'csv') return { format, ...(await openCsv(chunks, file)) };
+  if (format === 'jsonl') return { format, rows: jsonlRows(chunks, file) };
+  return { format, rows: await yamlRows(chunks, file) };
+}
+
+async function* textLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let carry: Buffer | undefined;
+  for await (const chunk of chunks) {
+    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+      yield buf.toString('utf8', start, nl);
+      start = nl + 1;
+    }
+    carry = start < buf.length ? buf.subarray(start) : undefined;
+  }
+  if (carry) yield carry.toString('utf8');
+}
+
+/** A case file's shape (input + expected) is read as its input, as calc does. */
+function unwrap(data: unknown): { record: unknown; prefix: (string | number)[] } {
+  const d = data as Record<string, unknown> | null;
+  if (d && typeof d === 'object' && !Array.isArray(d) && 'input' in d && 'expected' in d) return { record: d.input, prefix: ['input'] };
+  return { record: data, prefix: [] };
+}
+
+async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<SourceRow> {
+  let line = 0;
+  let row = 0;
+  for await (const text of textLines(chunks)) {
+    line++;
+    if (!text.trim()) continue;
+    row++;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      yield { row, line, problem: { code: 'JSON_SYNTAX', args: { detail: (e as Error).message }, file, line } };
+      continue;
+    }
+    const at = line;
+    const { record, prefix } = unwrap(data);
+    yield { row, line, record, locate: (path) => ({ file, line: at, field: [...prefix, ...path].join('.') }) };
+  }
+}
+
+/** YAML cannot be read a record at a time: the list is parsed whole, then evaluated row by row. */
+async function yamlRows(chunks: AsyncIterable<Buffer>, file: string): Promise<AsyncGenerator<SourceRow>> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  const src = readYaml(Buffer.concat(parts).toString('utf8'), file === '-' ? '<stdin>' : file);
+  const list = Array.isArray(src.data) ? src.data : [src.data];
+  const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
+  if (src.data === null || typeof src.data !== 'object')
+    throw SubsidyError.of('SCHEMA', { detail: 'a YAML batch is a list of enterprise records (region, year, facts, history)' }, { file });
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for (let i = 0; i < list.length; i++) {
+      const { record, prefix } = unwrap(list[i]);
+      const base = [...root(i), ...prefix];
+      yield { row: i + 1, line: src.locate(root(i)).line ?? 0, record, locate: (path) => src.locate([...base, ...path]) };
+    }
+  }
+  return rows();
+}

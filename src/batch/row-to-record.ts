@@ -1,0 +1,150 @@
+import type { Finding, Position } from '../errors/codes.js';
+import type { Enterprise } from '../engine/types.js';
+import { coerceFactValue, isBlank, type Coerced, type FactValue } from '../input/coerce-value.js';
+import { factIndex, toEnterprise, type Locate } from '../input/to-enterprise.js';
+import type { RuleSet } from '../load/load-rules.js';
+import type { Fact } from '../schema/fact-schema.js';
+import type { Column } from './map-headers.js';
+import type { HistoryBook } from './read-history.js';
+import type { SourceRow } from './read-rows.js';
+
+/** A row made ready for the engine, or the reasons it cannot be evaluated. */
+export interface Converted {
+  enterprise?: Enterprise;
+  findings: Finding[];
+  /** As written, so that an error row still says whose row it was. */
+  id?: string;
+  name?: string;
+  region?: string;
+  year?: string;
+}
+
+type Raw = Record<string, unknown>;
+type HistoryInput = Record<string, Record<string, unknown>>;
+
+// Short cells repeat across rows (是/否, enum labels, round amounts): the parse of a
+// cell is a pure function of fact and text, so it is kept, up to a bound per fact.
+const CACHE_CELL_CHARS = 24;
+const CACHE_ENTRIES = 512;
+
+export interface ConvertOptions {
+  file: string;
+  region?: string;
+  year?: number;
+  history?: HistoryBook;
+}
+
+/**
+ * Turns CSV cells or a YAML/JSON record into the engine's Enterprise. Facts go
+ * through coerceFactValue (the parser calc uses); id, name, region, year and
+ * history go through toEnterprise, so a row means exactly what the same record
+ * means to `subsidy calc`.
+ */
+export class RowConverter {
+  private readonly index: Map<string, string>;
+  private readonly cache = new Map<string, Map<string, Coerced>>();
+  readonly historyIdsUsed = new Set<string>();
+
+  constructor(private readonly set: RuleSet, private readonly columns: Column[], private readonly opts: ConvertOptions) {
+    this.index = factIndex(set);
+  }
+
+  private coerce(fact: Fact, cell: string): Coerced {
+    if (cell.length > CACHE_CELL_CHARS) return coerceFactValue(fact, cell);
+    let byText = this.cache.get(fact.id);
+    if (!byText) this.cache.set(fact.id, (byText = new Map()));
+    let r = byText.get(cell);
+    if (!r) {
+      r = coerceFactValue(fact, cell);
+      if (byText.size < CACHE_ENTRIES) byText.set(cell, r);
+    }
+    return r;
+  }
+
+  fromRow(src: SourceRow): Converted {
+    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.line }] };
+    if (src.cells) return this.fromCells(src.cells, src.row, src.line);
+    return this.fromRecord(src.record, src.locate!, src.row);
+  }
+
+  private fromCells(cells: string[], row: number, line: number): Converted {
+    const { file } = this.opts;
+    const findings: Finding[] = [];
+    const fixed: Raw = {};
+    const facts = new Map<string, FactValue>();
+    let history: HistoryInput | undefined;
+    const where = new Map<string, Position>();
+    const cols = this.columns;
+    const n = Math.min(cells.length, cols.length);
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i]!;
+      if (cell === '') continue;
+      const col = cols[i]!;
+      if (col.kind === 'fact') {
+        const r = this.coerce(col.fact, cell);
+        if (r.ok) {
+          if (r.value !== undefined) facts.set(col.fact.id, r.value);
+        } else {
+          const hint = r.suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: r.suggestion } } : {};
+          findings.push({ code: r.code, args: { fact: col.fact.id, detail: r.detail }, file, row, line, column: i + 1, field: col.header, ...hint });
+        }
+      } else if (col.kind === 'fixed') {
+        fixed[col.key] = cell;
+        where.set(col.key, { column: i + 1, field: col.header });
+      } else if (col.kind === 'history') {
+        ((history ??= {})[col.clause] ??= {})[col.field] = cell;
+        where.set(`history.${col.clause}.${col.field}`, { column: i + 1, field: col.header });
+      }
+    }
+    if (cells.length < cols.length || cells.slice(cols.length).some((c) => c.trim() !== ''))
+      findings.push({ code: 'RAGGED_ROW', args: { cells: cells.length, expected: cols.length }, file, row, line });
+    const locate: Locate = (path) => ({ file, row, line, ...where.get(path.join('.')) });
+    return this.finish({ ...fixed, history }, locate, findings, facts);
+  }
+
+  private fromRecord(record: unknown, locate: Locate, row: number): Converted {
+    const at: Locate = (path) => ({ ...locate(path), row });
+    return this.finish(record, at, []);
+  }
+
+  /** Defaults for region and year, history from --history, then toEnterprise. */
+  private finish(input: unknown, locate: Locate, findings: Finding[], facts?: Map<string, FactValue>): Converted {
+    const isMap = input !== null && typeof input === 'object' && !Array.isArray(input);
+    const rec: Raw = isMap ? { ...(input as Raw) } : {};
+    const shown = (v: unknown) => (isBlank(v) || typeof v === 'object' ? undefined : String(v));
+    const out = { id: shown(rec.id), name: shown(rec.name), region: shown(rec.region), year: shown(rec.year) };
+    if (isMap) {
+      if (isBlank(rec.region) && this.opts.region) rec.region = this.opts.region;
+      if (isBlank(rec.year) && this.opts.year !== undefined) rec.year = this.opts.year;
+      const history = this.withBook(out.id, rec.history);
+      if (history === undefined) delete rec.history;
+      else rec.history = history;
+    }
+    // A record that is not a mapping is passed as it is: toEnterprise says what is wrong with it.
+    const te = toEnterprise(this.set, isMap ? rec : input, locate, {}, this.index);
+    // toEnterprise names a field by its path; for CSV the column header says more.
+    const mine = te.findings.map((f) => ({ ...f, ...relabel(locate, f.field) }));
+    findings.push(...mine);
+    if (findings.length || !te.enterprise) return { findings, ...out };
+    if (facts) te.enterprise.facts = facts;
+    return { enterprise: te.enterprise, findings, ...out };
+  }
+
+  /** History from --history for this id, overridden field by field by the row's own. */
+  private withBook(id: string | undefined, own: unknown): unknown {
+    const book = id !== undefined ? this.opts.history?.get(id) : undefined;
+    if (!book) return own;
+    this.historyIdsUsed.add(id!);
+    if (!own || typeof own !== 'object' || Array.isArray(own)) return own ?? book;
+    const merged: HistoryInput = {};
+    for (const [clause, fields] of Object.entries(book)) merged[clause] = { ...fields };
+    for (const [clause, fields] of Object.entries(own as HistoryInput)) merged[clause] = { ...merged[clause], ...(fields && typeof fields === 'object' ? fields : {}) };
+    return merged;
+  }
+}
+
+function relabel(locate: Locate, field: string | undefined): Partial<Position> {
+  if (!field) return {};
+  const at = locate(field.split('.'));
+  return at.field ? { column: at.column, field: at.field } : {};
+}

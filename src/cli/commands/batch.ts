@@ -1,0 +1,131 @@
+import { extname } from 'node:path';
+import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
+import { parseEncoding } from '../../batch/detect-encoding.js';
+import { headerNames, mapHeaders, type Column } from '../../batch/map-headers.js';
+import { progress } from '../../batch/progress.js';
+import { readHistory, type HistoryBook } from '../../batch/read-history.js';
+import { openRows, type InputFormat } from '../../batch/read-rows.js';
+import { reportRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
+import { RowConverter } from '../../batch/row-to-record.js';
+import { AtomicOutput } from '../../batch/write-report.js';
+import { evaluate } from '../../engine/evaluate.js';
+import type { Finding } from '../../errors/codes.js';
+import { SubsidyError } from '../../errors/subsidy-error.js';
+import { formatFinding } from '../../i18n/format-error.js';
+import { catalogue, fill, type Lang } from '../../i18n/messages.js';
+import { loadRules, type RuleSet } from '../../load/load-rules.js';
+
+export interface BatchOptions {
+  out?: string;
+  format?: ReportFormat;
+  inputFormat?: InputFormat;
+  encoding?: string;
+  history?: string;
+  limit: string;
+  bom: boolean;
+  region?: string;
+  year?: string;
+  lang: Lang;
+  rules?: string;
+  regime?: string;
+}
+
+/** Error rows are reported on stderr one by one up to this many; the report has them all. */
+const ERRORS_ON_STDERR = 20;
+
+const usage = (detail: string, field: string) => SubsidyError.of('USAGE', { detail }, { field });
+
+function reportFormat(out: string, given?: ReportFormat): ReportFormat {
+  if (given) return given;
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.md') return 'md';
+  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl or .md, or --format`, '--out');
+}
+
+function wholeNumber(raw: string | undefined, field: string, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw usage(`${field} ${raw}: a whole number from ${min} to ${max}`, field);
+  return n;
+}
+
+/** Maps the header and reports unknown or duplicate columns once; a file without a usable header is exit 2. */
+function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file: string, opts: BatchOptions): Column[] {
+  const { columns, findings } = mapHeaders(set, headerNames(set), header.cells, { file, line: header.line });
+  if (!columns.some((c) => c.kind !== 'ignored'))
+    throw SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: none of the cells of the first row is a column name (id, name, region, year or a fact)' }, { file, line: header.line });
+  const missing: Finding[] = [];
+  for (const key of ['region', 'year'] as const)
+    if (!columns.some((c) => c.kind === 'fixed' && c.key === key) && opts[key] === undefined)
+      missing.push({ code: 'MISSING_FIELD', args: { field: key }, file, line: header.line, hint: { code: 'TEXT', text: `add a ${key} column or pass --${key}` } });
+  if (missing.length) throw new SubsidyError(missing);
+  for (const f of findings) process.stderr.write(formatFinding(f, opts.lang) + '\n');
+  return columns;
+}
+
+interface Run {
+  set: RuleSet;
+  converter: RowConverter;
+  output?: { file: AtomicOutput; render: ReportRenderer };
+  lang: Lang;
+  limit: number;
+}
+
+/** Reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
+async function runRows(rows: AsyncIterable<Parameters<RowConverter['fromRow']>[0]>, r: Run): Promise<{ totals: BatchTotals; shown: EnterpriseLine[] }> {
+  const totals = new BatchTotals();
+  const shown: EnterpriseLine[] = [];
+  const prog = progress(r.lang);
+  try {
+    for await (const src of rows) {
+      const conv = r.converter.fromRow(src);
+      const o: Outcome = conv.enterprise
+        ? { kind: 'ok', row: src.row, line: src.line, ev: evaluate(r.set, conv.enterprise) }
+        : { kind: 'error', row: src.row, line: src.line, conv };
+      if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
+        for (const f of conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
+      totals.add(o);
+      if (shown.length < r.limit) shown.push(enterpriseLine(o, r.lang));
+      if (r.output) await r.output.file.write(r.output.render.row(o));
+      prog.tick(totals.rows);
+    }
+  } finally {
+    prog.done();
+  }
+  return { totals, shown };
+}
+
+export async function batch(file: string, opts: BatchOptions): Promise<number> {
+  const set = await loadRules(opts.rules, opts.regime);
+  const encoding = parseEncoding(opts.encoding);
+  const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
+  const year = wholeNumber(opts.year, '--year', 2000, 2100);
+  const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
+  const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
+  const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
+  const w = catalogue(opts.lang).words;
+  try {
+    const source = await openRows(file, { format: opts.inputFormat, encoding });
+    const columns = source.header ? columnsOf(set, source.header, file, opts) : [];
+    const converter = new RowConverter(set, columns, { file, region: opts.region, year, history });
+    const render = out && format ? reportRenderer(format, opts.lang) : undefined;
+    if (out && render) await out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+    const { totals, shown } = await runRows(source.rows, { set, converter, lang: opts.lang, limit, output: out && render ? { file: out, render } : undefined });
+    if (out && render) {
+      await out.write(render.end(totals));
+      await out.commit();
+    }
+    process.stdout.write(renderSummary(shown, totals, { lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
+    const unused = [...(history?.keys() ?? [])].filter((id) => !converter.historyIdsUsed.has(id));
+    if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
+    if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
+    return totals.errors ? 1 : 0;
+  } catch (e) {
+    out?.abort();
+    throw e;
+  }
+}

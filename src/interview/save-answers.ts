@@ -1,0 +1,66 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Document, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { RuleSet } from '../load/load-rules.js';
+import { resolveRegion } from '../engine/regions.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import type { Lang } from '../i18n/messages.js';
+import { word } from './ask-fact.js';
+import type { Prompts } from './prompts.js';
+
+export interface Answers {
+  name?: string;
+  region: string;
+  year: number;
+  /** Fact id → what the person typed or picked, in asking order. */
+  given: Map<string, string | string[]>;
+  skipped: string[];
+}
+
+/**
+ * The answers as a calc input file: values as typed ("500万", "120万美元", 是),
+ * each with its label as a comment, and the skipped facts listed at the end so
+ * they can be filled in later. `subsidy calc` reads it back to the same result.
+ */
+export function answersYaml(set: RuleSet, a: Answers, lang: Lang): string {
+  const region = set.regions.get(a.region);
+  // The name is friendlier, but only when it leads back to the same code.
+  const regionText = region && resolveRegion(set, region.name) === a.region ? region.name : a.region;
+  const facts = Object.fromEntries([...a.given].map(([id, raw]) => [id, plain(raw)]));
+  const doc = new Document({ ...(a.name ? { name: a.name } : {}), region: regionText, year: a.year, facts });
+  doc.commentBefore = ` subsidy ask — ${new Date().toISOString().slice(0, 10)}\n subsidy calc <this file>`;
+  const node = doc.get('facts', true) as YAMLMap<Scalar<string>, unknown>;
+  for (const pair of node.items as Pair<Scalar<string>, Scalar | { flow: boolean; comment?: string | null }>[]) {
+    const value = pair.value!;
+    if (!isScalar(value)) value.flow = true;
+    value.comment = ` ${set.facts.get(pair.key.value)?.label[lang] ?? ''}`;
+  }
+  if (a.skipped.length) doc.comment = [` ${word(lang, 'skippedFacts')}:`, ...a.skipped.map((id) => `   ${id}:    # ${set.facts.get(id)?.label[lang] ?? ''}`)].join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Pure digits are written as numbers; anything with a unit, a comma or a % stays as typed. */
+function plain(raw: string | string[]): string | number | string[] {
+  if (Array.isArray(raw)) return raw;
+  return /^\d{1,15}(\.\d+)?$/.test(raw) && String(Number(raw)) === raw ? Number(raw) : raw;
+}
+
+/** Asks whether to save, for a name and a path, and writes the file whole. Returns the path written, if any. */
+export async function offerSave(p: Prompts, set: RuleSet, a: Answers, lang: Lang, write: (text: string) => void): Promise<string | undefined> {
+  if (!(await p.confirm({ message: word(lang, 'askSave'), default: true }))) return undefined;
+  const name = (await p.input({ message: word(lang, 'askName') })).trim();
+  const path = (
+    await p.input({ message: word(lang, 'askPath'), default: `subsidy-${a.region}-${a.year}.yaml`, validate: (v) => checkPath(v.trim(), lang) })
+  ).trim();
+  writeFileAtomic(path, answersYaml(set, { ...a, name: name || undefined }, lang));
+  write(word(lang, 'saved', { path }) + '\n');
+  return path;
+}
+
+function checkPath(path: string, lang: Lang): true | string {
+  if (!path) return word(lang, 'askPath');
+  if (existsSync(path)) return word(lang, 'fileExists', { path });
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return word(lang, 'noDir', { path: dir });
+  return true;
+}
