@@ -20,16 +20,19 @@ export interface LoadedCase {
 export function caseFiles(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw SubsidyError.of('FILE_NOT_FOUND', {}, { file: p });
-    }
-    if (!st.isDirectory()) out.push(p);
-    else for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && statSync(join(p, n)).isFile()) out.push(join(p, n));
+    if (!stat(p).isDirectory()) out.push(p);
+    else for (const n of readdirSync(p).sort()) if (/\.ya?ml$/.test(n) && stat(join(p, n)).isFile()) out.push(join(p, n));
   }
   return out;
+}
+
+/** A path that cannot be stat'ed (missing, or a dangling link inside a directory) is the user's error. */
+function stat(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    throw SubsidyError.of('FILE_NOT_FOUND', {}, { file: p });
+  }
 }
 
 

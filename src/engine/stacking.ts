@@ -3,7 +3,8 @@ import type { ClauseResult } from './types.js';
 /**
  * 就高不重复 / 从优、就高、不重复: within a stacking group the largest award is
  * kept and the others are marked superseded. They stay in the results, so a
- * reader sees what was set aside and why. Ties go to the first in rule order.
+ * reader sees what was set aside and why. A tie goes to a sure amount over a
+ * ceiling, then to the smaller clause id: never to the order of a rule file.
  */
 export function applyStacking(results: { r: ClauseResult; group?: string }[]): void {
   const groups = new Map<string, ClauseResult[]>();
@@ -13,7 +14,7 @@ export function applyStacking(results: { r: ClauseResult; group?: string }[]): v
   }
   for (const [group, members] of groups) {
     if (members.length < 2) continue;
-    const winner = members.reduce((best, r) => (r.amount!.greaterThan(best.amount!) ? r : best));
+    const winner = members.reduce((best, r) => (beats(r, best) ? r : best));
     for (const r of members) {
       r.trace.push({ kind: 'stacking', group, winner: winner.clauseId });
       if (r === winner) continue;
@@ -21,4 +22,11 @@ export function applyStacking(results: { r: ClauseResult; group?: string }[]): v
       r.supersededBy = winner.clauseId;
     }
   }
+}
+
+function beats(r: ClauseResult, best: ClauseResult): boolean {
+  const c = r.amount!.comparedTo(best.amount!);
+  if (c !== 0) return c > 0;
+  if (r.status !== best.status) return r.status === 'eligible';
+  return r.clauseId < best.clauseId;
 }

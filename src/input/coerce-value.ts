@@ -24,6 +24,8 @@ const LIST_SPLIT = /[;；、|]/;
  */
 export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
   if (isBlank(raw)) return { ok: true, value: undefined };
+  const listed = Array.isArray(raw) && (fact.type === 'enum_set' || fact.type === 'money_list');
+  if (typeof raw === 'object' && !listed && !(raw instanceof Date)) return { ok: false, code: 'BAD_VALUE', detail: `expected one value, got ${show(raw)}` };
   switch (fact.type) {
     case 'boolean':
       return coerceBoolean(raw);
@@ -33,6 +35,7 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
       const parts = Array.isArray(raw) ? raw : String(raw).split(/[;；、,，|]/).map((s) => s.trim()).filter(Boolean);
       const out: string[] = [];
       for (const p of parts) {
+        if (typeof p === 'object') return { ok: false, code: 'BAD_VALUE', detail: `expected one value per item, got ${show(p)}` };
         const r = coerceEnum(fact, p);
         if (!r.ok) return r;
         if (typeof r.value === 'string' && !out.includes(r.value)) out.push(r.value);
@@ -93,7 +96,7 @@ function coerceNumber(fact: Fact, raw: unknown): Coerced {
 }
 
 function checkRange(fact: Fact, value: Decimal): Coerced {
-  const min = fact.range?.min !== undefined ? bound(fact.range.min) : new Decimal(0);
+  const min = bound(fact.range?.min ?? 0);
   const max = fact.range?.max !== undefined ? bound(fact.range.max) : undefined;
   if (value.lessThan(min)) return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is below the plausible minimum ${min.toFixed()}` };
   if (max && value.greaterThan(max)) {
@@ -105,8 +108,13 @@ function checkRange(fact: Fact, value: Decimal): Coerced {
   return { ok: true, value };
 }
 
+const bounds = new Map<number | string, Decimal>();
+
+/** A range bound from the fact dictionary; parsed once, as every value of the fact is checked against it. */
 function bound(v: number | string): Decimal {
-  return typeof v === 'number' ? new Decimal(String(v)) : (parseAmount(v)?.value ?? new Decimal(0));
+  let d = bounds.get(v);
+  if (!d) bounds.set(v, (d = typeof v === 'number' ? new Decimal(String(v)) : (parseAmount(v)?.value ?? new Decimal(0))));
+  return d;
 }
 
 function show(raw: unknown): string {

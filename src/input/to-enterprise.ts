@@ -73,6 +73,7 @@ type Err = (code: Finding['code'], args: Finding['args'], path: (string | number
 
 function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
   if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'region' }, ['region']);
+  if (typeof raw === 'object') return void err('SCHEMA', { detail: 'region is one name or code, not a list or mapping' }, ['region']);
   const code = resolveRegion(set, String(raw));
   if (code) return code;
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
@@ -83,9 +84,11 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
 
 function readYear(raw: unknown, err: Err): number | undefined {
   if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'year' }, ['year']);
-  const y = Number(String(raw).trim().replace(/年$/, ''));
-  if (Number.isInteger(y) && y >= 2000 && y <= 2100) return y;
-  err('BAD_YEAR', { value: String(raw) }, ['year']);
+  // Four digits only: a list, true, "2e3" or "0x7E7" is not a year someone meant.
+  const s = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim().replace(/年$/, '') : '';
+  const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
+  if (y >= 2000 && y <= 2100) return y;
+  err('BAD_YEAR', { value: typeof raw === 'object' ? JSON.stringify(raw) : String(raw) }, ['year']);
   return undefined;
 }
 

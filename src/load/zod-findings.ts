@@ -1,24 +1,37 @@
 import type { z } from 'zod';
 import type { Finding, ErrorCode } from '../errors/codes.js';
 import type { YamlSource } from './read-yaml.js';
+import { didYouMean } from '../errors/did-you-mean.js';
 
 /** Turns zod issues into findings that point at the file and line of the offending node. */
 export function zodFindings(error: z.ZodError, src: YamlSource, code: ErrorCode = 'SCHEMA'): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
+  const pathOf = (issue: z.core.$ZodIssue) => issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  // A misspelt required key shows up twice: as an unknown key and as a missing one beside it.
+  const missing = new Map<string, string[]>();
   for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const path = pathOf(issue);
+    if (describe(issue).includes('received undefined') && path.length)
+      missing.set(path.slice(0, -1).join('.'), [...(missing.get(path.slice(0, -1).join('.')) ?? []), String(path.at(-1))]);
+  }
+  for (const issue of error.issues) {
+    const path = pathOf(issue);
     const key = `${path.join('.')}|${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ code, args: { detail: describe(issue) }, ...src.locate(path), field: path.join('.') || undefined });
+    if (issue.code === 'unrecognized_keys')
+      for (const k of issue.keys) {
+        const s = didYouMean(k, missing.get(path.join('.')) ?? []);
+        out.push({ code, args: { detail: `unknown key: ${k}` }, ...src.locate([...path, k]), field: [...path, k].join('.'), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
+      }
+    else out.push({ code, args: { detail: describe(issue) }, ...src.locate(path), field: path.join('.') || undefined });
     if (out.length >= 20) break;
   }
   return out;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key(s): ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_union') {
     // The deepest message of the closest branch says more than "invalid input".
     const branches = (issue as unknown as { errors: z.core.$ZodIssue[][] }).errors ?? [];

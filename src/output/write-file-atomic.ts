@@ -2,7 +2,8 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, write
 import { dirname, resolve, basename, join } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
 
-function same(a: string, b: string): boolean {
+/** True when two paths name the same file (links resolved); used to refuse writing over an input. */
+export function same(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync(p);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { AmountText } from './amount-literal.js';
 
-const Money = z.union([z.number(), z.string()]);
+const Money = z.union([z.number(), AmountText]);
 const STATUSES = ['eligible', 'ceiling', 'not_eligible', 'needs_data', 'excluded', 'superseded', 'info'] as const;
 
 export const ExpectedClauseSchema = z

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LEVELS } from './region-schema.js';
-import { AmountLiteral } from './amount-literal.js';
+import { AmountText } from './amount-literal.js';
 
 /** An amount as a person writes it in a rule: 50000, "5万", "50万美元", "20%". */
-const Raw = AmountLiteral;
+const Raw = z.union([z.number(), AmountText.min(1)]);
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
 const FactRef = z.string().regex(/^[a-z][a-z0-9_]*$/);
 

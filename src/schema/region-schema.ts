@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AmountText, sharesAddUp } from './amount-literal.js';
 
 export const LEVELS = ['province', 'city', 'local'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -15,7 +16,7 @@ export const RegionSchema = z
   .strict();
 export type Region = z.infer<typeof RegionSchema>;
 
-const ShareSchema = z.object({ level: z.enum(LEVELS), share: z.union([z.number(), z.string()]) }).strict();
+const ShareSchema = z.object({ level: z.enum(LEVELS), share: z.union([z.number(), AmountText]) }).strict();
 export type ShareSpec = z.infer<typeof ShareSchema>;
 
 /** Shares a user supplies for policies that leave them to "现行财政体制". */
@@ -31,7 +32,9 @@ export const RegimeFileSchema = z
           shares: z.array(ShareSchema).min(1),
           note: z.string().optional(),
         })
-        .strict(),
+        .strict()
+        // A user's file is not linted: shares that do not add up would mislabel every split.
+        .refine((r) => sharesAddUp(r.shares), { message: 'shares must add up to 100%', path: ['shares'] }),
     ),
   })
   .strict();
