@@ -26,6 +26,7 @@ export interface EnterpriseLine {
 }
 
 const TOP_ITEMS = 3;
+const ERROR_CHARS = 120;
 
 export function errorText(findings: Finding[], lang: Lang): string {
   // The row and line are in their own columns: the message needs only the field and the reason.
@@ -77,7 +78,8 @@ export function summaryHead(lang: Lang): string[] {
 
 export function summaryCells(l: EnterpriseLine, lang: Lang): string[] {
   const money = (d: Decimal | undefined) => (d ? formatYuan(d) : '—');
-  const top = l.error ? `${catalogue(lang).words.error}: ${l.top}` : l.top;
+  // An error can list every allowed value; the full text is in the --out report.
+  const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
   return [String(l.row), l.id, l.name, l.region, l.year, money(l.sure), money(l.ceilings), l.needsData === undefined ? '—' : String(l.needsData), top];
 }
 

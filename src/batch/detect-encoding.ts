@@ -64,9 +64,12 @@ function utf8Decoder(file: string): ChunkDecoder {
 }
 
 function gbDecoder(file: string): ChunkDecoder {
-  // iconv-lite drops the GB18030 BOM (84 31 95 33) itself.
-  const dec = iconv.getDecoder('gb18030', { stripBOM: true });
-  const check = (text: string) => {
+  const dec = iconv.getDecoder('gb18030');
+  let first = true;
+  const check = (decoded: string) => {
+    // The GB18030 BOM (84 31 95 33) decodes to U+FEFF; iconv-lite keeps it for this codec.
+    const text = first && decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+    if (decoded) first = false;
     const bad = JUNK.exec(text);
     if (bad) throw SubsidyError.of('ENCODING', { detail: `not decodable as GB18030/GBK (${bad[0] === '\ufffd' ? 'invalid byte sequence' : 'control character'})` }, { file });
     return Buffer.from(text, 'utf8');

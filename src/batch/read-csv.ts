@@ -29,6 +29,8 @@ export function csvOptions(onSkip: (error: CsvError) => void = () => undefined, 
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // A line of nothing but commas (what a spreadsheet leaves after deleted rows) is not a row.
+    skip_records_with_empty_values: true,
     comment: '#',
     comment_no_infix: true,
     max_record_size: 1 << 20,
@@ -105,8 +107,10 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, file: string): Prom
       },
     ),
   );
+  let fed = 0;
   async function* tap() {
     for await (const chunk of chunks) {
+      fed += chunk.length;
       lines.add(chunk);
       yield chunk;
     }
@@ -114,7 +118,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, file: string): Prom
   pipeline(Readable.from(tap()), parser, () => undefined);
   const it = parser[Symbol.asyncIterator]() as AsyncIterator<CsvRecord>;
   const first = await it.next();
-  if (first.done) throw SubsidyError.of(parsed || lastEnd ? 'CSV_SYNTAX' : 'FILE_EMPTY', { detail: 'no header row' }, { file });
+  if (first.done) throw fed ? SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: only comments or blank lines' }, { file }) : SubsidyError.of('FILE_EMPTY', {}, { file });
   const header = { cells: first.value.cells, line: lines.newlinesBefore(first.value.end - 1) + 1 - newlinesIn(first.value.cells) };
   let seen = 1;
   async function* rows(): AsyncGenerator<SourceRow> {

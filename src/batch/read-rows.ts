@@ -128,10 +128,11 @@ async function yamlRows(chunks: AsyncIterable<Buffer>, file: string): Promise<As
   const parts: Buffer[] = [];
   for await (const c of chunks) parts.push(c);
   const src = readYaml(Buffer.concat(parts).toString('utf8'), file === '-' ? '<stdin>' : file);
-  const list = Array.isArray(src.data) ? src.data : [src.data];
-  const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
   if (src.data === null || typeof src.data !== 'object')
     throw SubsidyError.of('SCHEMA', { detail: 'a YAML batch is a list of enterprise records (region, year, facts, history)' }, { file });
+  // A single mapping is a batch of one (an example case file, for instance).
+  const list = Array.isArray(src.data) ? src.data : [src.data];
+  const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
   async function* rows(): AsyncGenerator<SourceRow> {
     for (let i = 0; i < list.length; i++) {
       const { record, prefix } = unwrap(list[i]);

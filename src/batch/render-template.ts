@@ -1,8 +1,9 @@
 import type { Lang } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { Decimal } from '../money/decimal.js';
-import { parseAmount } from '../money/parse-amount.js';
+import { parseAmount, parseBoolean } from '../money/parse-amount.js';
 import { csvLine } from '../render/render-csv.js';
+import { comparisons } from '../rules/walk.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 
@@ -43,10 +44,25 @@ function inRange(f: Fact, preferred: number): string {
   return v.toFixed();
 }
 
-/** A sample value of the right type for every fact: it shows the formats and evaluates. */
-export function sampleValue(f: Fact): string {
+/**
+ * The answer to each yes/no that a document-wide disqualifier tests (失信 → 否, 已取得资格 → 是),
+ * so that the sample is not excluded; every other yes/no is answered 是.
+ */
+function safeAnswers(set: RuleSet): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const lp of set.policies)
+    for (const ex of lp.policy.exclusions)
+      for (const [c] of comparisons(ex.when, [])) {
+        const bad = typeof c.value === 'boolean' ? c.value : parseBoolean(String(c.value));
+        if (bad !== undefined && (c.op === '==' || c.op === '!=')) out.set(c.fact, c.op === '==' ? !bad : bad);
+      }
+  return out;
+}
+
+/** A sample value of the right type for every fact: it shows the formats and evaluates to some awards. */
+export function sampleValue(f: Fact, safe: Map<string, boolean>): string {
   switch (f.type) {
-    case 'boolean': return '否';
+    case 'boolean': return safe.get(f.id) === false ? '否' : '是';
     case 'enum':
     case 'enum_set': return f.values![0]!.zh;
     case 'money_cny': return '100万';
@@ -92,7 +108,8 @@ export function templateCsv(set: RuleSet, lang: Lang): string {
     z ? '数据年度，如 2024' : 'data year, e.g. 2024',
     ...facts.map((f) => oneLine(`${z ? f.question.zh : f.question.en} [${typeHint(f, lang)}]${z ? '；不知道请留空' : '; leave blank if unknown'}`)),
   ];
-  const sample = ['E0001', z ? '示例企业（可删除本行）' : 'Sample enterprise (delete this row)', where.region, where.year, ...facts.map(sampleValue)];
+  const safe = safeAnswers(set);
+  const sample = ['E0001', z ? '示例企业（可删除本行）' : 'Sample enterprise (delete this row)', where.region, where.year, ...facts.map((f) => sampleValue(f, safe))];
   return '\uFEFF' + csvLine(header) + csvLine(notes) + csvLine(sample);
 }
 

@@ -1,4 +1,4 @@
-import type { ClauseResult, Evaluation, PolicyResult, SplitSource } from '../engine/types.js';
+import type { ClauseResult, PolicyResult, SplitSource } from '../engine/types.js';
 import { catalogue, type Lang } from '../i18n/messages.js';
 import type { Decimal } from '../money/decimal.js';
 import { csvCell, csvLine } from '../render/render-csv.js';

@@ -96,7 +96,7 @@ export class RowConverter {
         where.set(`history.${col.clause}.${col.field}`, { column: i + 1, field: col.header });
       }
     }
-    if (cells.length < cols.length || cells.slice(cols.length).some((c) => c.trim() !== ''))
+    if (cells.length !== cols.length && isRagged(cells, cols.length))
       findings.push({ code: 'RAGGED_ROW', args: { cells: cells.length, expected: cols.length }, file, row, line });
     const locate: Locate = (path) => ({ file, row, line, ...where.get(path.join('.')) });
     return this.finish({ ...fixed, history }, locate, findings, facts);
@@ -141,6 +141,13 @@ export class RowConverter {
     for (const [clause, fields] of Object.entries(own as HistoryInput)) merged[clause] = { ...merged[clause], ...(fields && typeof fields === 'object' ? fields : {}) };
     return merged;
   }
+}
+
+/** Fewer cells than columns, or more with something in them (trailing empty cells are what spreadsheets leave). */
+function isRagged(cells: string[], columns: number): boolean {
+  if (cells.length < columns) return true;
+  for (let i = columns; i < cells.length; i++) if (cells[i]!.trim() !== '') return true;
+  return false;
 }
 
 function relabel(locate: Locate, field: string | undefined): Partial<Position> {

@@ -1,5 +1,4 @@
-import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { same } from '../output/write-file-atomic.js';
@@ -9,69 +8,62 @@ const FLUSH_CHARS = 256 * 1024;
 /**
  * A report streamed to a temporary file beside the target and renamed over it
  * only when the batch finishes, so a target is never left half-written. Like
- * writeFileAtomic, it refuses a target that is one of the inputs.
+ * writeFileAtomic, it refuses a target that is one of the inputs. Pieces are
+ * gathered and written synchronously in large blocks: memory stays flat and
+ * there is no stream back-pressure to manage.
  */
 export class AtomicOutput {
   private pending = '';
-  private readonly stream: WriteStream;
-  private readonly onSignal = () => {
-    this.abort();
-    process.exit(130);
-  };
+  private fd: number | undefined;
 
-  private constructor(readonly target: string, private readonly tmp: string, private readonly fd: number) {
-    this.stream = createWriteStream('', { fd, autoClose: false });
-    process.once('SIGINT', this.onSignal);
+  private constructor(readonly target: string, private readonly tmp: string) {
+    this.fd = openSync(tmp, 'w');
   }
 
   static open(target: string, inputs: string[]): AtomicOutput {
-    const clash = inputs.find((i) => i !== '-' && same(i, target));
-    if (clash) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
+    if (inputs.some((i) => i !== '-' && same(i, target))) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
     const tmp = join(dirname(resolve(target)), `.${basename(target)}.${process.pid}.tmp`);
     try {
-      return new AtomicOutput(target, tmp, openSync(tmp, 'w'));
+      return new AtomicOutput(target, tmp);
     } catch (e) {
       throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: target });
     }
   }
 
-  /** Buffers small pieces; waits for the disk when the stream is full, so memory stays flat. */
-  async write(text: string): Promise<void> {
+  write(text: string): void {
     this.pending += text;
-    if (this.pending.length >= FLUSH_CHARS) await this.flush();
+    if (this.pending.length >= FLUSH_CHARS) this.flush();
   }
 
-  private async flush(): Promise<void> {
-    const chunk = this.pending;
-    this.pending = '';
-    if (chunk && !this.stream.write(chunk)) await once(this.stream, 'drain');
-  }
-
-  async commit(): Promise<void> {
+  private flush(): void {
+    if (this.fd === undefined || !this.pending) return;
     try {
-      await this.flush();
-      this.stream.end();
-      await once(this.stream, 'finish');
-      fsyncSync(this.fd);
-      closeSync(this.fd);
+      writeSync(this.fd, this.pending);
+    } catch (e) {
+      this.abort();
+      throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: this.target });
+    }
+    this.pending = '';
+  }
+
+  commit(): void {
+    this.flush();
+    try {
+      fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = undefined;
       renameSync(this.tmp, this.target);
     } catch (e) {
       this.abort();
       throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: this.target });
-    } finally {
-      process.removeListener('SIGINT', this.onSignal);
     }
   }
 
   /** Drops the temporary file; the target is left as it was. */
   abort(): void {
-    process.removeListener('SIGINT', this.onSignal);
-    this.stream.destroy();
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.pending = '';
     rmSync(this.tmp, { force: true });
   }
 }

@@ -50,11 +50,11 @@ function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: 
   const covered = policy.applies_to.some((code) => chain.includes(code));
   trace.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
   // Place before time: a policy for another place is "not covered" whatever the year.
-  if (!covered) return { ...base, applicability: 'not_covered', note: policy.coverage_note, clauses: [] };
-  if (!v.ok) return { ...base, applicability: 'not_in_force', note: policy.validity.note, clauses: [] };
+  if (!covered) return Object.assign(base, { applicability: 'not_covered' as const, note: policy.coverage_note, clauses: [] });
+  if (!v.ok) return Object.assign(base, { applicability: 'not_in_force' as const, note: policy.validity.note, clauses: [] });
   const exclusion = checkExclusions(lp, facts, trace);
   const clauses = policy.clauses.map((c) => evaluateClause(lp, c, ent, facts, exclusion));
-  return { ...base, applicability: 'applies', clauses };
+  return Object.assign(base, { applicability: 'applies' as const, clauses });
 }
 
 interface ExclusionState {
@@ -75,6 +75,7 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[])
   return missing.length ? { result: 'unknown', missing: [...new Set(missing)] } : { result: false, missing: [] };
 }
 
+/** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState): ClauseResult {
   const trace: TraceStep[] = [];
   const r: ClauseResult = {
@@ -87,24 +88,24 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     const kinds = facts.raw('entity_kinds');
     const result: TriBool = kinds.ok ? (kinds.value as string[]).includes(c.beneficiary) : 'unknown';
     trace.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds.ok ? (kinds.value as string[]) : undefined, result });
-    if (result === false) return { ...r, status: 'not_eligible', reason: { code: 'beneficiary', detail: c.beneficiary } };
+    if (result === false) return Object.assign(r, { status: 'not_eligible', reason: { code: 'beneficiary', detail: c.beneficiary } });
     if (result === 'unknown') missing.push('entity_kinds');
   }
   if (c.when) {
     const cond = evalCondition(c.when, facts, trace);
-    if (cond.result === false) return { ...r, status: 'not_eligible', reason: { code: 'condition' }, missing: [] };
+    if (cond.result === false) return Object.assign(r, { status: 'not_eligible', reason: { code: 'condition' }, missing: [] });
     missing.push(...cond.missing);
   }
   const history = ent.history.get(c.id);
   const award = evalAward(c.award, { facts, history, trace });
-  if (!award.ok) return { ...r, status: 'needs_data', missing: uniq([...missing, ...award.missing, ...ex.missing]) };
+  if (!award.ok) return Object.assign(r, { status: 'needs_data', missing: uniq([...missing, ...award.missing, ...ex.missing]) });
   trace.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
   const limited = applyLimits(c, award.value, history, trace);
-  if (limited.blocked) return { ...r, status: 'not_eligible', reason: { code: limited.blocked.code, detail: limited.blocked.detail } };
-  if (limited.amount.isZero()) return { ...r, status: 'not_eligible', reason: { code: 'zero_award' }, missing: [] };
-  if (missing.length || ex.result === 'unknown') return { ...r, status: 'needs_data', potential: limited.amount, missing: uniq([...missing, ...ex.missing]) };
-  if (ex.result === true) return { ...r, status: 'excluded', amount: limited.amount, reason: { code: 'exclusion', detail: ex.hit } };
-  const out: ClauseResult = { ...r, status: c.status === 'ceiling' ? 'ceiling' : 'eligible', amount: limited.amount };
+  if (limited.blocked) return Object.assign(r, { status: 'not_eligible', reason: { code: limited.blocked.code, detail: limited.blocked.detail } });
+  if (limited.amount.isZero()) return Object.assign(r, { status: 'not_eligible', reason: { code: 'zero_award' }, missing: [] });
+  if (missing.length || ex.result === 'unknown') return Object.assign(r, { status: 'needs_data', potential: limited.amount, missing: uniq([...missing, ...ex.missing]) });
+  if (ex.result === true) return Object.assign(r, { status: 'excluded', amount: limited.amount, reason: { code: 'exclusion', detail: ex.hit } });
+  const out: ClauseResult = Object.assign(r, { status: c.status === 'ceiling' ? 'ceiling' : 'eligible', amount: limited.amount });
   if (c.instalments) {
     out.instalments = instalments(limited.amount, c.instalments.count);
     trace.push({ kind: 'instalments', parts: out.instalments.map((x) => x.toFixed(2)) });

@@ -36,6 +36,9 @@ export const ERROR_CODES = [
   'CASE_INVALID',
   'USAGE',
   'NO_TTY',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'RAGGED_ROW',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

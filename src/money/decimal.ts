@@ -23,12 +23,21 @@ export function dmax(...xs: Decimal[]): Decimal {
   return xs.reduce((a, b) => (b.greaterThan(a) ? b : a));
 }
 
+/** "1234567" -> "1,234,567". A loop, not a look-ahead regex: traces format thousands of numbers per batch row. */
+function groupThousands(int: string): string {
+  if (int.length <= 3) return int;
+  let i = int.length % 3 || 3;
+  let out = int.slice(0, i);
+  for (; i < int.length; i += 3) out += ',' + int.slice(i, i + 3);
+  return out;
+}
+
 /** "1234567.5" -> "1,234,567.50" (元, always two decimals). */
 export function formatYuan(d: Decimal): string {
   const fixed = d.toFixed(2);
   const neg = fixed.startsWith('-');
   const [int, frac] = (neg ? fixed.slice(1) : fixed).split('.');
-  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int ?? '0');
   return `${neg ? '-' : ''}${grouped}.${frac}`;
 }
 
@@ -37,7 +46,7 @@ export function formatNumber(d: Decimal): string {
   const s = d.toFixed();
   const neg = s.startsWith('-');
   const [int, frac] = (neg ? s.slice(1) : s).split('.');
-  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int ?? '0');
   return `${neg ? '-' : ''}${grouped}${frac ? '.' + frac : ''}`;
 }
 

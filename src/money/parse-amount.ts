@@ -8,7 +8,10 @@ export interface ParsedAmount {
   percent: boolean;
 }
 
-const UNIT: Record<string, number> = { 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+const UNIT: Record<string, Decimal> = { 千: new Decimal(1e3), 万: new Decimal(1e4), 十万: new Decimal(1e5), 百万: new Decimal(1e6), 千万: new Decimal(1e7), 亿: new Decimal(1e8) };
+const HUNDRED = new Decimal(100);
+// Most cells of a spreadsheet are plain digits: they skip normalising and both regular expressions.
+const PLAIN_DIGITS = /^\d{1,20}$/;
 // Longest unit first so that 千万 is not read as 千 followed by junk.
 const AMOUNT_RE =
   /^([+-]?)(\d+(?:\.\d+)?|\.\d+)(千万|百万|十万|千|万|亿)?(美元|美金|USD|usd|人民币|元|RMB|rmb|CNY|cny|%|％)?$/;
@@ -20,6 +23,7 @@ const PREFIX_RE = /^(?:¥|￥|\$|US\$|USD|RMB|CNY)\s*/i;
  * knows the field and reports the error with its position.
  */
 export function parseAmount(raw: string): ParsedAmount | undefined {
+  if (PLAIN_DIGITS.test(raw)) return { value: new Decimal(raw), currency: undefined, percent: false };
   let s = raw.normalize('NFKC').trim().replace(/[,，_\s]/g, '');
   if (s === '' || s.length > 64) return undefined;
   let currency: Currency | undefined;
@@ -32,9 +36,9 @@ export function parseAmount(raw: string): ParsedAmount | undefined {
   if (!m) return undefined;
   const [, sign, digits, unit, suffix] = m;
   let value = new Decimal(`${sign ?? ''}${digits}`);
-  if (unit) value = value.times(UNIT[unit] ?? 1);
+  if (unit) value = value.times(UNIT[unit]!);
   const percent = suffix === '%' || suffix === '％';
-  if (percent) value = value.div(100);
+  if (percent) value = value.div(HUNDRED);
   if (suffix && !percent) {
     const suffixCurrency: Currency = /美|usd/i.test(suffix) ? 'USD' : 'CNY';
     if (currency && currency !== suffixCurrency) return undefined;

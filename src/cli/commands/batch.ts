@@ -88,7 +88,7 @@ async function runRows(rows: AsyncIterable<Parameters<RowConverter['fromRow']>[0
         for (const f of conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
       if (shown.length < r.limit) shown.push(enterpriseLine(o, r.lang));
-      if (r.output) await r.output.file.write(r.output.render.row(o));
+      r.output?.file.write(r.output.render.row(o));
       prog.tick(totals.rows);
     }
   } finally {
@@ -107,16 +107,22 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
   const w = catalogue(opts.lang).words;
+  // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
+  const interrupted = () => {
+    out?.abort();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const source = await openRows(file, { format: opts.inputFormat, encoding });
     const columns = source.header ? columnsOf(set, source.header, file, opts) : [];
     const converter = new RowConverter(set, columns, { file, region: opts.region, year, history });
     const render = out && format ? reportRenderer(format, opts.lang) : undefined;
-    if (out && render) await out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+    if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
     const { totals, shown } = await runRows(source.rows, { set, converter, lang: opts.lang, limit, output: out && render ? { file: out, render } : undefined });
     if (out && render) {
-      await out.write(render.end(totals));
-      await out.commit();
+      out.write(render.end(totals));
+      out.commit();
     }
     process.stdout.write(renderSummary(shown, totals, { lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
@@ -127,5 +133,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   } catch (e) {
     out?.abort();
     throw e;
+  } finally {
+    process.removeListener('SIGINT', interrupted);
   }
 }
