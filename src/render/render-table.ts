@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
+import { wrapText } from './wrap-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';
@@ -19,7 +20,8 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   const m = catalogue(opts.lang);
   const levels = levelsUsed(ev);
   const head = [m.words.document, m.words.clause, m.words.title, m.words.status, m.words.award, ...levels.map((l) => m.level[l]!), m.words.note];
-  const table = new Table({ head: head.map(String), style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, wordWrap: true, colWidths: colWidths(levels.length) });
+  // Cells are wrapped here (wrapText) rather than by cli-table3, whose CJK wrapping dominated start-up.
+  const table = new Table({ head: head.map(String), style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] } });
   const footnotes: string[] = [];
   // Colour only for a terminal: files, pipes and CI get plain text.
   const paint = new Chalk({ level: opts.color ? 1 : 0 });
@@ -32,7 +34,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
       notes.forEach((n, i) => footnotes.push(`[${first + i}] ${r.clauseId}: ${n}`));
       note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    table.push([r.document, r.clause, r.title, (tone[r.statusCode] ?? String)(r.status), { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), note]);
+    table.push([wrapText(r.document, DOC_WIDTH), r.clause, wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), wrapText(note, NOTE_WIDTH)]);
   }
   const e = ev.enterprise;
   const header = `${m.words.enterprise}: ${e.name ?? e.id ?? '—'}  ${m.words.region}: ${e.regionName} (${e.region})  ${m.words.year}: ${e.year}`;
@@ -52,7 +54,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   return lines.join('\n') + '\n';
 }
 
-/** Only the free-text columns are bounded; the rest size to their content (CJK counted double). */
-function colWidths(levels: number): (number | null)[] {
-  return [null, null, 30, null, null, ...Array.from({ length: levels }, () => null), 40];
-}
+/** Only the free-text columns are bounded, in terminal columns (a CJK character takes two). */
+const DOC_WIDTH = 30;
+const TITLE_WIDTH = 28;
+const NOTE_WIDTH = 38;
