@@ -5,10 +5,12 @@ import { formatFinding } from '../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Converted } from './row-to-record.js';
+import type { Hint } from '../advice/next-tier.js';
+import { Portfolio, renderPortfolio } from './portfolio.js';
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
 export type Outcome =
-  | { kind: 'ok'; row: number; line: number; ev: Evaluation }
+  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[] }
   | { kind: 'error'; row: number; line: number; conv: Converted };
 
 /** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
@@ -55,6 +57,7 @@ export class BatchTotals {
   ceilings = new Decimal(0);
   needsData = 0;
   byLevel = new Map<string, Decimal>();
+  readonly portfolio = new Portfolio();
 
   add(o: Outcome): void {
     this.rows++;
@@ -68,6 +71,7 @@ export class BatchTotals {
     this.ceilings = this.ceilings.plus(t.ceilings);
     this.needsData += t.needsData;
     for (const [level, amount] of Object.entries(t.byLevel)) this.byLevel.set(level, (this.byLevel.get(level) ?? new Decimal(0)).plus(amount!));
+    this.portfolio.add(o.ev, o.hints);
   }
 }
 
@@ -110,6 +114,6 @@ export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts
     out.push(table.toString());
   }
   if (totals.rows > lines.length) out.push(fill(w.batchShown!, { shown: lines.length, total: totals.rows }));
-  out.push(...totalsLines(totals, opts.lang));
-  return out.join('\n') + '\n';
+  out.push(...totalsLines(totals, opts.lang), '', renderPortfolio(totals.portfolio, opts.lang));
+  return out.join('\n');
 }

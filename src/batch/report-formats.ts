@@ -5,6 +5,11 @@ import { csvCell, csvLine } from '../render/render-csv.js';
 import { clauseNote, docLabel } from '../render/rows.js';
 import { clauseJson, SCHEMA_VERSION } from '../render/to-json.js';
 import { enterpriseLine, errorText, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome } from './batch-report.js';
+import { renderPortfolio } from './portfolio.js';
+import type { Hint } from '../advice/next-tier.js';
+
+/** A hint as one CSV cell: the figure, how much more, what it adds. */
+const hintCell = (h: Hint | undefined) => (h ? `${h.fact} +${h.increase.toFixed()} → +${h.gain.toFixed(2)}` : '');
 
 export type ReportFormat = 'csv' | 'jsonl' | 'md';
 export const REPORT_FORMATS: ReportFormat[] = ['csv', 'jsonl', 'md'];
@@ -52,27 +57,28 @@ function csvRenderer(lang: Lang): ReportRenderer {
     }
     return s;
   };
-  const lineOf = (prefix: string, clause: string, c: ClauseResult) => {
+  const lineOf = (prefix: string, clause: string, c: ClauseResult, hint?: Hint) => {
     const parts = c.split?.parts ?? [];
     const share = (level: string) => money(parts.find((x) => x.level === level)?.amount);
     const amount = c.status === 'needs_data' ? '' : money(c.amount);
-    return `${prefix},${clause},${csvCell(m.status[c.status])},${amount},${money(c.potential)},${LEVELS.map(share).join(',')},${csvCell(shareSource(c.split?.source, lang))},${csvCell(clauseNote(c, lang))}\r\n`;
+    return `${prefix},${clause},${csvCell(m.status[c.status])},${amount},${money(c.potential)},${LEVELS.map(share).join(',')},${csvCell(shareSource(c.split?.source, lang))},${csvCell(clauseNote(c, lang))},${csvCell(hintCell(hint))}\r\n`;
   };
   return {
     begin: () =>
-      csvLine([w.batchRow!, w.batchLine!, w.id!, w.name!, w.regionCode!, w.region!, w.year!, w.document!, w.clauseId!, w.clause!, w.title!, w.status!, w.award!, w.potential!, ...LEVELS.map((l) => m.level[l]!), w.shareSource!, w.note!]),
+      csvLine([w.batchRow!, w.batchLine!, w.id!, w.name!, w.regionCode!, w.region!, w.year!, w.document!, w.clauseId!, w.clause!, w.title!, w.status!, w.award!, w.potential!, ...LEVELS.map((l) => m.level[l]!), w.shareSource!, w.note!, w.nextHint!]),
     row(o) {
       if (o.kind === 'error') {
         const c = o.conv;
-        return csvLine([String(o.row), String(o.line), c.id ?? '', c.name ?? '', '', c.region ?? '', c.year ?? '', '', '', '', '', w.error!, '', '', '', '', '', '', errorText(c.findings, lang)]);
+        return csvLine([String(o.row), String(o.line), c.id ?? '', c.name ?? '', '', c.region ?? '', c.year ?? '', '', '', '', '', w.error!, '', '', '', '', '', '', errorText(c.findings, lang), '']);
       }
       const e = o.ev.enterprise;
       const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, e.regionName, String(e.year)].map(csvCell).join(',');
       let out = '';
-      for (const p of o.ev.policies) for (const c of p.clauses) if (LISTED.has(c.status)) out += lineOf(prefix, clauseCellsOf(p, c), c);
+      const hints = new Map(o.hints?.map((h) => [h.clauseId, h]));
+      for (const p of o.ev.policies) for (const c of p.clauses) if (LISTED.has(c.status) || hints.has(c.clauseId)) out += lineOf(prefix, clauseCellsOf(p, c), c, hints.get(c.clauseId));
       if (out) return out;
       const applies = o.ev.policies.some((p) => p.applicability === 'applies');
-      return `${prefix},,,,,${csvCell(w.nothing!)},,,,,,,${csvCell(applies ? '' : w.noPolicy!)}\r\n`;
+      return `${prefix},,,,,${csvCell(w.nothing!)},,,,,,,${csvCell(applies ? '' : w.noPolicy!)},\r\n`;
     },
     end: () => '',
   };
@@ -93,6 +99,7 @@ function evaluationLine(o: Extract<Outcome, { kind: 'ok' }>): unknown {
       needsData: t.needsData,
       byLevel: Object.fromEntries(Object.entries(t.byLevel).map(([k, v]) => [k, money(v)])),
     },
+    hints: o.hints?.map((h) => ({ clause: h.clauseId, fact: h.fact, increase: h.increase.toFixed(), gain: h.gain.toFixed(2) })),
     policies: o.ev.policies.map((p) => ({
       id: p.policyId,
       applicability: p.applicability,
@@ -123,6 +130,6 @@ function markdownRenderer(lang: Lang): ReportRenderer {
   return {
     begin: () => `| ${head.join(' | ')} |\n|${head.map((_, i) => (i >= 5 && i <= 7 ? ' ---: ' : ' --- ')).join('|')}|\n`,
     row: (o) => `| ${summaryCells(enterpriseLine(o, lang), lang).map(esc).join(' | ')} |\n`,
-    end: (totals) => '\n' + totalsLines(totals, lang).map((l) => `- ${esc(l)}`).join('\n') + '\n',
+    end: (totals) => '\n' + totalsLines(totals, lang).map((l) => `- ${esc(l)}`).join('\n') + '\n\n' + renderPortfolio(totals.portfolio, lang, true),
   };
 }

@@ -85,6 +85,7 @@ program
   .option('--no-bom', 'CSV report without the UTF-8 BOM Excel needs')
   .option('--region <region>', 'region for rows that give none')
   .option('--year <year>', 'data year for rows that give none')
+  .option('--hints', 'next-tier hints per enterprise (report column) and the clauses most often nearly reached (slower: re-runs the engine per hint)')
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())

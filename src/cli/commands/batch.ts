@@ -1,3 +1,5 @@
+import { nextTierHints } from '../../advice/next-tier.js';
+import type { Enterprise } from '../../engine/types.js';
 import { extname } from 'node:path';
 import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
 import { parseEncoding } from '../../batch/detect-encoding.js';
@@ -28,6 +30,7 @@ export interface BatchOptions {
   lang: Lang;
   rules?: string;
   regime?: string;
+  hints?: boolean;
 }
 
 /** Error rows are reported on stderr one by one up to this many; the report has them all. */
@@ -71,6 +74,13 @@ interface Run {
   output?: { file: AtomicOutput; render: ReportRenderer };
   lang: Lang;
   limit: number;
+  hints: boolean;
+}
+
+/** One row's evaluation, and with --hints its next-tier hints (each one re-runs the engine: opt-in). */
+function evaluated(r: Run, src: { row: number; line: number }, ent: Enterprise): Outcome {
+  const ev = evaluate(r.set, ent);
+  return { kind: 'ok', row: src.row, line: src.line, ev, hints: r.hints ? nextTierHints(r.set, ent, ev) : undefined };
 }
 
 /** Reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
@@ -82,7 +92,7 @@ async function runRows(rows: AsyncIterable<Parameters<RowConverter['fromRow']>[0
     for await (const src of rows) {
       const conv = r.converter.fromRow(src);
       const o: Outcome = conv.enterprise
-        ? { kind: 'ok', row: src.row, line: src.line, ev: evaluate(r.set, conv.enterprise) }
+        ? evaluated(r, src, conv.enterprise)
         : { kind: 'error', row: src.row, line: src.line, conv };
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
@@ -119,7 +129,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     const converter = new RowConverter(set, columns, { file, region: opts.region, year, history });
     const render = out && format ? reportRenderer(format, opts.lang) : undefined;
     if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
-    const { totals, shown } = await runRows(source.rows, { set, converter, lang: opts.lang, limit, output: out && render ? { file: out, render } : undefined });
+    const { totals, shown } = await runRows(source.rows, { set, converter, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined });
     if (out && render) {
       out.write(render.end(totals));
       out.commit();

@@ -1,0 +1,83 @@
+import type { Hint } from '../advice/next-tier.js';
+import type { Evaluation } from '../engine/types.js';
+import { catalogue, fill, type Lang } from '../i18n/messages.js';
+import { Decimal, formatYuan } from '../money/decimal.js';
+
+/** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
+const NEAR = new Decimal('0.2');
+const BAR = 30;
+const TOP = 12;
+
+interface Tally {
+  title: string;
+  amount: Decimal;
+  count: number;
+}
+
+/**
+ * Portfolio view over a batch: sure amounts per document and per clause, and how
+ * often a clause was nearly reached. Keyed by document and clause, so its size
+ * is bounded by the rule set, not by the number of rows.
+ */
+export class Portfolio {
+  readonly byPolicy = new Map<string, Tally & { ceilings: Decimal }>();
+  readonly byClause = new Map<string, Tally>();
+  readonly nearly = new Map<string, Tally>();
+
+  add(ev: Evaluation, hints: Hint[] = []): void {
+    for (const p of ev.policies) {
+      const doc = this.byPolicy.get(p.policyId) ?? { title: p.docNumber ?? p.shortTitle ?? p.title, amount: new Decimal(0), ceilings: new Decimal(0), count: 0 };
+      let touched = false;
+      for (const c of p.clauses) {
+        if (!c.amount) continue;
+        if (c.status === 'eligible') {
+          doc.amount = doc.amount.plus(c.amount);
+          const t = this.byClause.get(c.clauseId) ?? { title: c.title, amount: new Decimal(0), count: 0 };
+          t.amount = t.amount.plus(c.amount);
+          t.count++;
+          this.byClause.set(c.clauseId, t);
+          touched = true;
+        } else if (c.status === 'ceiling') {
+          doc.ceilings = doc.ceilings.plus(c.amount);
+          touched = true;
+        }
+      }
+      if (touched) doc.count++;
+      this.byPolicy.set(p.policyId, doc);
+    }
+    for (const h of hints) {
+      if (h.current.isZero() || h.increase.div(h.current).greaterThan(NEAR)) continue;
+      const t = this.nearly.get(h.clauseId) ?? { title: h.title, amount: new Decimal(0), count: 0 };
+      t.amount = t.amount.plus(h.gain);
+      t.count++;
+      this.nearly.set(h.clauseId, t);
+    }
+  }
+}
+
+function bar(value: Decimal, max: Decimal): string {
+  const n = max.isZero() ? 0 : value.div(max).times(BAR).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return '█'.repeat(Math.max(n, value.isZero() ? 0 : 1));
+}
+
+/** The portfolio as plain text (terminal) or Markdown: documents, a bar chart by clause, and the near misses. */
+export function renderPortfolio(p: Portfolio, lang: Lang, markdown = false): string {
+  const a = catalogue(lang).advice;
+  const h = (s: string) => (markdown ? `### ${s}` : s);
+  const li = (s: string) => (markdown ? `- ${s}` : `  ${s}`);
+  const out: string[] = [h(a.portfolioPolicies!)];
+  for (const [id, t] of [...p.byPolicy].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])))
+    out.push(li(fill(a.portfolioPolicy!, { id, title: t.title, sure: formatYuan(t.amount), ceilings: formatYuan(t.ceilings), count: t.count })));
+  const clauses = [...p.byClause].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])).slice(0, TOP);
+  out.push('', h(a.portfolioChart!));
+  if (!clauses.length) out.push(li(a.none!));
+  const max = clauses[0]?.[1].amount ?? new Decimal(0);
+  const width = Math.max(0, ...clauses.map(([id]) => id.length));
+  const chart = clauses.map(([id, t]) => `${id.padEnd(width)} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
+  out.push(...(markdown && chart.length ? ['```', ...chart, '```'] : chart.map(li)));
+  out.push('', h(a.portfolioNearly!));
+  const near = [...p.nearly].sort((x, y) => y[1].count - x[1].count || y[1].amount.comparedTo(x[1].amount)).slice(0, TOP);
+  if (!near.length) out.push(li(a.portfolioNoHints!));
+  for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { id, title: t.title, count: t.count, gain: formatYuan(t.amount) })));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../helpers/cli.js';
+// @ts-expect-error: a plain JS script shipped beside the examples
+import { allExamples } from '../../examples/batch/make-all-examples.js';
+
+const ALL = 'examples/batch/all-examples.yaml';
+
+describe('a batch of the shipped examples', () => {
+  it('examples/batch/all-examples.yaml is current (run node examples/batch/make-all-examples.js)', () => {
+    expect(readFileSync(join(ROOT, ALL), 'utf8')).toBe(allExamples());
+  });
+
+  it('prints the portfolio view: totals per document and per level, a bar chart by clause, near misses', () => {
+    const r = cli(['batch', ALL, '--hints', '--limit', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('按文件汇总');
+    expect(r.stdout).toMatch(/lanxi-2022 兰政办发〔2022〕3号: [\d,]+\.\d\d \/ [\d,]+\.\d\d \/ \d+ 家/);
+    expect(r.stdout).toMatch(/确定金额: [\d,.]+ +\(区县 [\d,.]+ \/ 市 [\d,.]+/);
+    expect(r.stdout).toMatch(/hangzhou-ecommerce-2022\/3 +█{30} 4,000,000\.00 \(1\)/);
+    expect(r.stdout).toContain('最常接近下一档的条款');
+    expect(r.stdout).toMatch(/jinyun-2025\/1a .*: 1 家，合计可再得 100,000\.00/);
+  });
+
+  it('the per-document totals add up to the batch total', () => {
+    const out = cli(['batch', ALL, '--limit', '0']).stdout;
+    const sure = (s: string) => Number(s.replace(/,/g, ''));
+    const total = sure(/确定金额: ([\d,.]+)/.exec(out)![1]!);
+    const docs = [...out.matchAll(/^ {2}\S+ .*: ([\d,.]+) \/ [\d,.]+ \/ \d+ 家$/gm)].map((m) => sure(m[1]!));
+    expect(docs.length).toBe(5);
+    expect(docs.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 2);
+  });
+
+  it('--hints puts the next-tier hint in the CSV report and in JSON Lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subsidy-portfolio-'));
+    expect(cli(['batch', ALL, '--hints', '--out', join(dir, 'r.csv')]).code).toBe(0);
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('下一档提示');
+    expect(csv).toContain('jinyun-2025/1a');
+    expect(csv).toMatch(/park_above_quota_online_retail \+40000000 → \+100000\.00/);
+    expect(cli(['batch', ALL, '--hints', '--out', join(dir, 'r.jsonl')]).code).toBe(0);
+    const lines = readFileSync(join(dir, 'r.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.enterprise?.id === 'JY-001')?.hints).toContainEqual({ clause: 'jinyun-2025/1a', fact: 'park_above_quota_online_retail', increase: '40000000', gain: '100000.00' });
+  });
+
+  it('the Markdown report carries the portfolio too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subsidy-portfolio-'));
+    expect(cli(['batch', ALL, '--out', join(dir, 'r.md')]).code).toBe(0);
+    const md = readFileSync(join(dir, 'r.md'), 'utf8');
+    expect(md).toContain('### 按文件汇总');
+    expect(md).toMatch(/```\n.*█/);
+  });
+});
