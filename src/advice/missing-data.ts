@@ -1,7 +1,7 @@
 import { Decimal } from '../money/decimal.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Evaluation } from '../engine/types.js';
-import { maxAward } from './max-award.js';
+import { awardBound } from '../rules/award-bound.js';
 
 export interface MissingFact {
   fact: string;
@@ -24,7 +24,7 @@ export function missingDataReport(set: RuleSet, ev: Evaluation): MissingFact[] {
     for (const r of p.clauses) {
       if (r.status !== 'needs_data') continue;
       const clause = clauses.get(r.clauseId);
-      const worth = r.potential ?? (clause ? maxAward(clause) : undefined);
+      const worth = r.potential ?? (clause ? awardBound(clause) : undefined);
       for (const fact of r.missing) {
         const m = byFact.get(fact) ?? { fact, label: set.facts.get(fact)?.label.zh ?? fact, clauses: [], upTo: new Decimal(0), unbounded: false };
         m.clauses.push(r.clauseId);

@@ -5,7 +5,7 @@ import type { Evaluation } from '../engine/types.js';
 import type { FactValue } from '../input/coerce-value.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { Fact } from '../schema/fact-schema.js';
-import { awardBound } from './award-bound.js';
+import { awardBound } from '../rules/award-bound.js';
 
 /** What is known so far. Skipped facts stay unknown and are not asked again. */
 export interface InterviewState {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterprise, shippedRules } from '../helpers/mini-rules.js';
 import { evaluateState, nextQuestion, openQuestions, type InterviewState } from '../../src/interview/choose-questions.js';
-import { awardBound } from '../../src/interview/award-bound.js';
+import { awardBound } from '../../src/rules/award-bound.js';
 import { filterRegions, regionChoices } from '../../src/interview/region-choices.js';
 import { ClauseSchema } from '../../src/schema/policy-schema.js';
 

@@ -5,8 +5,8 @@ import type { Award, Clause } from '../schema/policy-schema.js';
 /**
  * The most a clause could pay, read off its fixed amounts, tiers, levels and
  * caps. Undefined when the award grows with the facts and nothing caps it
- * (an uncapped rate): the interview then orders by other means. Only used to
- * decide which question to ask first, never to report money.
+ * (an uncapped rate). Used to order interview questions and to rank missing
+ * data by what it could unlock; never reported as an award.
  */
 export function awardBound(clause: Clause): Decimal | undefined {
   const own = clause.award ? bound(clause.award) : undefined;
