@@ -30,6 +30,13 @@ export function wrapText(text: string, width: number): string {
         w += ww;
         continue;
       }
+      // A Latin word (a fact id) that fits on a line of its own moves there whole.
+      if (ww <= width && /^[\x21-\x7e]+ ?$/.test(word) && line) {
+        out.push(line.trimEnd());
+        line = word;
+        w = ww;
+        continue;
+      }
       for (const ch of word) {
         const cw = columns(ch.codePointAt(0)!);
         if (w + cw > width && line) {
