@@ -29,7 +29,8 @@ export function levelsUsed(ev: Evaluation): Level[] {
 export function docLabel(p: PolicyResult, lang: Lang): string {
   const m = catalogue(lang);
   const label = p.docNumber ?? p.shortTitle ?? p.title;
-  return p.draft && !label.includes(m.words.draft!) ? `${label}（${m.words.draft}）` : label;
+  // Short titles of drafts already say 征求意见稿; only add the marker where the name lacks it.
+  return p.draft && !label.includes('征求意见稿') && !label.includes(m.words.draft!) ? `${label}（${m.words.draft}）` : label;
 }
 
 export function clauseNote(c: ClauseResult, lang: Lang): string {
