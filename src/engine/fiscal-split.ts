@@ -1,4 +1,4 @@
-import { Decimal, formatPercent } from '../money/decimal.js';
+import { Decimal } from '../money/decimal.js';
 import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { ShareSpec } from '../schema/region-schema.js';
@@ -37,8 +37,4 @@ export function sharesFor(set: RuleSet, lp: LoadedPolicy, clause: Clause, region
 export function splitAward(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: string, amount: Decimal): Split {
   const { shares, source } = sharesFor(set, lp, clause, region);
   return { parts: shares ? allocate(amount, shares) : [], source };
-}
-
-export function describeShares(parts: SharePart[]): string {
-  return parts.map((p) => `${p.level} ${formatPercent(p.share)} = ${p.amount.toFixed(2)}`).join(', ');
 }
