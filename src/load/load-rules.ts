@@ -23,7 +23,7 @@ export interface RuleSet {
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
 const CACHE_VERSION = 1;
 
 interface Cache {

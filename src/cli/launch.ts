@@ -1,0 +1,68 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * Start-up path of `bin/subsidy.js`. Node 20 has no compile cache for ES modules
+ * (module.enableCompileCache is Node 22), and compiling the CLI and its libraries
+ * was most of a `subsidy calc` run. So the build also bundles the CLI into one
+ * CommonJS file (dist/bundle/subsidy.cjs, by esbuild), and this launcher runs it
+ * through vm.Script with V8's code cache kept in node_modules/.cache/subsidy.
+ * Without the bundle (a bare `tsc` build) or with SUBSIDY_NO_BUNDLE=1 it imports
+ * the plain ES modules, which behave the same, only slower to start.
+ */
+const BUNDLE = fileURLToPath(new URL('../bundle/subsidy.cjs', import.meta.url));
+const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+
+type Wrapped = (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+
+/** V8 checks its version and flags but, for the source, only its length: so the file name carries size and mtime. */
+function cacheFile(): string | undefined {
+  try {
+    const s = statSync(BUNDLE);
+    return join(CACHE_DIR, `code-${s.size}-${Math.trunc(s.mtimeMs)}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written once, after the command ran, so the functions it compiled are in it; other versions are removed. */
+function writeCache(script: Script, file: string): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('code-') && join(CACHE_DIR, old) !== file) rmSync(join(CACHE_DIR, old), { force: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, file);
+  } catch {
+    // A read-only install only starts slower.
+  }
+}
+
+function runBundle(file: string): void {
+  const cachedData = readCache(file);
+  // The libraries only some commands need (zod, csv-parse, iconv-lite) stay in
+  // node_modules, loaded by require when used: start-up reads a third of the bytes.
+  const script = new Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData });
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, file));
+  const fn = script.runInThisContext() as Wrapped;
+  const mod = new Module(BUNDLE);
+  mod.filename = BUNDLE;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(BUNDLE));
+  const require = ((id: string) => mod.require(id)) as NodeRequire;
+  fn.call(mod.exports, mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
+}
+
+const file = process.env.SUBSIDY_NO_BUNDLE ? undefined : cacheFile();
+if (file) runBundle(file);
+else await import('./index.js');
