@@ -3,9 +3,9 @@ import { extname } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Locate } from '../input/to-enterprise.js';
-import { readYaml } from '../load/read-yaml.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';
 import { openCsv } from './read-csv.js';
+import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
 
 export type InputFormat = 'csv' | 'yaml' | 'jsonl';
 export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl'];
@@ -82,27 +82,6 @@ export async function openRows(file: string, opts: { format?: InputFormat; encod
   return { format, rows: await yamlRows(chunks, file) };
 }
 
-async function* textLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let carry: Buffer | undefined;
-  for await (const chunk of chunks) {
-    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
-      yield buf.toString('utf8', start, nl);
-      start = nl + 1;
-    }
-    carry = start < buf.length ? buf.subarray(start) : undefined;
-  }
-  if (carry) yield carry.toString('utf8');
-}
-
-/** A case file's shape (input + expected) is read as its input, as calc does. */
-function unwrap(data: unknown): { record: unknown; prefix: (string | number)[] } {
-  const d = data as Record<string, unknown> | null;
-  if (d && typeof d === 'object' && !Array.isArray(d) && 'input' in d && 'expected' in d) return { record: d.input, prefix: ['input'] };
-  return { record: data, prefix: [] };
-}
-
 async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<SourceRow> {
   let line = 0;
   let row = 0;
@@ -121,24 +100,4 @@ async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
     const { record, prefix } = unwrap(data);
     yield { row, line, record, locate: (path) => ({ file, line: at, field: [...prefix, ...path].join('.') }) };
   }
-}
-
-/** YAML cannot be read a record at a time: the list is parsed whole, then evaluated row by row. */
-async function yamlRows(chunks: AsyncIterable<Buffer>, file: string): Promise<AsyncGenerator<SourceRow>> {
-  const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(c);
-  const src = readYaml(Buffer.concat(parts).toString('utf8'), file === '-' ? '<stdin>' : file);
-  if (src.data === null || typeof src.data !== 'object')
-    throw SubsidyError.of('SCHEMA', { detail: 'a YAML batch is a list of enterprise records (region, year, facts, history)' }, { file });
-  // A single mapping is a batch of one (an example case file, for instance).
-  const list = Array.isArray(src.data) ? src.data : [src.data];
-  const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
-  async function* rows(): AsyncGenerator<SourceRow> {
-    for (let i = 0; i < list.length; i++) {
-      const { record, prefix } = unwrap(list[i]);
-      const base = [...root(i), ...prefix];
-      yield { row: i + 1, line: src.locate(root(i)).line ?? 0, record, locate: (path) => src.locate([...base, ...path]) };
-    }
-  }
-  return rows();
 }

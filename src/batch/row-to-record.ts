@@ -62,7 +62,7 @@ export class RowConverter {
   }
 
   fromRow(src: SourceRow): Converted {
-    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.line }] };
+    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.problem.line ?? src.line }] };
     if (src.cells) return this.fromCells(src.cells, src.row, src.line);
     return this.fromRecord(src.record, src.locate!, src.row);
   }

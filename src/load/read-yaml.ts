@@ -17,12 +17,14 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Parses YAML (and so JSON) with positions kept, rejecting what a data file
  * has no business containing: duplicate keys, alias bombs, prototype keys.
  */
-export function readYaml(text: string, file: string): YamlSource {
+export function readYaml(text: string, file: string, opts: { lineOffset?: number } = {}): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
+  // A piece of a larger file (one item of a batch list) reports the lines of the file.
+  const offset = opts.lineOffset ?? 0;
+  const at = (pos: number): Position => {
+    const { line, col } = lineCounter.linePos(pos);
+    return { file, line: line + offset, column: col };
   };
   const first = doc.errors[0];
   if (first?.code === 'DUPLICATE_KEY') {
