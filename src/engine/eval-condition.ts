@@ -15,7 +15,7 @@ export interface CondResult {
  * Three-valued: a condition that is certainly false makes the whole `all` false
  * even when other facts are unknown, because no answer could make it true.
  */
-export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]): CondResult {
+export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
   if ('all' in c) return combine(c.all.map((x) => evalCondition(x, facts, trace)), 'all');
   if ('any' in c) return combine(c.any.map((x) => evalCondition(x, facts, trace)), 'any');
   if ('not' in c) {
@@ -27,22 +27,22 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     const threshold = literal(c.value);
     const subject = 'fact' in (c.expr as object) ? (c.expr as { fact: string }).fact : '';
     if (!v.ok) {
-      trace.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
+      trace?.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
       return { result: 'unknown', missing: v.missing };
     }
     const result = compareNum(v.value, c.op, threshold);
-    trace.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
+    trace?.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
     return { result, missing: [] };
   }
   const got = facts.raw(c.fact, trace);
   const def = facts.fact(c.fact);
-  const threshold = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
+  const threshold = () => (Array.isArray(c.value) ? c.value.join(', ') : String(c.value));
   if (!got.ok || !def) {
-    trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, result: 'unknown' });
+    trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), result: 'unknown' });
     return { result: 'unknown', missing: got.ok ? [c.fact] : got.missing };
   }
   const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? { ...def, type: 'enum' } : def);
-  trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, actual: facts.show(c.fact, got.value), result });
+  trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got.value), result });
   return { result, missing: [] };
 }
 
