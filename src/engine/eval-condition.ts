@@ -41,9 +41,18 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), result: 'unknown' });
     return { result: 'unknown', missing: got.ok ? [c.fact] : got.missing };
   }
-  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? { ...def, type: 'enum' } : def);
+  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
   trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got.value), result });
   return { result, missing: [] };
+}
+
+const enumOf = new WeakMap<Def, Def>();
+
+/** An enum_set fact read as one of its values (for `has`); the same object each time, so its thresholds are kept. */
+function asEnum(def: Def): Def {
+  let e = enumOf.get(def);
+  if (!e) enumOf.set(def, (e = { ...def, type: 'enum' }));
+  return e;
 }
 
 function exprSubject(e: unknown): string {
@@ -72,12 +81,22 @@ function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
 
 type Def = Parameters<typeof coerceFactValue>[0];
 
+// A rule's threshold is read once per fact definition and value, not once per enterprise:
+// coercing it (a Decimal parse and a range check) on every comparison showed in batch profiles.
+const thresholds = new WeakMap<Def, Map<unknown, FactValue | undefined>>();
+
+function threshold(def: Def, x: unknown): FactValue | undefined {
+  let byValue = thresholds.get(def);
+  if (!byValue) thresholds.set(def, (byValue = new Map()));
+  if (byValue.has(x)) return byValue.get(x);
+  const r = coerceFactValue(def, x);
+  if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
+  byValue.set(x, r.value);
+  return r.value;
+}
+
 function compare(actual: FactValue, op: Op, raw: unknown, def: Def): boolean {
-  const want = (x: unknown) => {
-    const r = coerceFactValue(def, x);
-    if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
-    return r.value;
-  };
+  const want = (x: unknown) => threshold(def, x);
   if (op === 'has') return Array.isArray(actual) && (actual as unknown[]).includes(want(raw));
   if (op === 'in') return (raw as unknown[]).some((x) => equal(actual, want(x)));
   if (actual instanceof Decimal) return compareNum(actual, op, want(raw) as Decimal);

@@ -101,29 +101,52 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     const kinds = facts.raw('entity_kinds');
     const result: TriBool = kinds.ok ? (kinds.value as string[]).includes(c.beneficiary) : 'unknown';
     trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds.ok ? (kinds.value as string[]) : undefined, result });
-    if (result === false) return Object.assign(r, { status: 'not_eligible', reason: { code: 'beneficiary', detail: c.beneficiary } });
+    if (result === false) return settle(r, 'not_eligible', { code: 'beneficiary', detail: c.beneficiary });
     if (result === 'unknown') missing.push('entity_kinds');
   }
   if (c.when) {
     const cond = evalCondition(c.when, facts, trace);
-    if (cond.result === false) return Object.assign(r, { status: 'not_eligible', reason: { code: 'condition' }, missing: [] });
+    if (cond.result === false) return settle(r, 'not_eligible', { code: 'condition' });
     missing.push(...cond.missing);
   }
   const history = ent.history.get(c.id);
   const award = evalAward(c.award, { facts, history, trace });
-  if (!award.ok) return Object.assign(r, { status: 'needs_data', missing: uniq([...missing, ...award.missing, ...ex.missing]) });
+  if (!award.ok) {
+    r.status = 'needs_data';
+    r.missing = uniq([...missing, ...award.missing, ...ex.missing]);
+    return r;
+  }
   trace?.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
   const limited = applyLimits(c, award.value, history, trace);
-  if (limited.blocked) return Object.assign(r, { status: 'not_eligible', reason: { code: limited.blocked.code, detail: limited.blocked.detail } });
-  if (limited.amount.isZero()) return Object.assign(r, { status: 'not_eligible', reason: { code: 'zero_award' }, missing: [] });
-  if (missing.length || ex.result === 'unknown') return Object.assign(r, { status: 'needs_data', potential: limited.amount, missing: uniq([...missing, ...ex.missing]) });
-  if (ex.result === true) return Object.assign(r, { status: 'excluded', amount: limited.amount, reason: { code: 'exclusion', detail: ex.hit } });
-  const out: ClauseResult = Object.assign(r, { status: c.status === 'ceiling' ? 'ceiling' : 'eligible', amount: limited.amount });
+  if (limited.blocked) return settle(r, 'not_eligible', { code: limited.blocked.code, detail: limited.blocked.detail });
+  if (limited.amount.isZero()) return settle(r, 'not_eligible', { code: 'zero_award' });
+  if (missing.length || ex.result === 'unknown') {
+    r.status = 'needs_data';
+    r.potential = limited.amount;
+    r.missing = uniq([...missing, ...ex.missing]);
+    return r;
+  }
+  if (ex.result === true) {
+    r.status = 'excluded';
+    r.amount = limited.amount;
+    r.reason = { code: 'exclusion', detail: ex.hit };
+    return r;
+  }
+  const out = r;
+  out.status = c.status === 'ceiling' ? 'ceiling' : 'eligible';
+  out.amount = limited.amount;
   if (c.instalments) {
     out.instalments = instalments(limited.amount, c.instalments.count);
     trace?.push({ kind: 'instalments', parts: out.instalments.map((x) => x.toFixed(2)) });
   }
   return out;
+}
+
+/** A clause that pays nothing, and why; properties are set in place (Object.assign with a fresh object cost more). */
+function settle(r: ClauseResult, status: 'not_eligible', reason: NonNullable<ClauseResult['reason']>): ClauseResult {
+  r.status = status;
+  r.reason = reason;
+  return r;
 }
 
 function uniq(xs: string[]): string[] {
