@@ -21,11 +21,16 @@ export function workerCount(size: number, env: NodeJS.ProcessEnv = process.env):
   return n > 1 ? n : 0;
 }
 
-/** Chunks of about 1/8 of each worker's share, between 256 KiB and 4 MiB; SUBSIDY_BATCH_CHUNK_BYTES overrides, for tests. */
+/**
+ * Chunks of about 1/8 of each worker's share, between 256 KiB and 1 MiB;
+ * SUBSIDY_BATCH_CHUNK_BYTES overrides, for tests. The upper bound keeps memory
+ * down: a chunk's report text is ~4x its bytes, and up to two chunks per worker
+ * are under way (4 MiB chunks made the batch peak at 830 MB instead of ~300).
+ */
 export function chunkBytes(size: number, workers: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = Number(env.SUBSIDY_BATCH_CHUNK_BYTES);
   if (forced > 0) return forced;
-  return Math.min(4 << 20, Math.max(256 << 10, Math.ceil(size / (workers * 8))));
+  return Math.min(1 << 20, Math.max(256 << 10, Math.ceil(size / (workers * 8))));
 }
 
 /** Where the results of the chunks go, strictly in input order. */
