@@ -6,7 +6,7 @@ import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
-import { Portfolio, renderPortfolio } from './portfolio.js';
+import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
 export type Outcome =
@@ -74,6 +74,44 @@ export class BatchTotals {
     this.portfolio.add(o.ev, o.hints);
   }
 }
+
+/** BatchTotals as plain data (amounts as exact strings), to cross from a worker thread. */
+export interface TotalsData {
+  rows: number;
+  evaluated: number;
+  errors: number;
+  sure: string;
+  ceilings: string;
+  needsData: number;
+  byLevel: [string, string][];
+  portfolio: PortfolioData;
+}
+
+export function totalsData(t: BatchTotals): TotalsData {
+  return {
+    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), needsData: t.needsData,
+    byLevel: [...t.byLevel].map(([k, v]) => [k, v.toFixed()]), portfolio: portfolioData(t.portfolio),
+  };
+}
+
+/** Adds the totals of a later part of the batch; sums are exact, and keys keep the order they first occur in. */
+export function mergeTotals(t: BatchTotals, d: TotalsData): void {
+  t.rows += d.rows;
+  t.evaluated += d.evaluated;
+  t.errors += d.errors;
+  t.sure = t.sure.plus(d.sure);
+  t.ceilings = t.ceilings.plus(d.ceilings);
+  t.needsData += d.needsData;
+  for (const [level, amount] of d.byLevel) t.byLevel.set(level, (t.byLevel.get(level) ?? new Decimal(0)).plus(amount));
+  mergePortfolio(t.portfolio, d.portfolio);
+}
+
+/** An EnterpriseLine as plain data. */
+export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings'> & { sure?: string; ceilings?: string };
+
+export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed() });
+
+export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: d.sure === undefined ? undefined : new Decimal(d.sure), ceilings: d.ceilings === undefined ? undefined : new Decimal(d.ceilings) });
 
 export function summaryHead(lang: Lang): string[] {
   const w = catalogue(lang).words;

@@ -55,6 +55,41 @@ export class Portfolio {
   }
 }
 
+/** A Portfolio as plain data (amounts as exact strings), to cross from a worker thread. */
+export interface PortfolioData {
+  byPolicy: [string, { title: string; amount: string; ceilings: string; count: number }][];
+  byClause: [string, { title: string; amount: string; count: number }][];
+  nearly: [string, { title: string; amount: string; count: number }][];
+}
+
+export function portfolioData(p: Portfolio): PortfolioData {
+  const tally = (t: Tally) => ({ title: t.title, amount: t.amount.toFixed(), count: t.count });
+  return {
+    byPolicy: [...p.byPolicy].map(([k, t]) => [k, { ...tally(t), ceilings: t.ceilings.toFixed() }]),
+    byClause: [...p.byClause].map(([k, t]) => [k, tally(t)]),
+    nearly: [...p.nearly].map(([k, t]) => [k, tally(t)]),
+  };
+}
+
+/**
+ * Adds the tallies of a later part of the batch. Keys new to `p` are appended,
+ * so every map keeps the order in which keys first occur in the input, as if the
+ * rows had been added one by one (ties in the near-miss list keep that order).
+ */
+export function mergePortfolio(p: Portfolio, d: PortfolioData): void {
+  const add = <T extends Tally>(m: Map<string, T>, k: string, t: { title: string; amount: string; count: number }, more?: (into: T) => void) => {
+    const into = m.get(k) ?? ({ title: t.title, amount: new Decimal(0), count: 0 } as T);
+    into.amount = into.amount.plus(t.amount);
+    into.count += t.count;
+    more?.(into);
+    m.set(k, into);
+  };
+  for (const [k, t] of d.byPolicy)
+    add(p.byPolicy as Map<string, Tally & { ceilings: Decimal }>, k, t, (into) => (into.ceilings = (into.ceilings ?? new Decimal(0)).plus(t.ceilings)));
+  for (const [k, t] of d.byClause) add(p.byClause, k, t);
+  for (const [k, t] of d.nearly) add(p.nearly, k, t);
+}
+
 function bar(value: Decimal, max: Decimal): string {
   const n = max.isZero() ? 0 : value.div(max).times(BAR).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
   return '█'.repeat(Math.max(n, value.isZero() ? 0 : 1));

@@ -74,7 +74,7 @@ class LineCounter {
   }
 }
 
-function newlinesIn(cells: string[]): number {
+export function newlinesIn(cells: string[]): number {
   let n = 0;
   for (const c of cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) n++;
   return n;

@@ -44,7 +44,7 @@ async function* bytesOf(file: string): AsyncGenerator<Buffer> {
   }
 }
 
-function formatFromName(file: string): InputFormat | undefined {
+export function formatFromName(file: string): InputFormat | undefined {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return 'csv';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';

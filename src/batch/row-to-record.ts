@@ -1,10 +1,11 @@
 import type { Finding, Position } from '../errors/codes.js';
 import type { Enterprise } from '../engine/types.js';
-import { coerceFactValue, isBlank, type Coerced, type FactValue } from '../input/coerce-value.js';
+import { isBlank, type FactValue } from '../input/coerce-value.js';
 import { factIndex, toEnterprise, type Locate } from '../input/to-enterprise.js';
 import type { RuleSet } from '../load/load-rules.js';
-import type { Fact } from '../schema/fact-schema.js';
 import type { Column } from './map-headers.js';
+import { cellReader, type CellReader } from './read-cells.js';
+import { DeferredFacts } from './defer-facts.js';
 import type { HistoryBook } from './read-history.js';
 import type { SourceRow } from './read-rows.js';
 
@@ -22,11 +23,6 @@ export interface Converted {
 type Raw = Record<string, unknown>;
 type HistoryInput = Record<string, Record<string, unknown>>;
 
-// Short cells repeat across rows (是/否, enum labels, round amounts): the parse of a
-// cell is a pure function of fact and text, so it is kept, up to a bound per fact.
-const CACHE_CELL_CHARS = 24;
-const CACHE_ENTRIES = 512;
-
 export interface ConvertOptions {
   file: string;
   region?: string;
@@ -42,23 +38,13 @@ export interface ConvertOptions {
  */
 export class RowConverter {
   private readonly index: Map<string, string>;
-  private readonly cache = new Map<string, Map<string, Coerced>>();
+  /** One reader per fact column (a column's cells all hold the same fact). */
+  private readonly readers: (CellReader | undefined)[];
   readonly historyIdsUsed = new Set<string>();
 
   constructor(private readonly set: RuleSet, private readonly columns: Column[], private readonly opts: ConvertOptions) {
     this.index = factIndex(set);
-  }
-
-  private coerce(fact: Fact, cell: string): Coerced {
-    if (cell.length > CACHE_CELL_CHARS) return coerceFactValue(fact, cell);
-    let byText = this.cache.get(fact.id);
-    if (!byText) this.cache.set(fact.id, (byText = new Map()));
-    let r = byText.get(cell);
-    if (!r) {
-      r = coerceFactValue(fact, cell);
-      if (byText.size < CACHE_ENTRIES) byText.set(cell, r);
-    }
-    return r;
+    this.readers = columns.map((c) => (c.kind === 'fact' ? cellReader(c.fact) : undefined));
   }
 
   fromRow(src: SourceRow): Converted {
@@ -71,7 +57,7 @@ export class RowConverter {
     const { file } = this.opts;
     const findings: Finding[] = [];
     const fixed: Raw = {};
-    const facts = new Map<string, FactValue>();
+    const facts = new DeferredFacts();
     let history: HistoryInput | undefined;
     const where = new Map<string, Position>();
     const cols = this.columns;
@@ -81,8 +67,9 @@ export class RowConverter {
       if (cell === '') continue;
       const col = cols[i]!;
       if (col.kind === 'fact') {
-        const r = this.coerce(col.fact, cell);
-        if (r.ok) {
+        const r = this.readers[i]!(cell);
+        if (typeof r === 'number') facts.defer(col.fact.id, r);
+        else if (r.ok) {
           if (r.value !== undefined) facts.set(col.fact.id, r.value);
         } else {
           const hint = r.suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: r.suggestion } } : {};

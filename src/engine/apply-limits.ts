@@ -17,16 +17,16 @@ function handlesOwnHistory(c: Clause): boolean {
  * the one rounding to the fen. History that was not given counts as "none received",
  * and the trace says that was assumed.
  */
-export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | undefined, trace: TraceStep[]): Limited {
+export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | undefined, trace: TraceStep[] | undefined): Limited {
   const needsHistory = c.frequency === 'one_off' || c.max_years !== undefined || c.caps?.some((k) => k.per === 'cumulative') || handlesOwnHistory(c);
-  if (needsHistory && !history) trace.push({ kind: 'history', note: 'assumed_none', args: {} });
+  if (needsHistory && !history) trace?.push({ kind: 'history', note: 'assumed_none', args: {} });
   if (c.frequency === 'one_off' && !handlesOwnHistory(c) && ((history?.times_paid ?? 0) > 0 || history?.paid_total?.greaterThan(0))) {
-    trace.push({ kind: 'history', note: 'already_paid', args: {} });
+    trace?.push({ kind: 'history', note: 'already_paid', args: {} });
     return { amount: new Decimal(0), blocked: { code: 'already_paid' } };
   }
   if (c.max_years !== undefined && (history?.years_paid ?? 0) >= c.max_years) {
     const detail = `${history!.years_paid}/${c.max_years}`;
-    trace.push({ kind: 'history', note: 'max_years', args: { years: String(history!.years_paid), max: String(c.max_years) } });
+    trace?.push({ kind: 'history', note: 'max_years', args: { years: String(history!.years_paid), max: String(c.max_years) } });
     return { amount: new Decimal(0), blocked: { code: 'max_years', detail } };
   }
   let amount = raw;
@@ -37,14 +37,14 @@ export function applyLimits(c: Clause, raw: Decimal, history: ClauseHistory | un
       const used = history?.paid_total ?? new Decimal(0);
       limit = Decimal.max(limit.minus(used), 0);
       exhausted = limit.isZero();
-      if (used.greaterThan(0)) trace.push({ kind: 'history', note: 'cumulative_used', args: { used: fmt(used), cap: fmt(literal(cap.amount)) } });
+      if (used.greaterThan(0)) trace?.push({ kind: 'history', note: 'cumulative_used', args: { used: fmt(used), cap: fmt(literal(cap.amount)) } });
     }
     const after = dmin(amount, limit);
-    trace.push({ kind: 'cap', per: cap.per, cap: fmt(limit), before: fmt(amount), after: fmt(after) });
+    trace?.push({ kind: 'cap', per: cap.per, cap: fmt(limit), before: fmt(amount), after: fmt(after) });
     amount = after;
   }
   const rounded = roundFen(amount);
-  if (!rounded.equals(amount)) trace.push({ kind: 'rounding', before: amount.toFixed(), after: rounded.toFixed(2) });
+  if (!rounded.equals(amount)) trace?.push({ kind: 'rounding', before: amount.toFixed(), after: rounded.toFixed(2) });
   if (exhausted && raw.greaterThan(0)) return { amount: rounded, blocked: { code: 'cumulative_used' } };
   return { amount: rounded };
 }

@@ -9,23 +9,25 @@ import type { ClauseHistory, TraceStep } from './types.js';
 export interface AwardCtx {
   facts: FactsView;
   history: ClauseHistory | undefined;
-  trace: TraceStep[];
+  /** Absent when no trace is kept: then formula texts are not built either. */
+  trace: TraceStep[] | undefined;
 }
 
 const ZERO = new Decimal(0);
 const fmt = (d: Decimal) => formatNumber(d.toDecimalPlaces(2));
-const ok = (value: Decimal, text: string): Num => ({ ok: true, value, text });
+/** A result whose text is only worded when a trace will show it. */
+const okIn = (ctx: AwardCtx, value: Decimal, text: () => string): Num => ({ ok: true, value, text: ctx.trace ? text() : '' });
 
 /** Evaluates an award formula before caps, exactly (no rounding here). */
 export function evalAward(a: Award, ctx: AwardCtx): Num {
   switch (a.kind) {
     case 'fixed':
-      return ok(literal(a.amount), fmt(literal(a.amount)));
+      return okIn(ctx, literal(a.amount), () => fmt(literal(a.amount)));
     case 'rate': {
       const base = evalExpr(a.base, ctx.facts, ctx.trace);
       if (!base.ok) return base;
       const rate = literal(a.rate);
-      return ok(rate.times(base.value), `${formatPercent(rate)} × ${base.text}`);
+      return okIn(ctx, rate.times(base.value), () => `${formatPercent(rate)} × ${base.text}`);
     }
     case 'tiers':
       return evalTiers(a, ctx);
@@ -35,7 +37,7 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
       const n = evalExpr(a.count, ctx.facts, ctx.trace);
       if (!n.ok) return n;
       const each = literal(a.amount);
-      return ok(n.value.times(each), `${n.text} × ${fmt(each)}`);
+      return okIn(ctx, n.value.times(each), () => `${n.text} × ${fmt(each)}`);
     }
     case 'per_step': {
       const base = evalExpr(a.base, ctx.facts, ctx.trace);
@@ -43,10 +45,10 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
       const step = literal(a.step);
       const steps = Decimal.max(base.value, 0).div(step).floor();
       const each = literal(a.amount);
-      return ok(steps.times(each), `floor(${base.text} ÷ ${fmt(step)}) × ${fmt(each)} = ${steps.toFixed()} × ${fmt(each)}`);
+      return okIn(ctx, steps.times(each), () => `floor(${base.text} ÷ ${fmt(step)}) × ${fmt(each)} = ${steps.toFixed()} × ${fmt(each)}`);
     }
     case 'rent':
-      return sumOf(a.parts.map((p) => evalRentPart(p, ctx)), ' + ');
+      return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)), ' + ');
     case 'per_item': {
       const got = ctx.facts.raw(a.items, ctx.trace);
       if (!got.ok) return got;
@@ -55,19 +57,19 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
       const cap = a.cap_each !== undefined ? literal(a.cap_each) : undefined;
       const parts = items.map((x) => {
         const v = rate.times(x);
-        return cap ? ok(dmin(v, cap), `min(${formatPercent(rate)} × ${fmt(x)}, ${fmt(cap)})`) : ok(v, `${formatPercent(rate)} × ${fmt(x)}`);
+        return cap ? okIn(ctx, dmin(v, cap), () => `min(${formatPercent(rate)} × ${fmt(x)}, ${fmt(cap)})`) : okIn(ctx, v, () => `${formatPercent(rate)} × ${fmt(x)}`);
       });
-      return parts.length ? sumOf(parts, ' + ') : ok(ZERO, '0 (no items)');
+      return parts.length ? sumOf(ctx, parts, ' + ') : okIn(ctx, ZERO, () => '0 (no items)');
     }
     case 'sum':
-      return sumOf(a.parts.map((p) => evalAward(p, ctx)), ' + ');
+      return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)), ' + ');
     case 'max': {
       const parts = a.parts.map((p) => evalAward(p, ctx));
       const missing = parts.flatMap((p) => (p.ok ? [] : p.missing));
       if (missing.length) return { ok: false, missing: [...new Set(missing)] };
       const oks = parts as Extract<Num, { ok: true }>[];
       const best = oks.reduce((m, p) => (p.value.greaterThan(m.value) ? p : m));
-      return ok(best.value, `max(${oks.map((p) => p.text).join(', ')})`);
+      return okIn(ctx, best.value, () => `max(${oks.map((p) => p.text).join(', ')})`);
     }
     case 'cases': {
       const missing: string[] = [];
@@ -77,17 +79,17 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
         if (r.result === 'unknown') missing.push(...r.missing);
       }
       if (missing.length) return { ok: false, missing: [...new Set(missing)] };
-      return a.otherwise ? evalAward(a.otherwise, ctx) : ok(ZERO, '0 (no case applies)');
+      return a.otherwise ? evalAward(a.otherwise, ctx) : okIn(ctx, ZERO, () => '0 (no case applies)');
     }
   }
 }
 
-function sumOf(parts: Num[], sep: string): Num {
+function sumOf(ctx: AwardCtx, parts: Num[], sep: string): Num {
   const missing = parts.flatMap((p) => (p.ok ? [] : p.missing));
   if (missing.length) return { ok: false, missing: [...new Set(missing)] };
   const oks = parts as Extract<Num, { ok: true }>[];
   if (oks.length === 1) return oks[0]!;
-  return ok(oks.reduce((s, p) => s.plus(p.value), ZERO), oks.map((p) => p.text).join(sep));
+  return okIn(ctx, oks.reduce((s, p) => s.plus(p.value), ZERO), () => oks.map((p) => p.text).join(sep));
 }
 
 function evalRentPart(p: RentPart, ctx: AwardCtx): Num {
@@ -100,11 +102,11 @@ function evalRentPart(p: RentPart, ctx: AwardCtx): Num {
   const m = months as Extract<Num, { ok: true }>;
   const ceilingRate = literal(p.ceiling_per_m2_month);
   const ceiling = ceilingRate.times(a.value).times(m.value);
-  const ceilingText = `${fmt(ceilingRate)} × ${a.text} × ${m.text}`;
-  if (!rent || !rent.ok) return ok(ceiling, `${p.label}: ${ceilingText}`);
+  const ceilingText = () => `${fmt(ceilingRate)} × ${a.text} × ${m.text}`;
+  if (!rent || !rent.ok) return okIn(ctx, ceiling, () => `${p.label}: ${ceilingText()}`);
   const rate = literal(p.rate!);
   const share = rate.times(rent.value);
-  return ok(dmin(share, ceiling), `${p.label}: min(${formatPercent(rate)} × ${rent.text}, ${ceilingText})`);
+  return okIn(ctx, dmin(share, ceiling), () => `${p.label}: min(${formatPercent(rate)} × ${rent.text}, ${ceilingText()})`);
 }
 
 function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): Num {
@@ -116,16 +118,16 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): Num {
     .sort((x, y) => x.at.comparedTo(y.at));
   const top = reached[reached.length - 1];
   const cmp = a.strict ? '>' : '≥';
-  if (!top) return ok(ZERO, `${base.text} < ${fmt(literal(a.tiers[0]!.at))}: no tier reached`);
+  if (!top) return okIn(ctx, ZERO, () => `${base.text} < ${fmt(literal(a.tiers[0]!.at))}: no tier reached`);
   if (a.mode === 'first_reached') {
     const before = ctx.history?.highest_tier;
     if (before && top.at.lessThanOrEqualTo(before)) {
-      ctx.trace.push({ kind: 'history', note: 'tier_already_paid', args: { tier: fmt(top.at), before: fmt(before) } });
-      return ok(ZERO, `${base.text} ${cmp} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
+      ctx.trace?.push({ kind: 'history', note: 'tier_already_paid', args: { tier: fmt(top.at), before: fmt(before) } });
+      return okIn(ctx, ZERO, () => `${base.text} ${cmp} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
     }
-    if (before) ctx.trace.push({ kind: 'history', note: 'tiers_before', args: { before: fmt(before) } });
+    if (before) ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: fmt(before) } });
   }
-  return ok(top.amount, `${base.text} ${cmp} ${fmt(top.at)} → ${fmt(top.amount)}`);
+  return okIn(ctx, top.amount, () => `${base.text} ${cmp} ${fmt(top.at)} → ${fmt(top.amount)}`);
 }
 
 function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {
@@ -138,14 +140,14 @@ function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {
     // Each level is paid once, in full: a higher level than the one awarded before pays its whole amount.
     const rank = (l: string) => ctx.facts.fact(a.fact)?.values?.find((v) => v.id === l)?.rank ?? amountOf(l).toNumber();
     const higher = rank(level) > rank(ctx.history.level);
-    ctx.trace.push({ kind: 'history', note: 'level_before', args: { level: ctx.history.level } });
-    return ok(higher ? now : ZERO, `${level} → ${fmt(now)}${higher ? '' : ` (not above ${ctx.history.level}: nothing)`}`);
+    ctx.trace?.push({ kind: 'history', note: 'level_before', args: { level: ctx.history.level } });
+    return okIn(ctx, higher ? now : ZERO, () => `${level} → ${fmt(now)}${higher ? '' : ` (not above ${ctx.history!.level}: nothing)`}`);
   }
   if (a.mode === 'upgrade' && ctx.history?.level) {
     const before = amountOf(ctx.history.level);
     const diff = Decimal.max(now.minus(before), 0);
-    ctx.trace.push({ kind: 'history', note: 'upgrade_from', args: { level: ctx.history.level, amount: fmt(before) } });
-    return ok(diff, `${level} ${fmt(now)} − ${ctx.history.level} ${fmt(before)} = ${fmt(diff)}${diff.isZero() ? ' (renewal or lower level: nothing)' : ''}`);
+    ctx.trace?.push({ kind: 'history', note: 'upgrade_from', args: { level: ctx.history.level, amount: fmt(before) } });
+    return okIn(ctx, diff, () => `${level} ${fmt(now)} − ${ctx.history!.level} ${fmt(before)} = ${fmt(diff)}${diff.isZero() ? ' (renewal or lower level: nothing)' : ''}`);
   }
-  return ok(now, `${level} → ${fmt(now)}`);
+  return okIn(ctx, now, () => `${level} → ${fmt(now)}`);
 }

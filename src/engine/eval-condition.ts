@@ -15,7 +15,7 @@ export interface CondResult {
  * Three-valued: a condition that is certainly false makes the whole `all` false
  * even when other facts are unknown, because no answer could make it true.
  */
-export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]): CondResult {
+export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
   if ('all' in c) return combine(c.all.map((x) => evalCondition(x, facts, trace)), 'all');
   if ('any' in c) return combine(c.any.map((x) => evalCondition(x, facts, trace)), 'any');
   if ('not' in c) {
@@ -27,23 +27,32 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     const threshold = literal(c.value);
     const subject = 'fact' in (c.expr as object) ? (c.expr as { fact: string }).fact : '';
     if (!v.ok) {
-      trace.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
+      trace?.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
       return { result: 'unknown', missing: v.missing };
     }
     const result = compareNum(v.value, c.op, threshold);
-    trace.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
+    trace?.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
     return { result, missing: [] };
   }
   const got = facts.raw(c.fact, trace);
   const def = facts.fact(c.fact);
-  const threshold = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
+  const threshold = () => (Array.isArray(c.value) ? c.value.join(', ') : String(c.value));
   if (!got.ok || !def) {
-    trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, result: 'unknown' });
+    trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), result: 'unknown' });
     return { result: 'unknown', missing: got.ok ? [c.fact] : got.missing };
   }
-  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? { ...def, type: 'enum' } : def);
-  trace.push({ kind: 'condition', subject: c.fact, op: c.op, threshold, actual: facts.show(c.fact, got.value), result });
+  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
+  trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got.value), result });
   return { result, missing: [] };
+}
+
+const enumOf = new WeakMap<Def, Def>();
+
+/** An enum_set fact read as one of its values (for `has`); the same object each time, so its thresholds are kept. */
+function asEnum(def: Def): Def {
+  let e = enumOf.get(def);
+  if (!e) enumOf.set(def, (e = { ...def, type: 'enum' }));
+  return e;
 }
 
 function exprSubject(e: unknown): string {
@@ -72,12 +81,22 @@ function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
 
 type Def = Parameters<typeof coerceFactValue>[0];
 
+// A rule's threshold is read once per fact definition and value, not once per enterprise:
+// coercing it (a Decimal parse and a range check) on every comparison showed in batch profiles.
+const thresholds = new WeakMap<Def, Map<unknown, FactValue | undefined>>();
+
+function threshold(def: Def, x: unknown): FactValue | undefined {
+  let byValue = thresholds.get(def);
+  if (!byValue) thresholds.set(def, (byValue = new Map()));
+  if (byValue.has(x)) return byValue.get(x);
+  const r = coerceFactValue(def, x);
+  if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
+  byValue.set(x, r.value);
+  return r.value;
+}
+
 function compare(actual: FactValue, op: Op, raw: unknown, def: Def): boolean {
-  const want = (x: unknown) => {
-    const r = coerceFactValue(def, x);
-    if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
-    return r.value;
-  };
+  const want = (x: unknown) => threshold(def, x);
   if (op === 'has') return Array.isArray(actual) && (actual as unknown[]).includes(want(raw));
   if (op === 'in') return (raw as unknown[]).some((x) => equal(actual, want(x)));
   if (actual instanceof Decimal) return compareNum(actual, op, want(raw) as Decimal);

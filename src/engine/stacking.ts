@@ -6,7 +6,7 @@ import type { ClauseResult } from './types.js';
  * reader sees what was set aside and why. A tie goes to a sure amount over a
  * ceiling, then to the smaller clause id: never to the order of a rule file.
  */
-export function applyStacking(results: { r: ClauseResult; group?: string }[]): void {
+export function applyStacking(results: { r: ClauseResult; group?: string }[], traced = true): void {
   const groups = new Map<string, ClauseResult[]>();
   for (const { r, group } of results) {
     if (!group || (r.status !== 'eligible' && r.status !== 'ceiling') || !r.amount?.greaterThan(0)) continue;
@@ -16,7 +16,7 @@ export function applyStacking(results: { r: ClauseResult; group?: string }[]): v
     if (members.length < 2) continue;
     const winner = members.reduce((best, r) => (beats(r, best) ? r : best));
     for (const r of members) {
-      r.trace.push({ kind: 'stacking', group, winner: winner.clauseId });
+      if (traced) r.trace.push({ kind: 'stacking', group, winner: winner.clauseId });
       if (r === winner) continue;
       r.status = 'superseded';
       r.supersededBy = winner.clauseId;

@@ -95,9 +95,13 @@ function coerceNumber(fact: Fact, raw: unknown): Coerced {
   return checkRange(fact, value);
 }
 
+/** A fact's plausible range: at least 0 unless the dictionary says otherwise. */
+export function rangeOf(fact: Fact): { min: Decimal; max?: Decimal } {
+  return { min: bound(fact.range?.min ?? 0), max: fact.range?.max !== undefined ? bound(fact.range.max) : undefined };
+}
+
 function checkRange(fact: Fact, value: Decimal): Coerced {
-  const min = bound(fact.range?.min ?? 0);
-  const max = fact.range?.max !== undefined ? bound(fact.range.max) : undefined;
+  const { min, max } = rangeOf(fact);
   if (value.lessThan(min)) return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is below the plausible minimum ${min.toFixed()}` };
   if (max && value.greaterThan(max)) {
     const hint = fact.type === 'ratio' && value.lessThanOrEqualTo(100) ? ` (did you mean ${value.toFixed()}%?)` : '';

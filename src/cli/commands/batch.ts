@@ -1,16 +1,18 @@
-import { nextTierHints } from '../../advice/next-tier.js';
-import type { Enterprise } from '../../engine/types.js';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
-import { parseEncoding } from '../../batch/detect-encoding.js';
+import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine } from '../../batch/batch-report.js';
+import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
+import { planChunks } from '../../batch/plan-chunks.js';
+import { chunkBytes, workerCount, WorkerPool } from '../../batch/run-workers.js';
+import type { WorkerSetup } from '../../batch/worker-protocol.js';
 import { headerNames, mapHeaders, type Column } from '../../batch/map-headers.js';
 import { progress } from '../../batch/progress.js';
 import { readHistory, type HistoryBook } from '../../batch/read-history.js';
-import { openRows, type InputFormat } from '../../batch/read-rows.js';
+import { formatFromName, openRows, type InputFormat } from '../../batch/read-rows.js';
 import { reportRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
-import { RowConverter } from '../../batch/row-to-record.js';
+import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
 import { AtomicOutput } from '../../batch/write-report.js';
-import { evaluate } from '../../engine/evaluate.js';
+import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
@@ -70,32 +72,28 @@ function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file
 
 interface Run {
   set: RuleSet;
-  converter: RowConverter;
   output?: { file: AtomicOutput; render: ReportRenderer };
   lang: Lang;
   limit: number;
   hints: boolean;
 }
 
-/** One row's evaluation, and with --hints its next-tier hints (each one re-runs the engine: opt-in). */
-function evaluated(r: Run, src: { row: number; line: number }, ent: Enterprise): Outcome {
-  const ev = evaluate(r.set, ent);
-  return { kind: 'ok', row: src.row, line: src.line, ev, hints: r.hints ? nextTierHints(r.set, ent, ev) : undefined };
-}
+type Result = { totals: BatchTotals; shown: EnterpriseLine[]; historyIdsUsed: Set<string> };
 
-/** Reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
-async function runRows(rows: AsyncIterable<Parameters<RowConverter['fromRow']>[0]>, r: Run): Promise<{ totals: BatchTotals; shown: EnterpriseLine[] }> {
+/** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
+async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | undefined, convert: ConvertOptions, begin: () => void, r: Run): Promise<Result> {
+  const source = await openRows(file, { format: opts.inputFormat, encoding });
+  const columns = source.header ? columnsOf(r.set, source.header, file, opts) : [];
+  const converter = new RowConverter(r.set, columns, convert);
+  begin();
   const totals = new BatchTotals();
   const shown: EnterpriseLine[] = [];
   const prog = progress(r.lang);
   try {
-    for await (const src of rows) {
-      const conv = r.converter.fromRow(src);
-      const o: Outcome = conv.enterprise
-        ? evaluated(r, src, conv.enterprise)
-        : { kind: 'error', row: src.row, line: src.line, conv };
+    for await (const src of source.rows) {
+      const o = outcomeOf(r.set, converter, src, r.hints);
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
-        for (const f of conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
+        for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
       if (shown.length < r.limit) shown.push(enterpriseLine(o, r.lang));
       r.output?.file.write(r.output.render.row(o));
@@ -104,7 +102,38 @@ async function runRows(rows: AsyncIterable<Parameters<RowConverter['fromRow']>[0
   } finally {
     prog.done();
   }
-  return { totals, shown };
+  return { totals, shown, historyIdsUsed: converter.historyIdsUsed };
+}
+
+/**
+ * On worker threads, when the input is a CSV file big enough to be worth it and
+ * planChunks can cut it into chunks of whole records; else undefined, before
+ * anything is written, and the batch runs on one thread.
+ */
+async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<Result | undefined> {
+  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv') return undefined;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  const workers = workerCount(size);
+  if (!workers) return undefined;
+  const pool = new WorkerPool(workers, setup);
+  try {
+    const plan = await planChunks(file, encoding, chunkBytes(size, workers));
+    if (!plan) return undefined;
+    start(plan.header);
+    const prog = progress(r.lang);
+    try {
+      return await pool.run(plan, { write: (text) => r.output?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
+    } finally {
+      prog.done();
+    }
+  } finally {
+    await pool.close();
+  }
 }
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
@@ -124,19 +153,20 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   };
   process.once('SIGINT', interrupted);
   try {
-    const source = await openRows(file, { format: opts.inputFormat, encoding });
-    const columns = source.header ? columnsOf(set, source.header, file, opts) : [];
-    const converter = new RowConverter(set, columns, { file, region: opts.region, year, history });
     const render = out && format ? reportRenderer(format, opts.lang) : undefined;
-    if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
-    const { totals, shown } = await runRows(source.rows, { set, converter, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined });
+    const begin = () => out && render && out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+    const run: Run = { set, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, format: out ? format : undefined, limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const { totals, shown, historyIdsUsed } =
+      (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
+      (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
     if (out && render) {
       out.write(render.end(totals));
       out.commit();
     }
     process.stdout.write(renderSummary(shown, totals, { lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
-    const unused = [...(history?.keys() ?? [])].filter((id) => !converter.historyIdsUsed.has(id));
+    const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
     if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
     return totals.errors ? 1 : 0;

@@ -1,0 +1,98 @@
+// A batch worker thread: reads chunks of whole CSV records from the file and turns
+// them into report text, summary lines and totals (see run-workers.ts).
+import { closeSync, openSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parse } from 'csv-parse/sync';
+import { formatFinding } from '../i18n/format-error.js';
+import { loadRules } from '../load/load-rules.js';
+import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData } from './batch-report.js';
+import { outcomeOf } from './evaluate-row.js';
+import { headerNames, mapHeaders } from './map-headers.js';
+import { readRange } from './plan-chunks.js';
+import { csvOptions, newlinesIn, type CsvRecord } from './read-csv.js';
+import { reportRenderer } from './report-formats.js';
+import { RowConverter } from './row-to-record.js';
+import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const post = (m: FromWorker) => port.postMessage(m);
+
+// Row numbers come from the main thread once every earlier chunk has been counted.
+const bases = new Map<number, (rowsBefore: number) => void>();
+const waiting = new Map<number, number>();
+function rowsBefore(id: number): Promise<number> {
+  const known = waiting.get(id);
+  if (known !== undefined) return Promise.resolve(known);
+  return new Promise((resolve) => bases.set(id, resolve));
+}
+
+let gotLayout: (l: FileLayout) => void;
+const layout = new Promise<FileLayout>((resolve) => (gotLayout = resolve));
+
+async function prepare() {
+  const set = await loadRules(setup.rules, setup.regime);
+  const { header } = await layout;
+  const { columns } = mapHeaders(set, headerNames(set), header.cells, { file: setup.file, line: header.line });
+  const converter = new RowConverter(set, columns, { file: setup.file, region: setup.region, year: setup.year, history: setup.history });
+  const render = setup.format ? reportRenderer(setup.format, setup.lang) : undefined;
+  return { set, converter, render };
+}
+const ready = prepare();
+// A failure shows when the first chunk awaits `ready` (and is posted back from there).
+ready.catch(() => undefined);
+
+/** The chunk's records with the physical line each starts on, as openCsv gives them. */
+function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimiter }: FileLayout): { cells: string[]; line: number }[] {
+  const { chunk, id } = m;
+  const fd = openSync(setup.file, 'r');
+  let buf: Buffer;
+  try {
+    buf = readRange(fd, bom + chunk.start, bom + chunk.end);
+  } finally {
+    closeSync(fd);
+  }
+  const onSkip = () => {
+    // The planner only makes chunks in which csv-parse cannot fail; a skip here is a bug.
+    throw new Error(`csv-parse skipped a record in chunk ${id} (bytes ${chunk.start}-${chunk.end})`);
+  };
+  const records = parse(buf, { ...csvOptions(onSkip), record_delimiter: recordDelimiter }) as unknown as CsvRecord[];
+  if (m.skipHeader) records.shift();
+  // LF bytes before each record's last byte, counted on from the previous record.
+  let newlines = chunk.newlines;
+  let next = buf.indexOf(10);
+  return records.map((r) => {
+    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) newlines++;
+    return { cells: r.cells, line: newlines + 1 - newlinesIn(r.cells) };
+  });
+}
+
+async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> {
+  const { set, converter, render } = await ready;
+  const records = recordsOf(m, await layout);
+  post({ type: 'count', id: m.id, rows: records.length });
+  const first = await rowsBefore(m.id);
+  const totals = new BatchTotals();
+  const shown: LineData[] = [];
+  const errorLines: string[][] = [];
+  const text: string[] = [];
+  records.forEach((r, i) => {
+    const o = outcomeOf(set, converter, { row: first + i + 1, line: r.line, cells: r.cells }, setup.hints);
+    if (o.kind === 'error' && totals.errors < setup.errorsShown) errorLines.push(o.conv.findings.map((f) => formatFinding(f, setup.lang)));
+    totals.add(o);
+    if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, setup.lang)));
+    if (render) text.push(render.row(o));
+  });
+  return { type: 'done', id: m.id, text: text.join(''), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'layout') return gotLayout(m.layout);
+  if (m.type === 'base') {
+    const resolve = bases.get(m.id);
+    if (resolve) (bases.delete(m.id), resolve(m.rowsBefore));
+    else waiting.set(m.id, m.rowsBefore);
+    return;
+  }
+  run(m).then(post, (e: Error) => post({ type: 'failed', message: e.stack ?? e.message }));
+});

@@ -1,0 +1,48 @@
+import type { Lang } from '../i18n/messages.js';
+import type { LineData, TotalsData } from './batch-report.js';
+import type { Chunk } from './plan-chunks.js';
+import type { HistoryBook } from './read-history.js';
+import type { ReportFormat } from './report-formats.js';
+
+/** What every batch worker is started with (it loads the rules while the main thread plans the chunks). */
+export interface WorkerSetup {
+  file: string;
+  rules?: string;
+  regime?: string;
+  region?: string;
+  year?: number;
+  history?: HistoryBook;
+  lang: Lang;
+  format?: ReportFormat;
+  /** Summary lines wanted (--limit) and error rows shown on stderr: no chunk needs to send more. */
+  limit: number;
+  errorsShown: number;
+  hints: boolean;
+}
+
+/** What the plan adds: the header row and how the text is laid out. */
+export interface FileLayout {
+  header: { cells: string[]; line: number };
+  bom: number;
+  recordDelimiter: string;
+}
+
+/** Main thread to worker. A worker reads its chunk, says how many rows it holds, and renders once told the first row's number. */
+export type ToWorker =
+  | { type: 'layout'; layout: FileLayout }
+  | { type: 'chunk'; id: number; chunk: Chunk; skipHeader: boolean }
+  | { type: 'base'; id: number; rowsBefore: number };
+
+export interface ChunkDone {
+  type: 'done';
+  id: number;
+  text: string;
+  totals: TotalsData;
+  /** The chunk's first `limit` summary lines. */
+  shown: LineData[];
+  /** stderr lines of the chunk's first error rows, one array per row. */
+  errorLines: string[][];
+  historyIdsUsed: string[];
+}
+
+export type FromWorker = { type: 'count'; id: number; rows: number } | ChunkDone | { type: 'failed'; message: string };

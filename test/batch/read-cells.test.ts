@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DeferredFacts } from '../../src/batch/defer-facts.js';
+import { cellReader } from '../../src/batch/read-cells.js';
+import { coerceFactValue, type Coerced, type FactValue } from '../../src/input/coerce-value.js';
+import { loadRulesSync } from '../../src/load/load-rules-sync.js';
+import { Decimal } from '../../src/money/decimal.js';
+
+const set = loadRulesSync();
+const facts = [...set.facts.values()];
+
+/** A result as plain data: Decimals as their exact text, a deferred number as the Decimal it stands for. */
+function plain(r: Coerced | number): unknown {
+  if (typeof r === 'number') return { ok: true, value: new Decimal(r).toFixed() };
+  if (!r.ok) return r;
+  const v = r.value;
+  return { ok: true, value: v instanceof Decimal ? v.toFixed() : Array.isArray(v) ? v.map((x: unknown) => (x instanceof Decimal ? x.toFixed() : x)) : v };
+}
+
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+/** Cells in the forms the fast path takes and just beside them: commas, units, suffixes, signs, spaces, huge values. */
+const cell = fc.oneof(
+  digits(1, 20),
+  fc.tuple(digits(1, 6), fc.array(digits(0, 4), { maxLength: 4 })).map(([a, bs]) => [a, ...bs].join(',')),
+  fc.tuple(digits(1, 13), fc.constantFrom('', '.5', '.25', '.', '.0'), fc.constantFrom('', '万', '亿', '千'), fc.constantFrom('', '%', '美元', '元', '％', ' ')).map((xs) => xs.join('')),
+  fc.tuple(fc.constantFrom('-', '+', ' ', ',', '¥', '１'), digits(1, 8)).map((xs) => xs.join('')),
+  fc.constantFrom('0', '00', '1', '1e3', '5000000', '9007199254740993', '99999999999999999999', '12万美元', '1.2亿', '100%', '150%', '0.5', '是', '否', '-', '不详'),
+  fc.string({ maxLength: 8 }),
+);
+
+describe('cell readers (batch) read a cell exactly as coerceFactValue does', () => {
+  it('for every fact of the dictionary, on generated cells', () => {
+    const readers = new Map(facts.map((f) => [f.id, cellReader(f)]));
+    fc.assert(
+      fc.property(fc.constantFrom(...facts), cell, (fact, text) => {
+        if (text === '') return;
+        expect(plain(readers.get(fact.id)!(text)), `${fact.id} (${fact.type}): "${text}"`).toEqual(plain(coerceFactValue(fact, text)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('the same again when a cell comes back (cached)', () => {
+    for (const fact of facts.slice(0, 40)) {
+      const read = cellReader(fact);
+      for (const text of ['是', '否', '120万', '1,200', '12.5%', '很多', '30万美元', '3'])
+        expect(plain(read(text))).toEqual(plain(read(text)));
+    }
+  });
+});
+
+describe('DeferredFacts', () => {
+  it('reads, iterates and copies like a Map, turning deferred figures into Decimals', () => {
+    const f = new DeferredFacts();
+    f.defer('a', 1234567890123);
+    f.set('b', true);
+    f.defer('c', 7);
+    expect(f.size).toBe(3);
+    expect(f.has('a')).toBe(true);
+    expect((f.get('c') as Decimal).equals(7)).toBe(true);
+    const copy = new Map<string, FactValue>(f);
+    expect([...copy.keys()]).toEqual(['a', 'b', 'c']);
+    expect((copy.get('a') as Decimal).toFixed()).toBe('1234567890123');
+    expect([...f.values()].map(String)).toEqual(['1234567890123', 'true', '7']);
+    const seen: string[] = [];
+    f.forEach((v, k) => seen.push(`${k}=${String(v)}`));
+    expect(seen).toEqual(['a=1234567890123', 'b=true', 'c=7']);
+    expect(f.get('missing')).toBeUndefined();
+    expect(Object.prototype.toString.call(f)).toBe('[object Map]');
+  });
+});

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { csvOptions, type CsvRecord } from '../../src/batch/read-csv.js';
+import { RecordScanner } from '../../src/batch/scan-records.js';
+import { cli, ROOT } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'subsidy-batch-workers-'));
+const HEAD = '企业编号,企业名称,地区,年度,主体类型,线上销售额（网络零售额）,第三方平台跨境B2C销售额（美元）\r\n';
+
+/** 1,500 rows with every kind of trouble, many of them more than once per tiny chunk. */
+function awkwardCsv(): string {
+  let text = '#说明,模板注释行\r\n' + HEAD;
+  const regions = ['兰溪市', '莲都区', '滨江区', '缙云县'];
+  for (let i = 1; i <= 1500; i++) {
+    const k = i % 31;
+    const id = k === 4 ? 'HZ-CBEC-001' : k === 9 ? 'JY-004' : `E${i}`;
+    const name = k === 1 ? `"两行\r\n名称${i}"` : k === 2 ? `"三行\n第二\n名称,带""引号""${i}"` : k === 3 ? `名称"中间引号"${i}` : k === 5 ? `"引号后"多余${i}` : `企业${i}`;
+    const region = k === 6 ? '火星市' : regions[i % 4];
+    const sales = k === 7 ? '很多' : k === 8 ? '' : `${(i % 50) * 100}万`;
+    const extra = k === 10 ? ',多出来的一格' : '';
+    if (k === 11) text += '\r\n';
+    if (k === 12) text += ',,,,,,\r\n';
+    if (k === 13) text += '#注释,"不成对的引号\r\n';
+    if (k === 14) text += '   \r\n';
+    if (k === 15) text += `E${i},"""#不是注释",兰溪市,2023\r\n`;
+    if (k === 16) text += '"",#后面是注释吗,兰溪市\r\n';
+    text += `${id},${name},${region},${2022 + (i % 5)},电商企业;跨境电商企业,${sales},${i % 7}0万美元${extra}\r\n`;
+  }
+  return text;
+}
+
+const input = join(dir, 'awkward.csv');
+writeFileSync(input, awkwardCsv());
+const history = join(ROOT, 'examples/batch/history.csv');
+
+function run(out: string, args: string[], env: Record<string, string>) {
+  const r = cli(['batch', input, '--out', out, ...args], undefined, { CI: '1', ...env });
+  return { ...r, stderr: r.stderr.replaceAll(out, '<out>'), report: readFileSync(out) };
+}
+
+describe('batch on worker threads', () => {
+  const ONE = { SUBSIDY_BATCH_WORKERS: '0' };
+  // Chunks of ~700 bytes: nearly every kind of awkward row sits at some chunk boundary.
+  const TWO = { SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: '700' };
+  for (const [ext, args] of [['csv', ['--history', history]], ['jsonl', ['--lang', 'en', '--limit', '7']], ['md', ['--hints', '--limit', '0']]] as const)
+    it(`give the same ${ext} report, summary, stderr and exit code as one thread`, { timeout: 120000 }, () => {
+      const one = run(join(dir, `one.${ext}`), [...args], ONE);
+      const two = run(join(dir, `two.${ext}`), [...args], TWO);
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.report.equals(one.report)).toBe(true);
+    });
+
+  it('leave a file they cannot cut safely (a quote open at the end) to one thread, with the same result', { timeout: 120000 }, () => {
+    const broken = join(dir, 'unclosed.csv');
+    writeFileSync(broken, awkwardCsv() + 'E9999,"未闭合,兰溪市,2023,电商企业,100万,\r\n');
+    const one = cli(['batch', broken, '--out', join(dir, 'u1.jsonl')], undefined, { CI: '1', SUBSIDY_BATCH_WORKERS: '0' });
+    const two = cli(['batch', broken, '--out', join(dir, 'u1.jsonl')], undefined, { CI: '1', SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: '700' });
+    expect(two).toEqual(one);
+    expect(readFileSync(join(dir, 'u1.jsonl'), 'utf8')).toContain('"code":"CSV_SYNTAX"');
+  });
+});
+
+/** Offsets where csv-parse ends records it emits (ctx.bytes), for comparison with the scanner's cuts. */
+function recordEnds(text: string): Set<number> {
+  const ends = new Set<number>([0]);
+  parse(Buffer.from(text), { ...csvOptions(undefined, (cells, end) => (ends.add(end), { cells, end }) as CsvRecord) });
+  return ends;
+}
+
+function cuts(text: string, every = 1, pieces = 7): number[] | undefined {
+  const s = new RecordScanner(every);
+  const buf = Buffer.from(text);
+  for (let i = 0; i < buf.length; i += pieces) s.feed(buf.subarray(i, i + pieces));
+  return s.finish()?.cuts.map((c) => c.offset);
+}
+
+describe('RecordScanner', () => {
+  it('cuts only where csv-parse ends a record, across pieces of any size', () => {
+    const text = 'a,b\r\n"x\r\ny",1\r\n#c,"\r\n\r\n2,"a""b"\r\n3,q"r\r\n"",#z"\r\n4,5';
+    const ends = recordEnds(text);
+    for (const pieces of [1, 2, 3, 5, 64]) {
+      const at = cuts(text, 1, pieces)!;
+      // Comment and blank lines are not records, so their ends are not in `ends`; every record end is a cut.
+      for (const e of ends) if (e < Buffer.byteLength(text)) expect(at).toContain(e);
+      expect(at).toEqual(cuts(text, 1, 64));
+    }
+  });
+
+  it('counts LF bytes before each cut and finds the record delimiter csv-parse would', () => {
+    const s = new RecordScanner(1);
+    s.feed(Buffer.from('"h\nx",b\r\n1,2\r\n3\n,4\r\n'));
+    const r = s.finish()!;
+    expect(r.recordDelimiter).toBe('\r\n');
+    expect(r.cuts).toEqual([{ offset: 0, newlines: 0 }, { offset: 9, newlines: 2 }, { offset: 14, newlines: 3 }]);
+  });
+
+  it('gives up on a quote open at the end, a record too long to be sure of, or no line break at all', () => {
+    expect(cuts('a,b\r\n"open,1\r\n2,3\r\n')).toBeUndefined();
+    expect(cuts(`a,b\r\n"${'x'.repeat(300 * 1024)}",1\r\n2,3\r\n`, 1, 64 * 1024)).toBeUndefined();
+    expect(cuts('a,b,c')).toBeUndefined();
+  });
+});
