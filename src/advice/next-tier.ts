@@ -79,7 +79,8 @@ function bestForClause(set: RuleSet, ent: Enterprise, clause: Clause, r: ClauseR
     for (const t of clauseTargets(clause)) {
       const increase = increaseFor(t, t.expr, fact, ent, set);
       if (!increase || (best && increase.greaterThanOrEqualTo(best.increase))) continue;
-      const trial = evaluate(set, { ...ent, facts: new Map(ent.facts).set(fact, value.plus(increase)) });
+      // Only the award is compared: no trace to build.
+      const trial = evaluate(set, { ...ent, facts: new Map(ent.facts).set(fact, value.plus(increase)) }, { trace: false });
       const after = counted(trial.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === clause.id));
       const before = counted(r);
       if (after.lessThanOrEqualTo(before)) continue;
