@@ -3,13 +3,14 @@
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
+import { isSubsidyError } from '../errors/subsidy-error.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { loadRules } from '../load/load-rules.js';
 import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData } from './batch-report.js';
 import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
 import { readRange } from './plan-chunks.js';
-import { csvOptions, newlinesIn, type CsvRecord } from './read-csv.js';
+import { csvOptions, recordLines, type CsvRecord } from './read-csv.js';
 import { reportRenderer } from './report-formats.js';
 import { RowConverter } from './row-to-record.js';
 import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
@@ -48,7 +49,7 @@ function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimit
   const fd = openSync(setup.file, 'r');
   let buf: Buffer;
   try {
-    buf = readRange(fd, bom + chunk.start, bom + chunk.end);
+    buf = readRange(fd, bom + chunk.start, bom + chunk.end, setup.file);
   } finally {
     closeSync(fd);
   }
@@ -57,14 +58,10 @@ function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimit
     throw new Error(`csv-parse skipped a record in chunk ${id} (bytes ${chunk.start}-${chunk.end})`);
   };
   const records = parse(buf, { ...csvOptions(onSkip), record_delimiter: recordDelimiter }) as unknown as CsvRecord[];
-  if (m.skipHeader) records.shift();
-  // LF bytes before each record's last byte, counted on from the previous record.
-  let newlines = chunk.newlines;
-  let next = buf.indexOf(10);
-  return records.map((r) => {
-    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) newlines++;
-    return { cells: r.cells, line: newlines + 1 - newlinesIn(r.cells) };
-  });
+  const lines = recordLines(buf, records, chunk.newlines);
+  const rows = records.map((r, i) => ({ cells: r.cells, line: lines[i]! }));
+  if (m.skipHeader) rows.shift();
+  return rows;
 }
 
 async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> {
@@ -94,5 +91,6 @@ port.on('message', (m: ToWorker) => {
     else waiting.set(m.id, m.rowsBefore);
     return;
   }
-  run(m).then(post, (e: Error) => post({ type: 'failed', message: e.stack ?? e.message }));
+  // A user's error (the file changed under us) goes back as findings; anything else is a bug.
+  run(m).then(post, (e: Error) => post({ type: 'failed', message: e.stack ?? e.message, findings: isSubsidyError(e) ? e.findings : undefined }));
 });

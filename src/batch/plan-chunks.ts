@@ -1,8 +1,9 @@
 import { createReadStream, openSync, closeSync, readSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { chooseEncoding, utf8Chunks, type Encoding } from './detect-encoding.js';
-import { csvOptions, newlinesIn, type CsvRecord } from './read-csv.js';
+import { csvOptions, recordLines, type CsvRecord } from './read-csv.js';
 import { RecordScanner } from './scan-records.js';
+import { SubsidyError } from '../errors/subsidy-error.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const SNIFF_BYTES = 64 * 1024;
@@ -32,12 +33,12 @@ function head(file: string): Buffer {
   }
 }
 
-/** Reads bytes [from, to) of a file. */
-export function readRange(fd: number, from: number, to: number): Buffer {
+/** Reads bytes [from, to) of a file; one that shrank since it was planned is the user's error (exit 2), not a bug. */
+export function readRange(fd: number, from: number, to: number, file: string): Buffer {
   const buf = Buffer.alloc(to - from);
   for (let got = 0; got < buf.length; ) {
     const n = readSync(fd, buf, got, buf.length - got, from + got);
-    if (n === 0) throw new Error(`file shrank while it was read (at byte ${from + got})`);
+    if (n === 0) throw SubsidyError.of('FILE_UNREADABLE', { reason: `the file changed while it was read (it ends before byte ${from + got})` }, { file });
     got += n;
   }
   return buf;
@@ -74,14 +75,12 @@ export async function planChunks(file: string, forced: Encoding | undefined, chu
 function headerOf(file: string, bom: number, first: Chunk, recordDelimiter: string): { cells: string[]; line: number } | undefined {
   const fd = openSync(file, 'r');
   try {
-    const buf = readRange(fd, bom + first.start, bom + first.end);
+    const buf = readRange(fd, bom + first.start, bom + first.end, file);
     // `to: 1`: only the first record is wanted; csv-parse reads it the same either way.
     const records = parse(buf, { ...csvOptions(), record_delimiter: recordDelimiter, to: 1 }) as unknown as CsvRecord[];
     const rec = records[0];
     if (!rec) return undefined;
-    let newlines = 0;
-    for (let i = buf.indexOf(10); i !== -1 && i < rec.end - 1; i = buf.indexOf(10, i + 1)) newlines++;
-    return { cells: rec.cells, line: newlines + 1 - newlinesIn(rec.cells) };
+    return { cells: rec.cells, line: recordLines(buf, [rec])[0]! };
   } finally {
     closeSync(fd);
   }

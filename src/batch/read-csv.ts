@@ -80,6 +80,20 @@ export function newlinesIn(cells: string[]): number {
   return n;
 }
 
+/**
+ * The physical line each record of a buffer starts on: LF bytes before the record's
+ * last byte (counting on from `before`, the LFs ahead of the buffer), less those
+ * inside its own cells. For records parsed from a buffer held whole (batch workers).
+ */
+export function recordLines(buf: Buffer, records: CsvRecord[], before = 0): number[] {
+  let newlines = before;
+  let next = buf.indexOf(10);
+  return records.map((r) => {
+    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) newlines++;
+    return newlines + 1 - newlinesIn(r.cells);
+  });
+}
+
 function skipFinding(s: Skipped, line: number, file: string): Finding {
   const detail = s.error.code === 'CSV_QUOTE_NOT_CLOSED'
     ? `a quote opened on line ${line} is never closed: everything after it was read as one cell`

@@ -1,5 +1,4 @@
-import { isSubsidyError } from '../errors/subsidy-error.js';
-import { SubsidyError } from '../errors/subsidy-error.js';
+import { isSubsidyError, SubsidyError } from '../errors/subsidy-error.js';
 import { readYaml } from '../load/read-yaml.js';
 import type { SourceRow } from './read-rows.js';
 
@@ -47,9 +46,8 @@ export async function yamlRows(chunks: AsyncIterable<Buffer>, file: string): Pro
     r = await lines.next();
   }
   if (r.done || !ITEM_START.test(r.value)) {
-    const all = head;
-    for (; !r.done; r = await lines.next()) all.push(r.value);
-    return wholeRows(all.join('\n'), name);
+    for (; !r.done; r = await lines.next()) head.push(r.value);
+    return wholeRows(head.join('\n'), name);
   }
   const first = r.value;
   const firstLine = head.length + 1;

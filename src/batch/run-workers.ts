@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { SubsidyError } from '../errors/subsidy-error.js';
 import { BatchTotals, lineOf, mergeTotals, type EnterpriseLine } from './batch-report.js';
 import type { ChunkPlan } from './plan-chunks.js';
 import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
@@ -135,7 +136,7 @@ class Schedule {
   }
 
   private receive(w: Worker, m: FromWorker): void {
-    if (m.type === 'failed') throw new Error(`batch worker failed: ${m.message}`);
+    if (m.type === 'failed') throw m.findings ? new SubsidyError(m.findings) : new Error(`batch worker failed: ${m.message}`);
     if (m.type === 'count') return this.counted(m.id, m.rows);
     this.done.set(m.id, m);
     while (this.done.has(this.written)) this.emit(this.done.get(this.written)!), this.done.delete(this.written++);

@@ -1,3 +1,4 @@
+import type { Finding } from '../errors/codes.js';
 import type { Lang } from '../i18n/messages.js';
 import type { LineData, TotalsData } from './batch-report.js';
 import type { Chunk } from './plan-chunks.js';
@@ -45,4 +46,4 @@ export interface ChunkDone {
   historyIdsUsed: string[];
 }
 
-export type FromWorker = { type: 'count'; id: number; rows: number } | ChunkDone | { type: 'failed'; message: string };
+export type FromWorker = { type: 'count'; id: number; rows: number } | ChunkDone | { type: 'failed'; message: string; findings?: Finding[] };

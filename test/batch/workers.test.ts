@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { readRange } from '../../src/batch/plan-chunks.js';
 import { csvOptions, type CsvRecord } from '../../src/batch/read-csv.js';
 import { RecordScanner } from '../../src/batch/scan-records.js';
 import { cli, ROOT } from '../helpers/cli.js';
+import { thrownCode } from '../helpers/thrown-code.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-batch-workers-'));
 const HEAD = '企业编号,企业名称,地区,年度,主体类型,线上销售额（网络零售额）,第三方平台跨境B2C销售额（美元）\r\n';
@@ -104,5 +106,19 @@ describe('RecordScanner', () => {
     expect(cuts('a,b\r\n"open,1\r\n2,3\r\n')).toBeUndefined();
     expect(cuts(`a,b\r\n"${'x'.repeat(300 * 1024)}",1\r\n2,3\r\n`, 1, 64 * 1024)).toBeUndefined();
     expect(cuts('a,b,c')).toBeUndefined();
+  });
+});
+
+describe('a file that changes under a batch', () => {
+  it('reading past its new end is a file error (exit 2), not a crash', () => {
+    const f = join(dir, 'shrunk.csv');
+    writeFileSync(f, 'abc\n');
+    const fd = openSync(f, 'r');
+    try {
+      expect(readRange(fd, 0, 4, f).toString()).toBe('abc\n');
+      expect(thrownCode(() => readRange(fd, 0, 100, f))).toBe('FILE_UNREADABLE');
+    } finally {
+      closeSync(fd);
+    }
   });
 });

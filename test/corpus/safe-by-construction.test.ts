@@ -11,6 +11,7 @@ import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { cli, ROOT } from '../helpers/cli.js';
+import { thrownCode } from '../helpers/thrown-code.js';
 import { enterprise, ruleSetWith, shippedRules } from '../helpers/mini-rules.js';
 
 function sourceFiles(dir: string): string[] {
@@ -20,16 +21,6 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The error code a call throws, or 'none'. */
-function thrownCode(fn: () => unknown): string {
-  try {
-    fn();
-    return 'none';
-  } catch (e) {
-    if (!isSubsidyError(e)) throw e;
-    return e.findings[0]!.code;
-  }
-}
 
 describe('rule files cannot run code', () => {
   const files = sourceFiles(join(ROOT, 'src'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../src/output/write-file-atomic.js';
-import { isSubsidyError } from '../../src/errors/subsidy-error.js';
+import { thrownCode } from '../helpers/thrown-code.js';
 
 // writeSync is wrapped so one test can make the disk fail half-way through a write.
 vi.mock('node:fs', async (importOriginal) => {
@@ -13,15 +13,6 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const dir = () => mkdtempSync(join(tmpdir(), 'subsidy-atomic-'));
-const codeOf = (fn: () => void) => {
-  try {
-    fn();
-    return 'none';
-  } catch (e) {
-    if (!isSubsidyError(e)) throw e;
-    return e.findings[0]!.code;
-  }
-};
 
 afterEach(() => vi.mocked(fs.writeSync).mockRestore?.());
 
@@ -41,12 +32,12 @@ describe('writeFileAtomic', () => {
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     }) as unknown as typeof fs.writeSync;
     vi.mocked(fs.writeSync).mockImplementationOnce(halfThenFail);
-    expect(codeOf(() => writeFileAtomic(join(d, 'new.xml'), 'complete report'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'new.xml'), 'complete report'))).toBe('FILE_UNREADABLE');
     expect(readdirSync(d)).toEqual([]);
 
     writeFileSync(join(d, 'old.xml'), 'previous complete report');
     vi.mocked(fs.writeSync).mockImplementationOnce(halfThenFail);
-    expect(codeOf(() => writeFileAtomic(join(d, 'old.xml'), 'new report that never finishes'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'old.xml'), 'new report that never finishes'))).toBe('FILE_UNREADABLE');
     expect(readFileSync(join(d, 'old.xml'), 'utf8')).toBe('previous complete report');
     expect(readdirSync(d)).toEqual(['old.xml']);
   });
@@ -54,7 +45,7 @@ describe('writeFileAtomic', () => {
   it('a rename that fails (the target is a directory) leaves the directory as it was and no temporary file', () => {
     const d = dir();
     mkdirSync(join(d, 'report'));
-    expect(codeOf(() => writeFileAtomic(join(d, 'report'), 'x'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'report'), 'x'))).toBe('FILE_UNREADABLE');
     expect(readdirSync(d)).toEqual(['report']);
     expect(readdirSync(join(d, 'report'))).toEqual([]);
   });
@@ -65,7 +56,7 @@ describe('writeFileAtomic', () => {
     writeFileSync(input, 'name: keep me\n');
     symlinkSync(input, join(d, 'alias.yaml'));
     for (const target of [input, relative(process.cwd(), input), join(d, 'alias.yaml'), join(d, '.', 'cases.yaml')])
-      expect(codeOf(() => writeFileAtomic(target, 'overwritten', [input])), target).toBe('OUTPUT_IS_INPUT');
+      expect(thrownCode(() => writeFileAtomic(target, 'overwritten', [input])), target).toBe('OUTPUT_IS_INPUT');
     expect(readFileSync(input, 'utf8')).toBe('name: keep me\n');
     expect(readdirSync(d).sort()).toEqual(['alias.yaml', 'cases.yaml']);
   });

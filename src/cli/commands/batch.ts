@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine } from '../../batch/batch-report.js';
 import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
 import { planChunks } from '../../batch/plan-chunks.js';
-import { chunkBytes, workerCount, WorkerPool } from '../../batch/run-workers.js';
+import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/run-workers.js';
 import type { WorkerSetup } from '../../batch/worker-protocol.js';
 import { headerNames, mapHeaders, type Column } from '../../batch/map-headers.js';
 import { progress } from '../../batch/progress.js';
@@ -78,10 +78,8 @@ interface Run {
   hints: boolean;
 }
 
-type Result = { totals: BatchTotals; shown: EnterpriseLine[]; historyIdsUsed: Set<string> };
-
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
-async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | undefined, convert: ConvertOptions, begin: () => void, r: Run): Promise<Result> {
+async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | undefined, convert: ConvertOptions, begin: () => void, r: Run): Promise<PoolResult> {
   const source = await openRows(file, { format: opts.inputFormat, encoding });
   const columns = source.header ? columnsOf(r.set, source.header, file, opts) : [];
   const converter = new RowConverter(r.set, columns, convert);
@@ -110,7 +108,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
  * planChunks can cut it into chunks of whole records; else undefined, before
  * anything is written, and the batch runs on one thread.
  */
-async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<Result | undefined> {
+async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<PoolResult | undefined> {
   if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv') return undefined;
   let size: number;
   try {
