@@ -1,4 +1,4 @@
-import { Decimal, formatNumber } from '../money/decimal.js';
+import { cmp, Decimal, formatNumber } from '../money/decimal.js';
 import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
 import type { Condition, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
@@ -16,11 +16,11 @@ export interface CondResult {
  * even when other facts are unknown, because no answer could make it true.
  */
 export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
-  if ('all' in c) return combine(c.all.map((x) => evalCondition(x, facts, trace)), 'all');
-  if ('any' in c) return combine(c.any.map((x) => evalCondition(x, facts, trace)), 'any');
+  if ('all' in c) return combine(c.all, false, facts, trace);
+  if ('any' in c) return combine(c.any, true, facts, trace);
   if ('not' in c) {
     const r = evalCondition(c.not, facts, trace);
-    return { result: r.result === 'unknown' ? 'unknown' : !r.result, missing: r.missing };
+    return r.result === 'unknown' ? r : r.result ? FALSE : TRUE;
   }
   if ('expr' in c) {
     const v = evalExpr(c.expr, facts, trace);
@@ -32,7 +32,7 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     }
     const result = compareNum(v.value, c.op, threshold);
     trace?.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
-    return { result, missing: [] };
+    return result ? TRUE : FALSE;
   }
   const got = facts.raw(c.fact, trace);
   const def = facts.fact(c.fact);
@@ -43,7 +43,7 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
   }
   const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
   trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got.value), result });
-  return { result, missing: [] };
+  return result ? TRUE : FALSE;
 }
 
 const enumOf = new WeakMap<Def, Def>();
@@ -59,15 +59,36 @@ function exprSubject(e: unknown): string {
   return JSON.stringify(e);
 }
 
-function combine(rs: CondResult[], mode: 'all' | 'any'): CondResult {
-  const decisive = mode === 'all' ? false : true;
-  if (rs.some((r) => r.result === decisive)) return { result: decisive, missing: [] };
-  const missing = [...new Set(rs.flatMap((r) => r.missing))];
-  return missing.length || rs.some((r) => r.result === 'unknown') ? { result: 'unknown', missing } : { result: !decisive, missing: [] };
+// Results that say no more than true or false are shared, and frozen so that no caller can change them.
+const TRUE: CondResult = Object.freeze({ result: true, missing: Object.freeze([]) as unknown as string[] });
+const FALSE: CondResult = Object.freeze({ result: false, missing: Object.freeze([]) as unknown as string[] });
+
+/**
+ * `all` is decided by a false member, `any` by a true one. With a trace every
+ * member is evaluated, so the trace shows each; without one the first deciding
+ * member ends it, which gives the same result sooner.
+ */
+function combine(members: Condition[], decisive: boolean, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
+  let decided = false;
+  let unknown = false;
+  let missing: string[] | undefined;
+  for (const x of members) {
+    const r = evalCondition(x, facts, trace);
+    if (r.result === decisive) {
+      decided = true;
+      if (!trace) break;
+    } else if (r.result === 'unknown') {
+      unknown = true;
+      if (r.missing.length) (missing ??= []).push(...r.missing);
+    }
+  }
+  if (decided) return decisive ? TRUE : FALSE;
+  if (unknown) return { result: 'unknown', missing: missing ? [...new Set(missing)] : [] };
+  return decisive ? FALSE : TRUE;
 }
 
 function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
-  const c = a.comparedTo(b);
+  const c = cmp(a, b);
   switch (op) {
     case '>=': return c >= 0;
     case '>': return c > 0;
@@ -106,6 +127,6 @@ function compare(actual: FactValue, op: Op, raw: unknown, def: Def): boolean {
 }
 
 function equal(a: FactValue, b: FactValue | undefined): boolean {
-  if (a instanceof Decimal && b instanceof Decimal) return a.equals(b);
+  if (a instanceof Decimal && b instanceof Decimal) return cmp(a, b) === 0;
   return a === b;
 }

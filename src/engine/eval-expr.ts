@@ -20,12 +20,26 @@ export function evalExpr(e: NumExpr, facts: FactsView, trace: TraceStep[] | unde
     const r = facts.number(e.fact, trace);
     return r.ok ? { ok: true, value: r.value, text: trace ? formatNumber(r.value.toDecimalPlaces(2)) : '' } : r;
   }
-  const [op, args] = Object.entries(e)[0] as [keyof typeof OPS, NumExpr[]];
-  const parts = args.map((a) => evalExpr(a, facts, trace));
-  const missing = parts.flatMap((p) => (p.ok ? [] : p.missing));
-  if (missing.length) return { ok: false, missing };
-  const ok = parts as Extract<Num, { ok: true }>[];
-  return OPS[op](ok, trace !== undefined);
+  const [op, args] = operation(e);
+  const parts: Ok[] = [];
+  let missing: string[] | undefined;
+  for (const a of args) {
+    const p = evalExpr(a, facts, trace);
+    if (p.ok) parts.push(p);
+    else (missing ??= []).push(...p.missing);
+  }
+  if (missing) return { ok: false, missing };
+  return OPS[op](parts, trace !== undefined);
+}
+
+type Operation = [keyof typeof OPS, NumExpr[]];
+// An expression's operator and operands, read once per rule node rather than once per evaluation.
+const operations = new WeakMap<object, Operation>();
+
+function operation(e: object): Operation {
+  let o = operations.get(e);
+  if (!o) operations.set(e, (o = Object.entries(e)[0] as Operation));
+  return o;
 }
 
 type Ok = Extract<Num, { ok: true }>;
@@ -36,7 +50,7 @@ const said = (t: boolean, text: () => string) => (t ? text() : '');
 const OPS = {
   add: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs.reduce((a, x) => a.plus(x.value), new Decimal(0)), text: said(t, () => `(${join(xs, ' + ')})`) }),
   sub: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs[0]!.value.minus(xs[1]!.value), text: said(t, () => `(${join(xs, ' − ')})`) }),
-  mul: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs.reduce((a, x) => a.times(x.value), new Decimal(1)), text: said(t, () => join(xs, ' × ')) }),
+  mul: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs.slice(1).reduce((a, x) => a.times(x.value), xs[0]!.value), text: said(t, () => join(xs, ' × ')) }),
   div: (xs: Ok[], t: boolean): Num =>
     xs[1]!.value.isZero()
       ? { ok: true, value: new Decimal(0), text: said(t, () => `${join(xs, ' ÷ ')} (÷0 → 0)`) }

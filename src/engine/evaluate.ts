@@ -31,22 +31,27 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
   const traced = opts.trace !== false;
   const facts = new FactsView(set.facts, ent.facts);
   const chain = regionChain(set, ent.region);
+  // Only clauses in a stacking group can be superseded; the others are not handed to applyStacking.
   const grouped: { r: ClauseResult; group?: string }[] = [];
   const policies = set.policies.map((lp) => {
     const pr = evaluatePolicy(set, lp, ent, facts, chain, traced);
-    pr.clauses.forEach((r, i) => grouped.push({ r, group: lp.policy.clauses[i]?.stacking_group }));
+    const clauses = lp.policy.clauses;
+    pr.clauses.forEach((r, i) => {
+      const group = clauses[i]?.stacking_group;
+      if (group) grouped.push({ r, group });
+    });
     return pr;
   });
   applyStacking(grouped, traced);
-  for (const pr of policies) {
-    const lp = set.policies.find((p) => p.policy.id === pr.policyId)!;
+  policies.forEach((pr, k) => {
+    const lp = set.policies[k]!;
     pr.clauses.forEach((r, i) => {
       if (r.amount && (r.status === 'eligible' || r.status === 'ceiling')) {
         r.split = splitAward(set, lp, lp.policy.clauses[i]!, ent.region, r.amount);
         if (traced) r.trace.push({ kind: 'split', parts: r.split.parts.map((p) => ({ level: p.level, share: p.share.toFixed(), amount: p.amount.toFixed(2) })) });
       }
     });
-  }
+  });
   const region = set.regions.get(ent.region);
   return {
     enterprise: { id: ent.id, name: ent.name, region: ent.region, regionName: region?.name ?? ent.region, year: ent.year },
@@ -55,7 +60,7 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
   };
 }
 
-function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: string[], traced: boolean): PolicyResult {
+function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: readonly string[], traced: boolean): PolicyResult {
   const { policy } = lp;
   const v = inForce(policy, ent.year);
   const trace: TraceStep[] | undefined = traced ? [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }] : undefined;
@@ -90,6 +95,7 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[] 
 
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
+  if (!traced && (NO_AWARD.has(c.status) || !c.award)) return infoResult(lp, c);
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
   const r: ClauseResult = {
     clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
@@ -140,6 +146,21 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     trace?.push({ kind: 'instalments', parts: out.instalments.map((x) => x.toFixed(2)) });
   }
   return out;
+}
+
+// Half the clauses a row meets pay nothing by nature (information, references, defective
+// text): without a trace their result is the same for every enterprise, so it is made once.
+// Frozen, because it is shared: stacking and splits only ever touch awards.
+const infoResults = new WeakMap<Clause, ClauseResult>();
+
+function infoResult(lp: LoadedPolicy, c: Clause): ClauseResult {
+  let r = infoResults.get(c);
+  if (!r) {
+    r = { clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title, ruleStatus: c.status, status: 'info', missing: [], trace: NO_TRACE, notes: c.notes ?? [] };
+    Object.freeze(r.missing);
+    infoResults.set(c, Object.freeze(r));
+  }
+  return r;
 }
 
 /** A clause that pays nothing, and why; properties are set in place (Object.assign with a fresh object cost more). */

@@ -39,7 +39,7 @@ export class FactsView {
   number(id: string, trace?: TraceStep[]): Got<Decimal> {
     const r = this.raw(id, trace);
     if (!r.ok) return r;
-    return r.value instanceof Decimal ? { ok: true, value: r.value } : { ok: false, missing: [id] };
+    return r.value instanceof Decimal ? (r as Got<Decimal>) : { ok: false, missing: [id] };
   }
 
   /** A value as shown in a trace, with its unit. */

@@ -19,8 +19,22 @@ export function allocate(amount: Decimal, shares: ShareSpec[]): SharePart[] {
   return parts.map((p) => ({ level: p.level, share: p.share, amount: p.fen.div(100) }));
 }
 
-/** Which shares apply to a clause in a region, and where they come from. */
-export function sharesFor(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: string): { shares?: ShareSpec[]; source: SplitSource } {
+type Shares = { shares?: ShareSpec[]; source: SplitSource };
+// The answer depends on the rule set (its regime file too), the clause and the region only:
+// a batch asks it for every award, so it is worked out once per clause and region.
+const known = new WeakMap<RuleSet, Map<string, Shares>>();
+
+/** Which shares apply to a clause in a region, and where they come from (shared: not to be changed). */
+export function sharesFor(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: string): Shares {
+  let bySet = known.get(set);
+  if (!bySet) known.set(set, (bySet = new Map()));
+  const key = `${clause.id}\u0000${region}`;
+  let s = bySet.get(key);
+  if (!s) bySet.set(key, (s = Object.freeze(findShares(set, lp, clause, region))));
+  return s;
+}
+
+function findShares(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: string): Shares {
   const { policy } = lp;
   if (clause.fiscal) return { shares: clause.fiscal.shares, source: { kind: 'text', policy: policy.id, clause: clause.number, quote: clause.fiscal.quote } };
   const chain = regionChain(set, region);

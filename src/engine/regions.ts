@@ -1,7 +1,18 @@
 import type { RuleSet } from '../load/load-rules.js';
 
-/** The region and all its ancestors, nearest first. */
-export function regionChain(set: RuleSet, code: string): string[] {
+// Every enterprise of a batch asks for its region's chain: worked out once per rule set and region.
+const chains = new WeakMap<RuleSet, Map<string, readonly string[]>>();
+
+/** The region and all its ancestors, nearest first (shared: not to be changed). */
+export function regionChain(set: RuleSet, code: string): readonly string[] {
+  let bySet = chains.get(set);
+  if (!bySet) chains.set(set, (bySet = new Map()));
+  let chain = bySet.get(code);
+  if (!chain) bySet.set(code, (chain = Object.freeze(walkUp(set, code))));
+  return chain;
+}
+
+function walkUp(set: RuleSet, code: string): string[] {
   const out: string[] = [];
   let cur: string | undefined = code;
   while (cur && !out.includes(cur)) {

@@ -61,3 +61,22 @@ export function formatWan(d: Decimal): string {
 export function formatPercent(d: Decimal): string {
   return `${d.times(100).toFixed()}%`;
 }
+
+/**
+ * a.comparedTo(b) without its copy of b: decimal.js copies the argument (digits
+ * and all) on every comparison, and the engine compares a fact with a rule's
+ * threshold many times a row. Reads the documented read-only d, e and s of two
+ * finite Decimals with the same algorithm; anything else takes comparedTo.
+ */
+export function cmp(a: Decimal, b: Decimal): number {
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return a.comparedTo(b);
+  if (!ad[0] || !bd[0]) return ad[0] ? a.s : bd[0] ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  const flip = a.s < 0 ? -1 : 1;
+  if (a.e !== b.e) return a.e > b.e ? flip : -flip;
+  const n = ad.length < bd.length ? ad.length : bd.length;
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! ? flip : -flip;
+  return ad.length === bd.length ? 0 : ad.length > bd.length ? flip : -flip;
+}
