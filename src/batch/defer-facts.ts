@@ -2,56 +2,117 @@ import type { FactValue } from '../input/coerce-value.js';
 import { Decimal } from '../money/decimal.js';
 
 /**
- * The facts of one CSV row, where whole numbers already checked against their
- * fact's range are kept as exact doubles (at most 15 digits) and become Decimals
- * only when read. A row holds about a hundred figures and the engine reads the
- * few its region's policies use: making a Decimal of every cell was half the
- * time spent converting rows. To every reader it is an ordinary Map of FactValue.
+ * A figure already checked against its fact's range, kept as the exact decimal
+ * text Decimal will read ("7.5e-2" for 7.5%, "3e4" for 3万美元), so that a cell the
+ * engine never reads never becomes a Decimal.
+ */
+export class DecimalText {
+  constructor(readonly text: string) {}
+}
+
+/** A whole number (exact: a safe integer) or a DecimalText, waiting to become a Decimal. */
+export type Deferred = number | DecimalText;
+
+/**
+ * Which slot of a row each fact has: made once per batch from the header, in
+ * column order, so that every row of the batch stores its facts in an array of
+ * the same length instead of growing a Map cell by cell.
+ */
+export class FactSlots {
+  readonly index = new Map<string, number>();
+  readonly ids: string[] = [];
+
+  slotOf(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      this.index.set(id, (i = this.ids.length));
+      this.ids.push(id);
+    }
+    return i;
+  }
+}
+
+/**
+ * The facts of one CSV row. A row holds about a hundred figures and the engine
+ * reads the few its region's policies use: making a Decimal of every cell was
+ * half the time spent converting rows, so figures stay deferred until read.
+ * To every reader it is an ordinary Map of FactValue, in column order.
  */
 export class DeferredFacts implements Map<string, FactValue> {
-  // A JS number never is a FactValue (numbers are Decimals), so it marks a deferred figure.
-  private readonly m = new Map<string, FactValue | number>();
+  private readonly vals: (FactValue | Deferred | undefined)[];
+  /** Facts that have no slot (not from a column); rare, so only made when needed. */
+  private extra: Map<string, FactValue> | undefined;
+  private count = 0;
+
+  constructor(private readonly slots: FactSlots = new FactSlots()) {
+    this.vals = new Array(slots.ids.length).fill(undefined);
+  }
+
+  /** A checked figure for a slot, or a value the caller already made. */
+  putAt(slot: number, v: FactValue | Deferred): void {
+    if (this.vals[slot] === undefined) this.count++;
+    this.vals[slot] = v;
+  }
 
   /** A whole number the caller has validated; `n` is exact (a safe integer). */
-  defer(id: string, n: number): void {
-    this.m.set(id, n);
+  defer(id: string, n: Deferred): void {
+    const slot = this.slots.index.get(id);
+    if (slot === undefined) this.set(id, toDecimal(n));
+    else this.putAt(slot, n);
   }
 
   get(id: string): FactValue | undefined {
-    const v = this.m.get(id);
-    if (typeof v !== 'number') return v;
-    const d = new Decimal(v);
-    this.m.set(id, d);
+    const slot = this.slots.index.get(id);
+    if (slot === undefined) return this.extra?.get(id);
+    const v = this.vals[slot];
+    if (typeof v !== 'number' && !(v instanceof DecimalText)) return v;
+    const d = toDecimal(v);
+    this.vals[slot] = d;
     return d;
   }
 
   set(id: string, v: FactValue): this {
-    this.m.set(id, v);
+    const slot = this.slots.index.get(id);
+    if (slot !== undefined) this.putAt(slot, v);
+    else {
+      this.extra ??= new Map();
+      if (!this.extra.has(id)) this.count++;
+      this.extra.set(id, v);
+    }
     return this;
   }
 
   has(id: string): boolean {
-    return this.m.has(id);
+    const slot = this.slots.index.get(id);
+    return slot === undefined ? (this.extra?.has(id) ?? false) : this.vals[slot] !== undefined;
   }
 
   delete(id: string): boolean {
-    return this.m.delete(id);
+    if (!this.has(id)) return false;
+    const slot = this.slots.index.get(id);
+    if (slot === undefined) this.extra!.delete(id);
+    else this.vals[slot] = undefined;
+    this.count--;
+    return true;
   }
 
   clear(): void {
-    this.m.clear();
+    this.vals.fill(undefined);
+    this.extra = undefined;
+    this.count = 0;
   }
 
   get size(): number {
-    return this.m.size;
+    return this.count;
+  }
+
+  *keys(): MapIterator<string> {
+    for (let i = 0; i < this.vals.length; i++) if (this.vals[i] !== undefined) yield this.slots.ids[i]!;
+    if (this.extra) yield* this.extra.keys();
   }
 
   *entries(): MapIterator<[string, FactValue]> {
-    for (const k of [...this.m.keys()]) yield [k, this.get(k)!];
-  }
-
-  keys(): MapIterator<string> {
-    return this.m.keys();
+    for (const k of [...this.keys()]) yield [k, this.get(k)!];
   }
 
   *values(): MapIterator<FactValue> {
@@ -69,4 +130,8 @@ export class DeferredFacts implements Map<string, FactValue> {
   get [Symbol.toStringTag](): string {
     return 'Map';
   }
+}
+
+function toDecimal(v: Deferred): Decimal {
+  return new Decimal(typeof v === 'number' ? v : v.text);
 }

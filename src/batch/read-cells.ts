@@ -1,13 +1,15 @@
 import { coerceFactValue, rangeOf, type Coerced } from '../input/coerce-value.js';
 import { Decimal } from '../money/decimal.js';
 import type { Fact } from '../schema/fact-schema.js';
+import { DecimalText, type Deferred } from './defer-facts.js';
 
 /**
  * Reads the cells of one fact column: what coerceFactValue(fact, cell) gives, or
- * a plain number: the value of a valid, in-range whole number, exact as a double
- * (see DeferredFacts: it becomes a Decimal only if the engine reads it).
+ * a deferred figure (valid and in range): a whole number exact as a double, or
+ * the exact decimal text of any other (see DeferredFacts: either becomes a
+ * Decimal only if the engine reads it).
  */
-export type CellReader = (cell: string) => Coerced | number;
+export type CellReader = (cell: string) => Coerced | Deferred;
 
 // Short cells repeat across rows (是/否, enum labels, round amounts): the parse of a
 // cell is a pure function of fact and text, so it is kept, up to a bound per column.
@@ -17,12 +19,18 @@ const CACHE_ENTRIES = 512;
 const NUMERIC = new Set(['money_cny', 'money_usd', 'count', 'months', 'area_m2', 'area_mu', 'ratio', 'number']);
 /** More digits than this and a number may not be exact as a double: such cells take the general path. */
 const SAFE_DIGITS = 15;
-const UNIT: Record<string, Decimal> = { 万: new Decimal(1e4), 亿: new Decimal(1e8) };
 /** Whole 万 and 亿 amounts with up to this many digits stay below 1e15: exact as doubles. */
 const UNIT_WHOLE: Record<string, { times: number; digits: number }> = { 万: { times: 1e4, digits: 11 }, 亿: { times: 1e8, digits: 7 } };
-const HUNDRED = new Decimal(100);
-// The forms people type most besides plain digits: 500万, 1.2亿, 12.5%, 30万美元.
-const SIMPLE_AMOUNT = /^(\d{1,15}(?:\.\d{1,15})?)(万|亿)?(美元|%)?$/;
+/** Powers of ten of a unit and of a percent sign, for the exact decimal text. */
+const UNIT_EXP: Record<string, number> = { 万: 4, 亿: 8 };
+// The forms people type most besides plain digits: 500万, 1.2亿, 12.5%, -3.5%, 30万美元.
+const SIMPLE_AMOUNT = /^(-?)(\d{1,15}(?:\.\d{1,15})?)(万|亿)?(美元|%)?$/;
+/**
+ * A double read from at most 15 significant digits and scaled by powers of ten is
+ * within about 1e-15 of the exact value: one this much inside both bounds
+ * (relative to its size) is certainly in range; nearer a bound, Decimal decides.
+ */
+const MARGIN = 1e-9;
 
 /**
  * A reader per column, made once per batch. Numbers in the forms most cells take
@@ -62,31 +70,39 @@ function exactNumber(d: Decimal | undefined, dflt: number): number | undefined {
  * Mirrors parseAmount + coerceNumber for the forms it accepts: digits with commas
  * anywhere (parseAmount drops them all), or SIMPLE_AMOUNT, whose suffix must suit the fact.
  */
-function quickNumber(fact: Fact): (cell: string) => Coerced | number | undefined {
+function quickNumber(fact: Fact): (cell: string) => Deferred | undefined {
   const { min, max } = rangeOf(fact);
   const [minN, maxN] = [exactNumber(min, 0), exactNumber(max, Infinity)];
+  const [minD, maxD] = [min.toNumber(), max ? max.toNumber() : Infinity];
   const whole = fact.type === 'count' || fact.type === 'months';
-  const inRange = (v: Decimal) => v.greaterThanOrEqualTo(min) && (!max || v.lessThanOrEqualTo(max)) && (!whole || v.isInteger());
-  /** An exact whole number: compared as a double when the bounds are exact too, else as a Decimal. */
-  const wholeInRange = (n: number): Coerced | number | undefined => {
+  /** An exact whole number, compared as a double when the bounds are exact too. */
+  const wholeInRange = (n: number): Deferred | undefined => {
     if (minN !== undefined && maxN !== undefined) return n >= minN && n <= maxN ? n : undefined;
-    const v = new Decimal(n);
-    return inRange(v) ? { ok: true, value: v } : undefined;
+    return clearlyInside(n, minD, maxD) ? n : undefined;
   };
   return (cell) => {
     const digits = plainDigits(cell);
     if (digits !== undefined) return wholeInRange(+digits);
     const m = SIMPLE_AMOUNT.exec(cell);
     if (!m) return undefined;
-    const [, num, unit, suffix] = m;
+    const [, sign, num, unit, suffix] = m;
     if ((suffix === '美元' && fact.type !== 'money_usd') || (suffix === '%' && fact.type !== 'ratio')) return undefined;
-    const w = unit && !suffix ? UNIT_WHOLE[unit]! : undefined;
-    if (w && num!.length <= w.digits && !num!.includes('.')) return wholeInRange(+num! * w.times);
-    let v = new Decimal(num!);
-    if (unit) v = v.times(UNIT[unit]!);
-    if (suffix === '%') v = v.div(HUNDRED);
-    return inRange(v) ? { ok: true, value: v } : undefined;
+    const point = num!.includes('.');
+    const w = unit && suffix !== '%' ? UNIT_WHOLE[unit]! : undefined;
+    if (!sign && !point && suffix !== '%' && (!unit || num!.length <= w!.digits)) return wholeInRange(unit ? +num! * w!.times : +num!);
+    // Fractions, percentages and negative figures: not exact as doubles, so kept as decimal text.
+    if (whole) return undefined;
+    const exp = (unit ? UNIT_EXP[unit]! : 0) - (suffix === '%' ? 2 : 0);
+    const approx = (sign ? -1 : 1) * +num! * 10 ** exp;
+    if (!clearlyInside(approx, minD, maxD)) return undefined;
+    return new DecimalText(exp ? `${sign}${num}e${exp}` : `${sign}${num}`);
   };
+}
+
+/** Whether a double near an exact value is far enough inside [min, max] for rounding not to matter. */
+function clearlyInside(x: number, min: number, max: number): boolean {
+  const room = MARGIN * Math.max(1, Math.abs(x), Math.abs(min), max === Infinity ? 0 : Math.abs(max));
+  return x - min > room && max - x > room;
 }
 
 /** The digits of a cell of digits and commas that starts with a digit (at most SAFE_DIGITS digits), else undefined. */

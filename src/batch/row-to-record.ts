@@ -5,7 +5,7 @@ import { factIndex, toEnterprise, type Locate } from '../input/to-enterprise.js'
 import type { RuleSet } from '../load/load-rules.js';
 import type { Column } from './map-headers.js';
 import { cellReader, type CellReader } from './read-cells.js';
-import { DeferredFacts } from './defer-facts.js';
+import { DecimalText, DeferredFacts, FactSlots } from './defer-facts.js';
 import type { HistoryBook } from './read-history.js';
 import type { SourceRow } from './read-rows.js';
 
@@ -40,11 +40,15 @@ export class RowConverter {
   private readonly index: Map<string, string>;
   /** One reader per fact column (a column's cells all hold the same fact). */
   private readonly readers: (CellReader | undefined)[];
+  /** Each fact column's slot in a row's DeferredFacts. */
+  private readonly slots = new FactSlots();
+  private readonly slotOf: number[];
   readonly historyIdsUsed = new Set<string>();
 
   constructor(private readonly set: RuleSet, private readonly columns: Column[], private readonly opts: ConvertOptions) {
     this.index = factIndex(set);
     this.readers = columns.map((c) => (c.kind === 'fact' ? cellReader(c.fact) : undefined));
+    this.slotOf = columns.map((c) => (c.kind === 'fact' ? this.slots.slotOf(c.fact.id) : -1));
   }
 
   fromRow(src: SourceRow): Converted {
@@ -57,7 +61,7 @@ export class RowConverter {
     const { file } = this.opts;
     const findings: Finding[] = [];
     const fixed: Raw = {};
-    const facts = new DeferredFacts();
+    const facts = new DeferredFacts(this.slots);
     let history: HistoryInput | undefined;
     const where = new Map<string, Position>();
     const cols = this.columns;
@@ -68,9 +72,9 @@ export class RowConverter {
       const col = cols[i]!;
       if (col.kind === 'fact') {
         const r = this.readers[i]!(cell);
-        if (typeof r === 'number') facts.defer(col.fact.id, r);
+        if (typeof r === 'number' || r instanceof DecimalText) facts.putAt(this.slotOf[i]!, r);
         else if (r.ok) {
-          if (r.value !== undefined) facts.set(col.fact.id, r.value);
+          if (r.value !== undefined) facts.putAt(this.slotOf[i]!, r.value);
         } else {
           const hint = r.suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: r.suggestion } } : {};
           findings.push({ code: r.code, args: { fact: col.fact.id, detail: r.detail }, file, row, line, column: i + 1, field: col.header, ...hint });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DeferredFacts } from '../../src/batch/defer-facts.js';
+import { DecimalText, DeferredFacts, type Deferred } from '../../src/batch/defer-facts.js';
 import { cellReader } from '../../src/batch/read-cells.js';
 import { coerceFactValue, type Coerced, type FactValue } from '../../src/input/coerce-value.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
@@ -9,9 +9,10 @@ import { Decimal } from '../../src/money/decimal.js';
 const set = loadRulesSync();
 const facts = [...set.facts.values()];
 
-/** A result as plain data: Decimals as their exact text, a deferred number as the Decimal it stands for. */
-function plain(r: Coerced | number): unknown {
+/** A result as plain data: Decimals as their exact text, a deferred figure as the Decimal it stands for. */
+function plain(r: Coerced | Deferred): unknown {
   if (typeof r === 'number') return { ok: true, value: new Decimal(r).toFixed() };
+  if (r instanceof DecimalText) return { ok: true, value: new Decimal(r.text).toFixed() };
   if (!r.ok) return r;
   const v = r.value;
   return { ok: true, value: v instanceof Decimal ? v.toFixed() : Array.isArray(v) ? v.map((x: unknown) => (x instanceof Decimal ? x.toFixed() : x)) : v };
@@ -24,6 +25,8 @@ const cell = fc.oneof(
   fc.tuple(digits(1, 6), fc.array(digits(0, 4), { maxLength: 4 })).map(([a, bs]) => [a, ...bs].join(',')),
   fc.tuple(digits(1, 13), fc.constantFrom('', '.5', '.25', '.', '.0'), fc.constantFrom('', '万', '亿', '千'), fc.constantFrom('', '%', '美元', '元', '％', ' ')).map((xs) => xs.join('')),
   fc.tuple(fc.constantFrom('-', '+', ' ', ',', '¥', '１'), digits(1, 8)).map((xs) => xs.join('')),
+  fc.tuple(fc.constantFrom('', '-'), digits(1, 4), fc.constantFrom('', '.5', '.05', '.123', '.0'), fc.constantFrom('', '%', '万', '万美元', '亿', '美元')).map((xs) => xs.join('')),
+  fc.constantFrom('0%', '-0', '-0.0%', '100%', '100.0%', '-100%', '-100.5%', '0.0', '1.0', '99999999999999.5', '7万美元', '1.5万', '-3'),
   fc.constantFrom('0', '00', '1', '1e3', '5000000', '9007199254740993', '99999999999999999999', '12万美元', '1.2亿', '100%', '150%', '0.5', '是', '否', '-', '不详'),
   fc.string({ maxLength: 8 }),
 );
