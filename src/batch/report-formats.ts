@@ -57,11 +57,33 @@ function csvRenderer(lang: Lang): ReportRenderer {
     }
     return s;
   };
+  // Cells that repeat across rows are quoted once: each status, and each split source.
+  const statusCell = new Map<string, string>();
+  const statusOf = (st: string) => {
+    let s = statusCell.get(st);
+    if (s === undefined) statusCell.set(st, (s = csvCell(m.status[st as keyof typeof m.status] ?? st)));
+    return s;
+  };
+  const sourceCell = new WeakMap<SplitSource, string>();
+  const sourceOf = (src: SplitSource) => {
+    let s = sourceCell.get(src);
+    if (s === undefined) sourceCell.set(src, (s = csvCell(shareSource(src, lang))));
+    return s;
+  };
+  const sharesOf = (split: ClauseResult['split']) => {
+    if (!split) return ',,,';
+    const parts = split.parts;
+    let out = '';
+    for (const level of LEVELS) {
+      let amount = '';
+      for (const x of parts) if (x.level === level) amount = money(x.amount);
+      out += amount + ',';
+    }
+    return out + sourceOf(split.source);
+  };
   const lineOf = (prefix: string, clause: string, c: ClauseResult, hint?: Hint) => {
-    const parts = c.split?.parts ?? [];
-    const share = (level: string) => money(parts.find((x) => x.level === level)?.amount);
     const amount = c.status === 'needs_data' ? '' : money(c.amount);
-    return `${prefix},${clause},${csvCell(m.status[c.status])},${amount},${money(c.potential)},${LEVELS.map(share).join(',')},${csvCell(shareSource(c.split?.source, lang))},${csvCell(clauseNote(c, lang))},${csvCell(hintCell(hint))}\r\n`;
+    return `${prefix},${clause},${statusOf(c.status)},${amount},${money(c.potential)},${sharesOf(c.split)},${csvCell(clauseNote(c, lang))},${hint ? csvCell(hintCell(hint)) : ''}\r\n`;
   };
   return {
     begin: () =>
@@ -74,8 +96,12 @@ function csvRenderer(lang: Lang): ReportRenderer {
       const e = o.ev.enterprise;
       const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, e.regionName, String(e.year)].map(csvCell).join(',');
       let out = '';
-      const hints = new Map(o.hints?.map((h) => [h.clauseId, h]));
-      for (const p of o.ev.policies) for (const c of p.clauses) if (LISTED.has(c.status) || hints.has(c.clauseId)) out += lineOf(prefix, clauseCellsOf(p, c), c, hints.get(c.clauseId));
+      const hints = o.hints?.length ? new Map(o.hints.map((h) => [h.clauseId, h])) : undefined;
+      for (const p of o.ev.policies)
+        for (const c of p.clauses) {
+          const hint = hints?.get(c.clauseId);
+          if (LISTED.has(c.status) || hint) out += lineOf(prefix, clauseCellsOf(p, c), c, hint);
+        }
       if (out) return out;
       const applies = o.ev.policies.some((p) => p.applicability === 'applies');
       return `${prefix},,,,,${csvCell(w.nothing!)},,,,,,,${csvCell(applies ? '' : w.noPolicy!)},\r\n`;

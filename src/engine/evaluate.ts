@@ -71,7 +71,8 @@ function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: 
   if (!covered) return Object.assign(base, { applicability: 'not_covered' as const, note: policy.coverage_note, clauses: [] });
   if (!v.ok) return Object.assign(base, { applicability: 'not_in_force' as const, note: policy.validity.note, clauses: [] });
   const exclusion = checkExclusions(lp, facts, trace);
-  const clauses = policy.clauses.map((c) => evaluateClause(lp, c, ent, facts, exclusion, traced));
+  const fixed = traced ? undefined : infoResults(lp);
+  const clauses = policy.clauses.map((c, i) => fixed?.[i] ?? evaluateClause(lp, c, ent, facts, exclusion, traced));
   return Object.assign(base, { applicability: 'applies' as const, clauses });
 }
 
@@ -95,7 +96,6 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[] 
 
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
-  if (!traced && (NO_AWARD.has(c.status) || !c.award)) return infoResult(lp, c);
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
   const r: ClauseResult = {
     clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
@@ -149,18 +149,23 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
 }
 
 // Half the clauses a row meets pay nothing by nature (information, references, defective
-// text): without a trace their result is the same for every enterprise, so it is made once.
-// Frozen, because it is shared: stacking and splits only ever touch awards.
-const infoResults = new WeakMap<Clause, ClauseResult>();
+// text): without a trace their result is the same for every enterprise, so it is made once
+// per policy (undefined for clauses that can pay). Frozen, because it is shared: stacking
+// and splits only ever touch awards.
+const fixedResults = new WeakMap<LoadedPolicy, (ClauseResult | undefined)[]>();
 
-function infoResult(lp: LoadedPolicy, c: Clause): ClauseResult {
-  let r = infoResults.get(c);
-  if (!r) {
-    r = { clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title, ruleStatus: c.status, status: 'info', missing: [], trace: NO_TRACE, notes: c.notes ?? [] };
-    Object.freeze(r.missing);
-    infoResults.set(c, Object.freeze(r));
+function infoResults(lp: LoadedPolicy): (ClauseResult | undefined)[] {
+  let rs = fixedResults.get(lp);
+  if (!rs) {
+    rs = lp.policy.clauses.map((c) => {
+      if (!NO_AWARD.has(c.status) && c.award) return undefined;
+      const r: ClauseResult = { clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title, ruleStatus: c.status, status: 'info', missing: [], trace: NO_TRACE, notes: c.notes ?? [] };
+      Object.freeze(r.missing);
+      return Object.freeze(r);
+    });
+    fixedResults.set(lp, rs);
   }
-  return r;
+  return rs;
 }
 
 /** A clause that pays nothing, and why; properties are set in place (Object.assign with a fresh object cost more). */

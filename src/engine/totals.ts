@@ -1,9 +1,9 @@
-import { Decimal } from '../money/decimal.js';
+import { ZERO } from '../money/decimal.js';
 import type { PolicyResult, Totals } from './types.js';
 
 /** Sure amounts, ceilings and what is pending, and each level's share of the sure amount. */
 export function computeTotals(policies: PolicyResult[]): Totals {
-  const t: Totals = { sure: new Decimal(0), ceilings: new Decimal(0), pendingPotential: new Decimal(0), needsData: 0, byLevel: {} };
+  const t: Totals = { sure: ZERO, ceilings: ZERO, pendingPotential: ZERO, needsData: 0, byLevel: {} };
   for (const p of policies)
     for (const c of p.clauses) {
       if (c.status === 'needs_data') {
@@ -13,8 +13,8 @@ export function computeTotals(policies: PolicyResult[]): Totals {
       if (!c.amount) continue;
       if (c.status === 'eligible') {
         t.sure = t.sure.plus(c.amount);
-        if (c.split?.parts.length) for (const part of c.split.parts) t.byLevel[part.level] = (t.byLevel[part.level] ?? new Decimal(0)).plus(part.amount);
-        else t.byLevel.unspecified = (t.byLevel.unspecified ?? new Decimal(0)).plus(c.amount);
+        if (c.split?.parts.length) for (const part of c.split.parts) t.byLevel[part.level] = (t.byLevel[part.level] ?? ZERO).plus(part.amount);
+        else t.byLevel.unspecified = (t.byLevel.unspecified ?? ZERO).plus(c.amount);
       } else if (c.status === 'ceiling') t.ceilings = t.ceilings.plus(c.amount);
     }
   return t;

@@ -10,9 +10,9 @@ export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
 
-/** Round to the fen (0.01 元), half up. Called once per award, at the end. */
+/** Round to the fen (0.01 元), half up. Called once per award, at the end. An amount already in fen is returned as it is. */
 export function roundFen(d: Decimal): Decimal {
-  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 export function dmin(...xs: Decimal[]): Decimal {
