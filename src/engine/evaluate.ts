@@ -97,26 +97,23 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[] 
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
-  const r: ClauseResult = {
-    clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
-    ruleStatus: c.status, status: 'info', missing: [], trace: trace ?? NO_TRACE, notes: c.notes ?? [],
-  };
-  if (NO_AWARD.has(c.status) || !c.award) return r;
+  if (NO_AWARD.has(c.status) || !c.award) return fresh(lp, c, trace);
   const missing: string[] = [];
   if (c.beneficiary) {
     const kinds = facts.raw('entity_kinds');
     const result: TriBool = kinds.ok ? (kinds.value as string[]).includes(c.beneficiary) : 'unknown';
     trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds.ok ? (kinds.value as string[]) : undefined, result });
-    if (result === false) return settle(r, 'not_eligible', { code: 'beneficiary', detail: c.beneficiary });
+    if (result === false) return notEligible(lp, c, trace, 'beneficiary', c.beneficiary);
     if (result === 'unknown') missing.push('entity_kinds');
   }
   if (c.when) {
     const cond = evalCondition(c.when, facts, trace);
-    if (cond.result === false) return settle(r, 'not_eligible', { code: 'condition' });
+    if (cond.result === false) return notEligible(lp, c, trace, 'condition');
     missing.push(...cond.missing);
   }
   const history = ent.history.get(c.id);
   const award = evalAward(c.award, { facts, history, trace });
+  const r = fresh(lp, c, trace);
   if (!award.ok) {
     r.status = 'needs_data';
     r.missing = uniq([...missing, ...award.missing, ...ex.missing]);
@@ -124,8 +121,8 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   }
   trace?.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
   const limited = applyLimits(c, award.value, history, trace);
-  if (limited.blocked) return settle(r, 'not_eligible', { code: limited.blocked.code, detail: limited.blocked.detail });
-  if (limited.amount.isZero()) return settle(r, 'not_eligible', { code: 'zero_award' });
+  if (limited.blocked) return notEligible(lp, c, trace, limited.blocked.code, limited.blocked.detail, r);
+  if (limited.amount.isZero()) return notEligible(lp, c, trace, 'zero_award', undefined, r);
   if (missing.length || ex.result === 'unknown') {
     r.status = 'needs_data';
     r.potential = limited.amount;
@@ -138,14 +135,42 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     r.reason = { code: 'exclusion', detail: ex.hit };
     return r;
   }
-  const out = r;
-  out.status = c.status === 'ceiling' ? 'ceiling' : 'eligible';
-  out.amount = limited.amount;
+  r.status = c.status === 'ceiling' ? 'ceiling' : 'eligible';
+  r.amount = limited.amount;
   if (c.instalments) {
-    out.instalments = instalments(limited.amount, c.instalments.count);
-    trace?.push({ kind: 'instalments', parts: out.instalments.map((x) => x.toFixed(2)) });
+    r.instalments = instalments(limited.amount, c.instalments.count);
+    trace?.push({ kind: 'instalments', parts: r.instalments.map((x) => x.toFixed(2)) });
   }
-  return out;
+  return r;
+}
+
+function fresh(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined): ClauseResult {
+  return {
+    clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
+    ruleStatus: c.status, status: 'info', missing: [], trace: trace ?? NO_TRACE, notes: c.notes ?? [],
+  };
+}
+
+type Reason = NonNullable<ClauseResult['reason']>;
+
+// A clause an enterprise is not eligible for says only which clause and why: without a trace
+// (and with no detail that depends on the enterprise) that result is the same for every row,
+// so it is made once per clause and reason, frozen like the pay-nothing ones.
+const notEligibleResults = new WeakMap<Clause, Map<string, ClauseResult>>();
+
+function notEligible(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined, code: Reason['code'], detail?: string, r?: ClauseResult): ClauseResult {
+  const reason: Reason = detail === undefined ? { code } : { code, detail };
+  if (trace || code === 'max_years') return settle(r ?? fresh(lp, c, trace), 'not_eligible', reason);
+  let byCode = notEligibleResults.get(c);
+  if (!byCode) notEligibleResults.set(c, (byCode = new Map()));
+  let shared = byCode.get(code);
+  if (!shared) {
+    shared = settle(fresh(lp, c, undefined), 'not_eligible', reason);
+    Object.freeze(shared.missing);
+    Object.freeze(shared.reason);
+    byCode.set(code, Object.freeze(shared));
+  }
+  return shared;
 }
 
 // Half the clauses a row meets pay nothing by nature (information, references, defective
