@@ -1,4 +1,4 @@
-import { coerceFactValue, rangeOf, type Coerced } from '../input/coerce-value.js';
+import { coerceEnum, coerceEnumSet, coerceFactValue, coerceMoneyList, coerceNumber, isBlank, listItems, rangeOf, type Coerced } from '../input/coerce-value.js';
 import { Decimal } from '../money/decimal.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { DecimalText, type Deferred } from './defer-facts.js';
@@ -17,6 +17,7 @@ export type CellReader = (cell: string) => Coerced | Deferred;
 const CACHE_CELL_CHARS = 48;
 const CACHE_ENTRIES = 4096;
 
+const BLANK: Coerced = Object.freeze({ ok: true, value: undefined });
 const NUMERIC = new Set(['money_cny', 'money_usd', 'count', 'months', 'area_m2', 'area_mu', 'ratio', 'number']);
 /** Whole 万 and 亿 amounts with up to this many digits stay below 1e15: exact as doubles. */
 const UNIT_DIGITS: Record<number, number> = { 4: 11, 8: 7 };
@@ -34,23 +35,37 @@ const MARGIN = 1e-9;
  * is worded the one way), goes to coerceFactValue through a small cache.
  */
 export function cellReader(fact: Fact): CellReader {
-  const general = cachedReader(fact);
+  if (fact.type === 'enum_set' || fact.type === 'money_list') return cachedReader(listReader(fact));
+  const general = cachedReader((cell) => coerceFactValue(fact, cell));
   if (!NUMERIC.has(fact.type)) return general;
   const quick = quickNumber(fact);
   return (cell) => quick(cell) ?? general(cell);
 }
 
-function cachedReader(fact: Fact): (cell: string) => Coerced {
+function cachedReader(read: (cell: string) => Coerced): (cell: string) => Coerced {
   const cache = new Map<string, Coerced>();
   return (cell) => {
-    if (cell.length > CACHE_CELL_CHARS) return coerceFactValue(fact, cell);
+    if (cell.length > CACHE_CELL_CHARS) return read(cell);
     let r = cache.get(cell);
     if (!r) {
-      r = coerceFactValue(fact, cell);
+      r = read(cell);
       if (cache.size < CACHE_ENTRIES) cache.set(cell, r);
     }
     return r;
   };
+}
+
+/**
+ * coerceFactValue for an enum set or money list, with each item's reading kept:
+ * the combinations in a column rarely repeat (several entity kinds, several event
+ * costs), their items do.
+ */
+function listReader(fact: Fact): (cell: string) => Coerced {
+  const money = fact.type === 'money_list';
+  const itemFact: Fact = money ? { ...fact, type: 'money_cny' } : fact;
+  const item = cachedReader((p) => (money ? coerceNumber(itemFact, p) : coerceEnum(fact, p)));
+  const combine = money ? coerceMoneyList : coerceEnumSet;
+  return (cell) => (isBlank(cell) ? BLANK : combine(listItems(fact, cell), (p) => item(p as string)));
 }
 
 /** A bound as a double when that is exact, so plain whole numbers are checked without Decimal. */

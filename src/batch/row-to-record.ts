@@ -90,7 +90,8 @@ export class RowConverter {
     if (cells.length !== cols.length && isRagged(cells, cols.length))
       findings.push({ code: 'RAGGED_ROW', args: { cells: cells.length, expected: cols.length }, file, row, line });
     const locate: Locate = (path) => ({ file, row, line, ...where.get(path.join('.')) });
-    return this.finish({ ...fixed, history }, locate, findings, facts);
+    if (history) fixed.history = history;
+    return this.finish(fixed, locate, findings, facts, true);
   }
 
   private fromRecord(record: unknown, locate: Locate, row: number): Converted {
@@ -99,17 +100,18 @@ export class RowConverter {
   }
 
   /** Defaults for region and year, history from --history, then toEnterprise. */
-  private finish(input: unknown, locate: Locate, findings: Finding[], facts?: Map<string, FactValue>): Converted {
+  private finish(input: unknown, locate: Locate, findings: Finding[], facts?: Map<string, FactValue>, owned = false): Converted {
     const isMap = input !== null && typeof input === 'object' && !Array.isArray(input);
-    const rec: Raw = isMap ? { ...(input as Raw) } : {};
+    // A record built here from cells is ours to complete; one read from a file is copied first.
+    const rec: Raw = isMap ? (owned ? (input as Raw) : { ...(input as Raw) }) : {};
     const shown = (v: unknown) => (isBlank(v) || typeof v === 'object' ? undefined : String(v));
     const out = { id: shown(rec.id), name: shown(rec.name), region: shown(rec.region), year: shown(rec.year) };
     if (isMap) {
       if (isBlank(rec.region) && this.opts.region) rec.region = this.opts.region;
       if (isBlank(rec.year) && this.opts.year !== undefined) rec.year = this.opts.year;
       const history = this.withBook(out.id, rec.history);
-      if (history === undefined) delete rec.history;
-      else rec.history = history;
+      if (history !== undefined) rec.history = history;
+      else if ('history' in rec) delete rec.history;
     }
     // A record that is not a mapping is passed as it is: toEnterprise says what is wrong with it.
     const te = toEnterprise(this.set, isMap ? rec : input, locate, {}, this.index);

@@ -22,8 +22,21 @@ function walkUp(set: RuleSet, code: string): string[] {
   return out;
 }
 
+// Batch rows name a handful of regions thousands of times: each spelling is looked up once (up to a bound).
+const resolved = new WeakMap<RuleSet, Map<string, string | undefined>>();
+const RESOLVED_MAX = 4096;
+
 /** Finds a region by code or by its Chinese or English name. */
 export function resolveRegion(set: RuleSet, input: string): string | undefined {
+  let bySet = resolved.get(set);
+  if (!bySet) resolved.set(set, (bySet = new Map()));
+  if (bySet.has(input)) return bySet.get(input);
+  const code = findRegion(set, input);
+  if (bySet.size < RESOLVED_MAX) bySet.set(input, code);
+  return code;
+}
+
+function findRegion(set: RuleSet, input: string): string | undefined {
   const s = input.normalize('NFKC').trim();
   if (set.regions.has(s)) return s;
   for (const r of set.regions.values()) if (r.name === s || r.en.toLowerCase() === s.toLowerCase()) return r.code;

@@ -17,6 +17,7 @@ export function isBlank(raw: unknown): boolean {
 }
 
 const LIST_SPLIT = /[;；、|]/;
+const ENUM_SET_SPLIT = /[;；、,，|]/;
 
 /**
  * The one place that turns what a person typed (in a YAML file, a CSV cell, a
@@ -31,34 +32,47 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
       return coerceBoolean(raw);
     case 'enum':
       return coerceEnum(fact, raw);
-    case 'enum_set': {
-      const parts = Array.isArray(raw) ? raw : String(raw).split(/[;；、,，|]/).map((s) => s.trim()).filter(Boolean);
-      const out: string[] = [];
-      for (const p of parts) {
-        if (typeof p === 'object') return { ok: false, code: 'BAD_VALUE', detail: `expected one value per item, got ${show(p)}` };
-        const r = coerceEnum(fact, p);
-        if (!r.ok) return r;
-        if (typeof r.value === 'string' && !out.includes(r.value)) out.push(r.value);
-      }
-      return { ok: true, value: out };
-    }
+    case 'enum_set':
+      return coerceEnumSet(Array.isArray(raw) ? raw : listItems(fact, String(raw)), (p) => coerceEnum(fact, p));
     case 'date': {
       const d = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(String(raw));
       return d ? { ok: true, value: d } : { ok: false, code: 'BAD_VALUE', detail: `not a real date (YYYY-MM-DD): ${String(raw)}` };
     }
     case 'money_list': {
-      const parts = Array.isArray(raw) ? raw : String(raw).split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
-      const out: Decimal[] = [];
-      for (const p of parts) {
-        const r = coerceNumber({ ...fact, type: 'money_cny' }, p);
-        if (!r.ok) return r;
-        if (r.value instanceof Decimal) out.push(r.value);
-      }
-      return { ok: true, value: out };
+      const item = { ...fact, type: 'money_cny' as const };
+      return coerceMoneyList(Array.isArray(raw) ? raw : listItems(fact, String(raw)), (p) => coerceNumber(item, p));
     }
     default:
       return coerceNumber(fact, raw);
   }
+}
+
+/** The items of a list typed in one cell or answer: enum sets also split on commas, money lists do not (5,000 is one amount). */
+export function listItems(fact: Fact, raw: string): string[] {
+  return raw.split(fact.type === 'enum_set' ? ENUM_SET_SPLIT : LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+}
+
+/** An enum set from its items, each read by `item` (batch passes a cached coerceEnum); duplicates kept once. */
+export function coerceEnumSet(parts: unknown[], item: (p: unknown) => Coerced): Coerced {
+  const out: string[] = [];
+  for (const p of parts) {
+    if (typeof p === 'object') return { ok: false, code: 'BAD_VALUE', detail: `expected one value per item, got ${show(p)}` };
+    const r = item(p);
+    if (!r.ok) return r;
+    if (typeof r.value === 'string' && !out.includes(r.value)) out.push(r.value);
+  }
+  return { ok: true, value: out };
+}
+
+/** A money list from its items, each read by `item` (coerceNumber as a CNY amount). */
+export function coerceMoneyList(parts: unknown[], item: (p: unknown) => Coerced): Coerced {
+  const out: Decimal[] = [];
+  for (const p of parts) {
+    const r = item(p);
+    if (!r.ok) return r;
+    if (r.value instanceof Decimal) out.push(r.value);
+  }
+  return { ok: true, value: out };
 }
 
 function coerceBoolean(raw: unknown): Coerced {
@@ -67,7 +81,7 @@ function coerceBoolean(raw: unknown): Coerced {
   return b === undefined ? { ok: false, code: 'BAD_VALUE', detail: `expected 是/否 (yes/no), got ${show(raw)}` } : { ok: true, value: b };
 }
 
-function coerceEnum(fact: Fact, raw: unknown): Coerced {
+export function coerceEnum(fact: Fact, raw: unknown): Coerced {
   const s = String(raw).normalize('NFKC').trim();
   const hit = fact.values?.find((v) => v.id === s || v.zh === s || v.en.toLowerCase() === s.toLowerCase());
   if (hit) return { ok: true, value: hit.id };
@@ -75,7 +89,7 @@ function coerceEnum(fact: Fact, raw: unknown): Coerced {
   return { ok: false, code: 'BAD_VALUE', detail: `${show(raw)} is not one of: ${choices}` };
 }
 
-function coerceNumber(fact: Fact, raw: unknown): Coerced {
+export function coerceNumber(fact: Fact, raw: unknown): Coerced {
   let value: Decimal;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, code: 'BAD_VALUE', detail: `not a finite number: ${raw}` };

@@ -29,6 +29,10 @@ const cell = fc.oneof(
   fc.constantFrom('1,,2', ',12', '12,', '-1,2', '1,234.5', '1.2.3', '12万万', '5%美元', '5美元%', '.5', '5.', '-', '--5', '-5万美元', '0,000,000,000,000,001', '1,000,000,000,000,000', '0%', '-0', '-0.0%', '100%', '100.0%', '-100%', '-100.5%', '0.0', '1.0', '99999999999999.5', '7万美元', '1.5万', '-3'),
   fc.constantFrom('0', '00', '1', '1e3', '5000000', '9007199254740993', '99999999999999999999', '12万美元', '1.2亿', '100%', '150%', '0.5', '是', '否', '-', '不详'),
   fc.string({ maxLength: 8 }),
+  // Lists (enum sets, money lists): items, labels, amounts and blanks between the separators people use.
+  fc
+    .array(fc.constantFrom('producer', '生产企业', '直播机构/MCN机构', 'retail', '零售型', '2万', '3,000', '1.5万', '-1', ' 5万 ', '-', '不详', '', 'x'), { minLength: 1, maxLength: 4 })
+    .chain((items) => fc.constantFrom(';', '；', '、', ',', '，', '|', ' ').map((sep) => items.join(sep))),
 );
 
 describe('cell readers (batch) read a cell exactly as coerceFactValue does', () => {
