@@ -120,7 +120,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
   if (!workers) return undefined;
   const pool = new WorkerPool(workers, setup);
   try {
-    const plan = await planChunks(file, encoding, chunkBytes(size, workers));
+    const plan = await planChunks(file, encoding, chunkBytes());
     if (!plan) return undefined;
     start(plan.header);
     const prog = progress(r.lang);
