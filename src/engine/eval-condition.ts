@@ -34,15 +34,15 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     trace?.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
     return result ? TRUE : FALSE;
   }
-  const got = facts.raw(c.fact, trace);
+  const got = facts.value(c.fact, trace);
   const def = facts.fact(c.fact);
   const threshold = () => (Array.isArray(c.value) ? c.value.join(', ') : String(c.value));
-  if (!got.ok || !def) {
+  if (got === undefined || !def) {
     trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), result: 'unknown' });
-    return { result: 'unknown', missing: got.ok ? [c.fact] : got.missing };
+    return { result: 'unknown', missing: [c.fact] };
   }
-  const result = compare(got.value, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
-  trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got.value), result });
+  const result = compare(got, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
+  trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got), result });
   return result ? TRUE : FALSE;
 }
 

@@ -17,8 +17,9 @@ export function evalExpr(e: NumExpr, facts: FactsView, trace: TraceStep[] | unde
     return { ok: true, value: v, text: !trace ? '' : typeof e === 'string' && e.endsWith('%') ? e : formatNumber(v) };
   }
   if ('fact' in e) {
-    const r = facts.number(e.fact, trace);
-    return r.ok ? { ok: true, value: r.value, text: trace ? formatNumber(r.value.toDecimalPlaces(2)) : '' } : r;
+    const v = facts.value(e.fact, trace);
+    if (!(v instanceof Decimal)) return { ok: false, missing: [e.fact] };
+    return { ok: true, value: v, text: trace ? formatNumber(v.toDecimalPlaces(2)) : '' };
   }
   const [op, args] = operation(e);
   const parts: Ok[] = [];

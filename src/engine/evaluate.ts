@@ -100,9 +100,9 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   if (NO_AWARD.has(c.status) || !c.award) return fresh(lp, c, trace);
   const missing: string[] = [];
   if (c.beneficiary) {
-    const kinds = facts.raw('entity_kinds');
-    const result: TriBool = kinds.ok ? (kinds.value as string[]).includes(c.beneficiary) : 'unknown';
-    trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds.ok ? (kinds.value as string[]) : undefined, result });
+    const kinds = facts.value('entity_kinds') as string[] | undefined;
+    const result: TriBool = kinds ? kinds.includes(c.beneficiary) : 'unknown';
+    trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds, result });
     if (result === false) return notEligible(lp, c, trace, 'beneficiary', c.beneficiary);
     if (result === 'unknown') missing.push('entity_kinds');
   }

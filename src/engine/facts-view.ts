@@ -21,8 +21,19 @@ export class FactsView {
   }
 
   raw(id: string, trace?: TraceStep[]): Got<FactValue> {
+    const v = this.value(id, trace);
+    return v === undefined ? { ok: false, missing: [id] } : { ok: true, value: v };
+  }
+
+  number(id: string, trace?: TraceStep[]): Got<Decimal> {
+    const v = this.value(id, trace);
+    return v instanceof Decimal ? { ok: true, value: v } : { ok: false, missing: [id] };
+  }
+
+  /** A fact's value, or undefined when unknown: raw() without a result object, for the engine's inner loops. */
+  value(id: string, trace?: TraceStep[]): FactValue | undefined {
     const v = this.values.get(id);
-    if (v !== undefined) return { ok: true, value: v };
+    if (v !== undefined) return v;
     const def = this.dict.get(id);
     if (def?.derive_from_cny) {
       const cny = this.values.get(def.derive_from_cny);
@@ -30,16 +41,10 @@ export class FactsView {
       if (cny instanceof Decimal && rate instanceof Decimal && !rate.isZero()) {
         const usd = cny.div(rate);
         trace?.push({ kind: 'derived', fact: id, from: def.derive_from_cny, text: `${formatNumber(cny)} ÷ ${formatNumber(rate)} = ${formatNumber(usd.toDecimalPlaces(2))}` });
-        return { ok: true, value: usd };
+        return usd;
       }
     }
-    return { ok: false, missing: [id] };
-  }
-
-  number(id: string, trace?: TraceStep[]): Got<Decimal> {
-    const r = this.raw(id, trace);
-    if (!r.ok) return r;
-    return r.value instanceof Decimal ? (r as Got<Decimal>) : { ok: false, missing: [id] };
+    return undefined;
   }
 
   /** A value as shown in a trace, with its unit. */

@@ -10,10 +10,20 @@ export type Coerced =
   | { ok: false; code: ErrorCode; detail: string; suggestion?: string };
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
+const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));
 
 /** Blank, null and "不详" mean unknown: never zero. */
 export function isBlank(raw: unknown): boolean {
-  return raw === null || raw === undefined || (typeof raw === 'string' && BLANK.has(raw.trim().toLowerCase()));
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== 'string') return false;
+  // No blank word is longer than BLANK_CHARS: a longer cell that trim() cannot shorten is not blank (most cells).
+  if (raw.length > BLANK_CHARS && untrimmable(raw.charCodeAt(0)) && untrimmable(raw.charCodeAt(raw.length - 1))) return false;
+  return BLANK.has(raw.trim().toLowerCase());
+}
+
+/** Printable ASCII and CJK ideographs: characters trim() never removes. */
+function untrimmable(c: number): boolean {
+  return (c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 const LIST_SPLIT = /[;；、|]/;
