@@ -17,7 +17,8 @@ import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from '.
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker) => port.postMessage(m, m.type === 'done' ? [m.text.buffer as ArrayBuffer] : []);
+const utf8 = new TextEncoder();
 
 // Row numbers come from the main thread once every earlier chunk has been counted.
 const bases = new Map<number, (rowsBefore: number) => void>();
@@ -80,7 +81,8 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
     if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, setup.lang)));
     if (render) text.push(render.row(o));
   });
-  return { type: 'done', id: m.id, text: text.join(''), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+  // A fresh buffer of its own (TextEncoder, not Buffer.from, which may hand out a slice of a shared pool): it is transferred.
+  return { type: 'done', id: m.id, text: utf8.encode(text.join('')), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
 }
 
 port.on('message', (m: ToWorker) => {

@@ -38,7 +38,7 @@ const CHUNK_BYTES = 64 << 10;
 
 /** Where the results of the chunks go, strictly in input order. */
 export interface ChunkSink {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   stderr(line: string): void;
   tick(rows: number): void;
 }
@@ -170,7 +170,7 @@ class Schedule {
     for (const l of d.shown) if (r.shown.length < this.setup.limit) r.shown.push(lineOf(l));
     mergeTotals(r.totals, d.totals);
     for (const id of d.historyIdsUsed) r.historyIdsUsed.add(id);
-    if (d.text) this.sink.write(d.text);
+    if (d.text.length) this.sink.write(d.text);
     this.sink.tick(r.totals.rows);
   }
 }

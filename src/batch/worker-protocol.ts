@@ -37,7 +37,8 @@ export type ToWorker =
 export interface ChunkDone {
   type: 'done';
   id: number;
-  text: string;
+  /** The chunk's report text, already UTF-8 (moved, not copied, to the main thread, which only writes it). */
+  text: Uint8Array;
   totals: TotalsData;
   /** The chunk's first `limit` summary lines. */
   shown: LineData[];

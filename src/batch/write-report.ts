@@ -30,20 +30,33 @@ export class AtomicOutput {
     }
   }
 
-  write(text: string): void {
+  /** Text, or bytes already encoded as UTF-8 (what batch workers send). */
+  write(text: string | Uint8Array): void {
+    if (typeof text !== 'string') {
+      this.flush();
+      this.writeOut(text);
+      return;
+    }
     this.pending += text;
     if (this.pending.length >= FLUSH_CHARS) this.flush();
   }
 
   private flush(): void {
-    if (this.fd === undefined || !this.pending) return;
+    if (!this.pending) return;
+    this.writeOut(this.pending);
+    this.pending = '';
+  }
+
+  private writeOut(data: string | Uint8Array): void {
+    if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, this.pending);
+      // writeSync may write fewer bytes than given; a string is encoded first so the rest can follow.
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
     } catch (e) {
       this.abort();
       throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: this.target });
     }
-    this.pending = '';
   }
 
   commit(): void {

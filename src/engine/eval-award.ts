@@ -1,4 +1,4 @@
-import { Decimal, dmin, formatNumber, formatPercent } from '../money/decimal.js';
+import { cmp, Decimal, dmin, formatNumber, formatPercent } from '../money/decimal.js';
 import type { Award, RentPart } from '../schema/policy-schema.js';
 import { evalCondition } from './eval-condition.js';
 import { evalExpr, type Num } from './eval-expr.js';
@@ -109,25 +109,37 @@ function evalRentPart(p: RentPart, ctx: AwardCtx): Num {
   return okIn(ctx, dmin(share, ceiling), () => `${p.label}: min(${formatPercent(rate)} × ${rent.text}, ${ceilingText()})`);
 }
 
+type Tier = { at: Decimal; amount: Decimal };
+const sortedTiers = new WeakMap<object, Tier[]>();
+
+/** A tiers award's thresholds read and put in ascending order once, not on every evaluation. */
+function tiersOf(a: Extract<Award, { kind: 'tiers' }>): Tier[] {
+  let ts = sortedTiers.get(a);
+  if (!ts) sortedTiers.set(a, (ts = a.tiers.map((t) => ({ at: literal(t.at), amount: literal(t.amount) })).sort((x, y) => cmp(x.at, y.at))));
+  return ts;
+}
+
 function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): Num {
   const base = evalExpr(a.base, ctx.facts, ctx.trace);
   if (!base.ok) return base;
-  const reached = a.tiers
-    .map((t) => ({ at: literal(t.at), amount: literal(t.amount) }))
-    .filter((t) => (a.strict ? base.value.greaterThan(t.at) : base.value.greaterThanOrEqualTo(t.at)))
-    .sort((x, y) => x.at.comparedTo(y.at));
-  const top = reached[reached.length - 1];
-  const cmp = a.strict ? '>' : '≥';
+  // The highest threshold reached (a tie between equal thresholds goes to the later one, as a stable sort left it).
+  let reached: Tier | undefined;
+  for (const t of tiersOf(a)) {
+    const c = cmp(base.value, t.at);
+    if (a.strict ? c > 0 : c >= 0) reached = t;
+  }
+  const sign = a.strict ? '>' : '≥';
+  const top = reached;
   if (!top) return okIn(ctx, ZERO, () => `${base.text} < ${fmt(literal(a.tiers[0]!.at))}: no tier reached`);
   if (a.mode === 'first_reached') {
     const before = ctx.history?.highest_tier;
     if (before && top.at.lessThanOrEqualTo(before)) {
       ctx.trace?.push({ kind: 'history', note: 'tier_already_paid', args: { tier: fmt(top.at), before: fmt(before) } });
-      return okIn(ctx, ZERO, () => `${base.text} ${cmp} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
+      return okIn(ctx, ZERO, () => `${base.text} ${sign} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
     }
     if (before) ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: fmt(before) } });
   }
-  return okIn(ctx, top.amount, () => `${base.text} ${cmp} ${fmt(top.at)} → ${fmt(top.amount)}`);
+  return okIn(ctx, top.amount, () => `${base.text} ${sign} ${fmt(top.at)} → ${fmt(top.amount)}`);
 }
 
 function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {

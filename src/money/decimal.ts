@@ -16,11 +16,11 @@ export function roundFen(d: Decimal): Decimal {
 }
 
 export function dmin(...xs: Decimal[]): Decimal {
-  return xs.reduce((a, b) => (b.lessThan(a) ? b : a));
+  return xs.reduce((a, b) => (cmp(b, a) < 0 ? b : a));
 }
 
 export function dmax(...xs: Decimal[]): Decimal {
-  return xs.reduce((a, b) => (b.greaterThan(a) ? b : a));
+  return xs.reduce((a, b) => (cmp(b, a) > 0 ? b : a));
 }
 
 /** "1234567" -> "1,234,567". A loop, not a look-ahead regex: traces format thousands of numbers per batch row. */
