@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { isSubsidyError } from '../errors/subsidy-error.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { loadRules } from '../load/load-rules.js';
-import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData } from './batch-report.js';
+import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData, type Outcome } from './batch-report.js';
 import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
 import { readRange } from './plan-chunks.js';
@@ -69,13 +69,16 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
   const { set, converter, render } = await ready;
   const records = recordsOf(m, await layout);
   post({ type: 'count', id: m.id, rows: records.length });
+  // Rows are converted and evaluated while the main thread works out the number of the
+  // chunk's first row (it needs every earlier chunk's count): numbered from 1, then shifted.
+  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, line: r.line, cells: r.cells }, setup.hints));
   const first = await rowsBefore(m.id);
   const totals = new BatchTotals();
   const shown: LineData[] = [];
   const errorLines: string[][] = [];
   const text: string[] = [];
-  records.forEach((r, i) => {
-    const o = outcomeOf(set, converter, { row: first + i + 1, line: r.line, cells: r.cells }, setup.hints);
+  outcomes.forEach((relative) => {
+    const o = renumbered(relative, first);
     if (o.kind === 'error' && totals.errors < setup.errorsShown) errorLines.push(o.conv.findings.map((f) => formatFinding(f, setup.lang)));
     totals.add(o);
     if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, setup.lang)));
@@ -83,6 +86,13 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
   });
   // A fresh buffer of its own (TextEncoder, not Buffer.from, which may hand out a slice of a shared pool): it is transferred.
   return { type: 'done', id: m.id, text: utf8.encode(text.join('')), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+}
+
+/** An outcome whose row (and its findings' rows) counted from the chunk's start, moved to the file's numbering. */
+function renumbered(o: Outcome, rowsBefore: number): Outcome {
+  if (o.kind === 'ok') return { ...o, row: o.row + rowsBefore };
+  const findings = o.conv.findings.map((f) => (f.row === undefined ? f : { ...f, row: f.row + rowsBefore }));
+  return { ...o, row: o.row + rowsBefore, conv: { ...o.conv, findings } };
 }
 
 port.on('message', (m: ToWorker) => {
