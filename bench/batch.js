@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Batch benchmark: `node bench/batch.js [N ...]` (default 100000 1000000).
+// Batch benchmark: `node bench/batch.js [--runs R] [N ...]` (default 100000 1000000).
 // For each N: generates N synthetic enterprises (bench/generate.js, cached in the
 // temp folder), times `subsidy batch <file> --out report.csv` against parsing the same
 // file with csv-parse alone (same library, same options: src/batch/read-csv.ts), and
 // prints wall time, CPU time, rows/s, their ratio and the peak memory of each process.
+// With --runs R (default 1) the two alternate R times and the medians are compared:
+// on a shared machine one pair can be off by a quarter either way.
 // Needs a build (npm run build). Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -26,7 +28,10 @@ if (process.argv[2] === '--parse-only') {
 
 const dir = join(tmpdir(), 'subsidy-bench');
 mkdirSync(dir, { recursive: true });
-const sizes = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Math.max(1, Number(args.splice(runsAt, 2)[1])) : 1;
+const sizes = args.map(Number);
 const hasTime = existsSync(TIME);
 
 function input(n) {
@@ -54,16 +59,30 @@ function measure(args) {
 
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const rate = (n, s) => `${Math.round(n / s).toLocaleString('en-US')} rows/s`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** The median of each figure over the runs. */
+const typical = (ms) => ({ wall: median(ms.map((m) => m.wall)), cpu: median(ms.map((m) => m.cpu)), rssKb: median(ms.map((m) => m.rssKb)) });
 const results = [];
 for (const n of sizes.length ? sizes : [100000, 1000000]) {
   const file = input(n);
   const report = join(dir, `report-${n}.csv`);
-  const parse = measure([fileURLToPath(import.meta.url), '--parse-only', file]);
-  const batch = measure(['bin/subsidy.js', 'batch', file, '--out', report, '--limit', '5']);
-  const reportMb = statSync(report).size / 1048576;
-  rmSync(report, { force: true });
+  const parses = [];
+  const batches = [];
+  let reportMb = 0;
+  for (let r = 0; r < runs; r++) {
+    parses.push(measure([fileURLToPath(import.meta.url), '--parse-only', file]));
+    batches.push(measure(['bin/subsidy.js', 'batch', file, '--out', report, '--limit', '5']));
+    reportMb = statSync(report).size / 1048576;
+    rmSync(report, { force: true });
+    if (runs > 1) console.log(`  run ${r + 1}: parse ${parses[r].wall.toFixed(1)} s, batch ${batches[r].wall.toFixed(1)} s, ratio ${(batches[r].wall / parses[r].wall).toFixed(2)}`);
+  }
+  const [parse, batch] = [typical(parses), typical(batches)];
   results.push({ n, batch });
-  console.log(`rows: ${n.toLocaleString('en-US')}  (input ${(statSync(file).size / 1048576).toFixed(0)} MB, report ${reportMb.toFixed(0)} MB)`);
+  const over = runs > 1 ? ` (medians of ${runs} runs)` : '';
+  console.log(`rows: ${n.toLocaleString('en-US')}  (input ${(statSync(file).size / 1048576).toFixed(0)} MB, report ${reportMb.toFixed(0)} MB)${over}`);
   console.log(`  csv-parse alone:  ${parse.wall.toFixed(1)} s wall, ${parse.cpu.toFixed(1)} s CPU, ${rate(n, parse.wall)}, peak ${mb(parse.rssKb)}`);
   console.log(`  subsidy batch:    ${batch.wall.toFixed(1)} s wall, ${batch.cpu.toFixed(1)} s CPU, ${rate(n, batch.wall)}, peak ${mb(batch.rssKb)}`);
   console.log(`  ratio batch/parse: ${(batch.wall / parse.wall).toFixed(2)} wall, ${(batch.cpu / parse.cpu).toFixed(2)} CPU  (target ≤ 1.5)`);
