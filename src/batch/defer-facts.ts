@@ -36,7 +36,9 @@ export class FactSlots {
  * The facts of one CSV row. A row holds about a hundred figures and the engine
  * reads the few its region's policies use: making a Decimal of every cell was
  * half the time spent converting rows, so figures stay deferred until read.
- * To every reader it is an ordinary Map of FactValue, in column order.
+ * To every reader it is a Map of FactValue, except that it iterates in column order (then
+ * facts set without a column), not in the order facts were set: nothing that reads a
+ * row's facts depends on the order.
  */
 export class DeferredFacts implements Map<string, FactValue> {
   private readonly vals: (FactValue | Deferred | undefined)[];

@@ -75,9 +75,9 @@ function csvRenderer(lang: Lang): ReportRenderer {
     const parts = split.parts;
     let out = '';
     for (const level of LEVELS) {
-      let amount = '';
-      for (const x of parts) if (x.level === level) amount = money(x.amount);
-      out += amount + ',';
+      // The first part of a level, as before (a split listing a level twice is not rejected at load).
+      const part = parts.find((x) => x.level === level);
+      out += money(part?.amount) + ',';
     }
     return out + sourceOf(split.source);
   };
