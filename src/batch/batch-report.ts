@@ -67,8 +67,9 @@ export class BatchTotals {
     }
     this.evaluated++;
     const t = o.ev.totals;
-    this.sure = this.sure.plus(t.sure);
-    this.ceilings = this.ceilings.plus(t.ceilings);
+    // Most rows add nothing sure or capped: no new Decimal for them.
+    if (!t.sure.isZero()) this.sure = this.sure.plus(t.sure);
+    if (!t.ceilings.isZero()) this.ceilings = this.ceilings.plus(t.ceilings);
     this.needsData += t.needsData;
     for (const [level, amount] of Object.entries(t.byLevel)) this.byLevel.set(level, (this.byLevel.get(level) ?? new Decimal(0)).plus(amount!));
     this.portfolio.add(o.ev, o.hints);

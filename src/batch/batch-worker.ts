@@ -84,8 +84,21 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
     if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, setup.lang)));
     if (render) text.push(render.row(o));
   });
-  // A fresh buffer of its own (TextEncoder, not Buffer.from, which may hand out a slice of a shared pool): it is transferred.
-  return { type: 'done', id: m.id, text: utf8.encode(text.join('')), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+  return { type: 'done', id: m.id, text: encoded(text), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+}
+
+/**
+ * The pieces as UTF-8 in a buffer of their own (it is transferred, so not a slice of
+ * Buffer's shared pool), each encoded straight into it rather than joined first.
+ * A UTF-16 code unit never takes more than 3 bytes.
+ */
+function encoded(pieces: string[]): Uint8Array {
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  const bytes = new Uint8Array(units * 3);
+  let at = 0;
+  for (const p of pieces) at += utf8.encodeInto(p, bytes.subarray(at)).written;
+  return bytes.subarray(0, at);
 }
 
 /** An outcome whose row (and its findings' rows) counted from the chunk's start, moved to the file's numbering. */

@@ -88,9 +88,17 @@ export function newlinesIn(cells: string[]): number {
 export function recordLines(buf: Buffer, records: CsvRecord[], before = 0): number[] {
   let newlines = before;
   let next = buf.indexOf(10);
+  let previousLast = -1; // the last byte of the record before (its LF, when it ends with one)
   return records.map((r) => {
-    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) newlines++;
-    return newlines + 1 - newlinesIn(r.cells);
+    let others = 0;
+    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) {
+      newlines++;
+      if (next !== previousLast) others++;
+    }
+    previousLast = r.end - 1;
+    // Any other LF is in this record's cells or on a skipped line: only then are the cells
+    // searched for line breaks (most records have none, and searching them all showed in profiles).
+    return newlines + 1 - (others ? newlinesIn(r.cells) : 0);
   });
 }
 
