@@ -81,9 +81,22 @@ function csvRenderer(lang: Lang): ReportRenderer {
     }
     return out + sourceOf(split.source);
   };
+  // Most lines are "needs data" with nothing but the list of missing facts, and the same lists
+  // come back row after row: their note cell is kept by that list (up to a bound).
+  const missingNotes = new Map<string, string>();
+  const noteOf = (c: ClauseResult) => {
+    if (c.status !== 'needs_data' || c.reason || c.supersededBy || c.split || c.instalments) return csvCell(clauseNote(c, lang));
+    const key = c.missing.join(',');
+    let s = missingNotes.get(key);
+    if (s === undefined) {
+      s = csvCell(clauseNote(c, lang));
+      if (missingNotes.size < 4096) missingNotes.set(key, s);
+    }
+    return s;
+  };
   const lineOf = (prefix: string, clause: string, c: ClauseResult, hint?: Hint) => {
     const amount = c.status === 'needs_data' ? '' : money(c.amount);
-    return `${prefix},${clause},${statusOf(c.status)},${amount},${money(c.potential)},${sharesOf(c.split)},${csvCell(clauseNote(c, lang))},${hint ? csvCell(hintCell(hint)) : ''}\r\n`;
+    return `${prefix},${clause},${statusOf(c.status)},${amount},${money(c.potential)},${sharesOf(c.split)},${noteOf(c)},${hint ? csvCell(hintCell(hint)) : ''}\r\n`;
   };
   return {
     begin: () =>

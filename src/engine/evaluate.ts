@@ -116,7 +116,7 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   const r = fresh(lp, c, trace);
   if (!award.ok) {
     r.status = 'needs_data';
-    r.missing = uniq([...missing, ...award.missing, ...ex.missing]);
+    r.missing = joined(ex.missing, missing, award.missing);
     return r;
   }
   trace?.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
@@ -126,7 +126,7 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   if (missing.length || ex.result === 'unknown') {
     r.status = 'needs_data';
     r.potential = limited.amount;
-    r.missing = uniq([...missing, ...ex.missing]);
+    r.missing = joined(ex.missing, missing);
     return r;
   }
   if (ex.result === true) {
@@ -198,6 +198,16 @@ function settle(r: ClauseResult, status: 'not_eligible', reason: NonNullable<Cla
   r.status = status;
   r.reason = reason;
   return r;
+}
+
+/**
+ * The facts a clause still needs: its own, then those its policy's exclusions need.
+ * When it needs none of its own, that is the exclusions' list itself (already without
+ * repeats, and only ever read), not a copy per clause.
+ */
+function joined(exclusions: string[], ...own: string[][]): string[] {
+  if (own.every((xs) => xs.length === 0)) return exclusions;
+  return uniq([...own.flat(), ...exclusions]);
 }
 
 function uniq(xs: string[]): string[] {
