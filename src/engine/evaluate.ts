@@ -201,16 +201,16 @@ function settle(r: ClauseResult, status: 'not_eligible', reason: NonNullable<Cla
 }
 
 /**
- * The facts a clause still needs: its own, then those its policy's exclusions need.
- * When it needs none of its own, that is the exclusions' list itself (already without
- * repeats, and only ever read), not a copy per clause.
+ * The facts a clause still needs: its own, then those its policy's exclusions need,
+ * each once. When it needs none of its own, that is the exclusions' list itself
+ * (already without repeats, and only ever read), not a copy per clause.
  */
-function joined(exclusions: string[], ...own: string[][]): string[] {
-  if (own.every((xs) => xs.length === 0)) return exclusions;
-  return uniq([...own.flat(), ...exclusions]);
+function joined(exclusions: string[], own: string[], more: string[] = NONE): string[] {
+  if (own.length === 0 && more.length === 0) return exclusions;
+  const out: string[] = [];
+  // A handful of ids: a scan beats building a Set.
+  for (const list of [own, more, exclusions]) for (const id of list) if (!out.includes(id)) out.push(id);
+  return out;
 }
-
-function uniq(xs: string[]): string[] {
-  return [...new Set(xs)];
-}
+const NONE: string[] = [];
 
