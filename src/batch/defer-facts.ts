@@ -56,13 +56,6 @@ export class DeferredFacts implements Map<string, FactValue> {
     this.vals[slot] = v;
   }
 
-  /** A whole number the caller has validated; `n` is exact (a safe integer). */
-  defer(id: string, n: Deferred): void {
-    const slot = this.slots.index.get(id);
-    if (slot === undefined) this.set(id, toDecimal(n));
-    else this.putAt(slot, n);
-  }
-
   get(id: string): FactValue | undefined {
     const slot = this.slots.index.get(id);
     if (slot === undefined) return this.extra?.get(id);

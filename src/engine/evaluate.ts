@@ -97,7 +97,7 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[] 
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
-  if (NO_AWARD.has(c.status) || !c.award) return fresh(lp, c, trace);
+  if (!paysAward(c)) return fresh(lp, c, trace);
   const missing: string[] = [];
   if (c.beneficiary) {
     const kinds = facts.value('entity_kinds') as string[] | undefined;
@@ -164,12 +164,7 @@ function notEligible(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined
   let byCode = notEligibleResults.get(c);
   if (!byCode) notEligibleResults.set(c, (byCode = new Map()));
   let shared = byCode.get(code);
-  if (!shared) {
-    shared = settle(fresh(lp, c, undefined), 'not_eligible', reason);
-    Object.freeze(shared.missing);
-    Object.freeze(shared.reason);
-    byCode.set(code, Object.freeze(shared));
-  }
+  if (!shared) byCode.set(code, (shared = frozen(settle(fresh(lp, c, undefined), 'not_eligible', reason))));
   return shared;
 }
 
@@ -182,15 +177,22 @@ const fixedResults = new WeakMap<LoadedPolicy, (ClauseResult | undefined)[]>();
 function infoResults(lp: LoadedPolicy): (ClauseResult | undefined)[] {
   let rs = fixedResults.get(lp);
   if (!rs) {
-    rs = lp.policy.clauses.map((c) => {
-      if (!NO_AWARD.has(c.status) && c.award) return undefined;
-      const r: ClauseResult = { clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title, ruleStatus: c.status, status: 'info', missing: [], trace: NO_TRACE, notes: c.notes ?? [] };
-      Object.freeze(r.missing);
-      return Object.freeze(r);
-    });
+    rs = lp.policy.clauses.map((c) => (paysAward(c) ? undefined : frozen(fresh(lp, c, undefined))));
     fixedResults.set(lp, rs);
   }
   return rs;
+}
+
+/** Whether a clause has an award to compute (not information, a reference, defective text or a provision). */
+function paysAward(c: Clause): c is Clause & { award: NonNullable<Clause['award']> } {
+  return !NO_AWARD.has(c.status) && c.award !== undefined;
+}
+
+/** A result to be shared between rows: frozen with the arrays and reason it owns, so a stray change throws. */
+function frozen(r: ClauseResult): ClauseResult {
+  Object.freeze(r.missing);
+  if (r.reason) Object.freeze(r.reason);
+  return Object.freeze(r);
 }
 
 /** A clause that pays nothing, and why; properties are set in place (Object.assign with a fresh object cost more). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DecimalText, DeferredFacts, type Deferred } from '../../src/batch/defer-facts.js';
+import { DecimalText, DeferredFacts, FactSlots, type Deferred } from '../../src/batch/defer-facts.js';
 import { cellReader } from '../../src/batch/read-cells.js';
 import { coerceFactValue, type Coerced, type FactValue } from '../../src/input/coerce-value.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
@@ -58,10 +58,12 @@ describe('cell readers (batch) read a cell exactly as coerceFactValue does', () 
 
 describe('DeferredFacts', () => {
   it('reads, iterates and copies like a Map, turning deferred figures into Decimals', () => {
-    const f = new DeferredFacts();
-    f.defer('a', 1234567890123);
+    const slots = new FactSlots();
+    for (const id of ['a', 'b', 'c']) slots.slotOf(id);
+    const f = new DeferredFacts(slots);
+    f.putAt(slots.slotOf('a'), 1234567890123);
     f.set('b', true);
-    f.defer('c', 7);
+    f.putAt(slots.slotOf('c'), new DecimalText('7'));
     expect(f.size).toBe(3);
     expect(f.has('a')).toBe(true);
     expect((f.get('c') as Decimal).equals(7)).toBe(true);
