@@ -2,6 +2,7 @@ import { Decimal } from '../money/decimal.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Evaluation } from '../engine/types.js';
 import { awardBound } from '../rules/award-bound.js';
+import { labelsFor, type Labels } from '../render/labels.js';
 
 export interface MissingFact {
   fact: string;
@@ -17,7 +18,7 @@ export interface MissingFact {
  * they could unlock, so a consultant knows which documents to ask for first.
  * A clause's worth is its computed potential when known, else its maximum by the text.
  */
-export function missingDataReport(set: RuleSet, ev: Evaluation): MissingFact[] {
+export function missingDataReport(set: RuleSet, ev: Evaluation, labels: Labels = labelsFor(set, 'zh')): MissingFact[] {
   const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));
   const byFact = new Map<string, MissingFact>();
   for (const p of ev.policies)
@@ -25,8 +26,9 @@ export function missingDataReport(set: RuleSet, ev: Evaluation): MissingFact[] {
       if (r.status !== 'needs_data') continue;
       const clause = clauses.get(r.clauseId);
       const worth = r.potential ?? (clause ? awardBound(clause) : undefined);
-      for (const fact of r.missing) {
-        const m = byFact.get(fact) ?? { fact, label: set.facts.get(fact)?.label.zh ?? fact, clauses: [], upTo: new Decimal(0), unbounded: false };
+      const wanted = [...r.missing.map((f) => ({ key: f, label: labels.fact(f) })), ...(r.missingHistory ?? []).map((h) => ({ key: `history.${h}`, label: labels.history(h) }))];
+      for (const { key: fact, label } of wanted) {
+        const m = byFact.get(fact) ?? { fact, label, clauses: [], upTo: new Decimal(0), unbounded: false };
         m.clauses.push(r.clauseId);
         if (worth) m.upTo = m.upTo.plus(worth);
         else m.unbounded = true;

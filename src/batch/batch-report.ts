@@ -4,6 +4,8 @@ import type { Finding } from '../errors/codes.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
+import type { Labels } from '../render/labels.js';
+import { docLabel, partialText } from '../render/rows.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
@@ -22,7 +24,13 @@ export interface EnterpriseLine {
   year: string;
   sure?: Decimal;
   ceilings?: Decimal;
+  /** What the needs-data clauses could pay if the data were supplied: never added to the sure amount. */
+  pending?: Decimal;
   needsData?: number;
+  /** Documents barred by a disqualifier, with the reason. */
+  excluded: string;
+  /** Documents not in force in the data year, or only partly. */
+  validity: string;
   top: string;
   error?: boolean;
 }
@@ -35,17 +43,23 @@ export function errorText(findings: Finding[], lang: Lang): string {
   return findings.map((f) => formatFinding({ ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
 }
 
-export function enterpriseLine(o: Outcome, lang: Lang): EnterpriseLine {
+export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
   if (o.kind === 'error') {
     const c = o.conv;
-    return { row: o.row, id: c.id ?? '', name: c.name ?? '', region: c.region ?? '', year: c.year ?? '', top: errorText(c.findings, lang), error: true };
+    return { row: o.row, id: c.id ?? '', name: c.name ?? '', region: c.region ?? '', year: c.year ?? '', excluded: '', validity: '', top: errorText(c.findings, l.lang), error: true };
   }
   const { enterprise: e, totals: t } = o.ev;
   const paid = o.ev.policies.flatMap((p) => p.clauses.filter((c) => (c.status === 'eligible' || c.status === 'ceiling') && c.amount));
   paid.sort((a, b) => b.amount!.comparedTo(a.amount!));
-  const top = paid.slice(0, TOP_ITEMS).map((c) => `${c.clauseId} ${formatYuan(c.amount!)}`);
+  const top = paid.slice(0, TOP_ITEMS).map((c) => `${l.clause(c.clauseId)} ${formatYuan(c.amount!)}`);
   if (paid.length > TOP_ITEMS) top.push(`+${paid.length - TOP_ITEMS}`);
-  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: e.regionName, year: String(e.year), sure: t.sure, ceilings: t.ceilings, needsData: t.needsData, top: top.join('; ') };
+  const sep = l.lang === 'zh' ? '；' : '; ';
+  const excluded = o.ev.policies.filter((p) => p.exclusion).map((p) => `${docLabel(p, l.lang)}: ${p.exclusion!.quote}（${p.exclusion!.clause}）`).join(sep);
+  const validity = o.ev.policies
+    .filter((p) => p.partialYear || p.applicability === 'not_in_force')
+    .map((p) => `${docLabel(p, l.lang)}: ${p.partialYear ? partialText(p.partialYear, e.year, l.lang) : catalogue(l.lang).words.notInForce}`)
+    .join(sep);
+  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: e.regionName, year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep) };
 }
 
 /** Totals over the whole batch, added to row by row: nothing per row is kept. */
@@ -55,6 +69,7 @@ export class BatchTotals {
   errors = 0;
   sure = new Decimal(0);
   ceilings = new Decimal(0);
+  pending = new Decimal(0);
   needsData = 0;
   byLevel = new Map<string, Decimal>();
   readonly portfolio = new Portfolio();
@@ -70,6 +85,7 @@ export class BatchTotals {
     // Most rows add nothing sure or capped: no new Decimal for them.
     if (!t.sure.isZero()) this.sure = this.sure.plus(t.sure);
     if (!t.ceilings.isZero()) this.ceilings = this.ceilings.plus(t.ceilings);
+    if (!t.pendingPotential.isZero()) this.pending = this.pending.plus(t.pendingPotential);
     this.needsData += t.needsData;
     for (const [level, amount] of Object.entries(t.byLevel)) this.byLevel.set(level, (this.byLevel.get(level) ?? new Decimal(0)).plus(amount!));
     this.portfolio.add(o.ev, o.hints);
@@ -83,6 +99,7 @@ export interface TotalsData {
   errors: number;
   sure: string;
   ceilings: string;
+  pending: string;
   needsData: number;
   byLevel: [string, string][];
   portfolio: PortfolioData;
@@ -90,7 +107,7 @@ export interface TotalsData {
 
 export function totalsData(t: BatchTotals): TotalsData {
   return {
-    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), needsData: t.needsData,
+    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), pending: t.pending.toFixed(), needsData: t.needsData,
     byLevel: [...t.byLevel].map(([k, v]) => [k, v.toFixed()]), portfolio: portfolioData(t.portfolio),
   };
 }
@@ -102,57 +119,63 @@ export function mergeTotals(t: BatchTotals, d: TotalsData): void {
   t.errors += d.errors;
   t.sure = t.sure.plus(d.sure);
   t.ceilings = t.ceilings.plus(d.ceilings);
+  t.pending = t.pending.plus(d.pending);
   t.needsData += d.needsData;
   for (const [level, amount] of d.byLevel) t.byLevel.set(level, (t.byLevel.get(level) ?? new Decimal(0)).plus(amount));
   mergePortfolio(t.portfolio, d.portfolio);
 }
 
 /** An EnterpriseLine as plain data. */
-export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings'> & { sure?: string; ceilings?: string };
+export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings' | 'pending'> & { sure?: string; ceilings?: string; pending?: string };
 
-export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed() });
+export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed(), pending: l.pending?.toFixed() });
 
-export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: d.sure === undefined ? undefined : new Decimal(d.sure), ceilings: d.ceilings === undefined ? undefined : new Decimal(d.ceilings) });
+const dec = (s: string | undefined) => (s === undefined ? undefined : new Decimal(s));
+export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: dec(d.sure), ceilings: dec(d.ceilings), pending: dec(d.pending) });
 
 export function summaryHead(lang: Lang): string[] {
   const w = catalogue(lang).words;
-  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pending!, w.top!];
+  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!];
 }
 
-export function summaryCells(l: EnterpriseLine, lang: Lang): string[] {
-  const money = (d: Decimal | undefined) => (d ? formatYuan(d) : '—');
+/** Columns of the summary that hold amounts (right-aligned; plain numbers in CSV). */
+export const SUMMARY_AMOUNTS = [5, 6, 7];
+
+export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) => string = formatYuan): string[] {
+  const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));
   // An error can list every allowed value; the full text is in the --out report.
   const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
-  return [String(l.row), l.id, l.name, l.region, l.year, money(l.sure), money(l.ceilings), l.needsData === undefined ? '—' : String(l.needsData), top];
+  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top];
 }
 
-export function totalsLines(t: BatchTotals, lang: Lang): string[] {
-  const m = catalogue(lang);
+export function totalsLines(t: BatchTotals, l: Labels): string[] {
+  const m = catalogue(l.lang);
   const w = m.words;
-  const byLevel = [...t.byLevel].map(([k, v]) => `${m.level[k] ?? k} ${formatYuan(v)}`).join(' / ');
+  const byLevel = [...t.byLevel].map(([k, v]) => `${l.level(k)} ${formatYuan(v)}`).join(' / ');
   return [
     `${w.batchTotals}: ${w.enterprises} ${t.evaluated}, ${w.errorRows} ${t.errors}`,
     `${w.sure}: ${formatYuan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
     `${w.ceilings}: ${formatYuan(t.ceilings)}`,
-    `${w.pending}: ${t.needsData}`,
+    `${w.pending}: ${t.needsData}${t.pending.greaterThan(0) ? `  (${w.pendingPotential}: ${formatYuan(t.pending)})` : ''}`,
   ];
 }
 
 /** The terminal summary: the first enterprises (at most --limit), then the totals. */
-export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { lang: Lang; color: boolean }): string {
-  const w = catalogue(opts.lang).words;
+export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { labels: Labels; color: boolean }): string {
+  const lang = opts.labels.lang;
+  const w = catalogue(lang).words;
   const out: string[] = [];
   if (lines.length) {
     const table = new Table({
-      head: summaryHead(opts.lang),
+      head: summaryHead(lang),
       style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
       wordWrap: true,
-      colWidths: [null, null, 24, null, null, null, null, null, 48],
+      colWidths: [null, null, 24, null, null, null, null, null, null, 24, 24, 40],
     });
-    for (const l of lines) table.push(summaryCells(l, opts.lang).map((c, i) => (i >= 5 && i <= 7 ? { content: c, hAlign: 'right' as const } : c)));
+    for (const l of lines) table.push(summaryCells(l, lang).map((c, i) => (SUMMARY_AMOUNTS.includes(i) ? { content: c, hAlign: 'right' as const } : c)));
     out.push(table.toString());
   }
   if (totals.rows > lines.length) out.push(fill(w.batchShown!, { shown: lines.length, total: totals.rows }));
-  out.push(...totalsLines(totals, opts.lang), '', renderPortfolio(totals.portfolio, opts.lang));
+  out.push(...totalsLines(totals, opts.labels), '', renderPortfolio(totals.portfolio, opts.labels));
   return out.join('\n');
 }

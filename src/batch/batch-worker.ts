@@ -11,13 +11,14 @@ import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
 import { readRange } from './plan-chunks.js';
 import { csvOptions, recordLines, type CsvRecord } from './read-csv.js';
-import { reportRenderer } from './report-formats.js';
+import { reportRenderer, summaryRenderer } from './report-formats.js';
 import { RowConverter } from './row-to-record.js';
+import { labelsFor } from '../render/labels.js';
 import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const post = (m: FromWorker) => port.postMessage(m, m.type === 'done' ? [m.text.buffer as ArrayBuffer] : []);
+const post = (m: FromWorker) => port.postMessage(m, m.type === 'done' ? [m.text.buffer as ArrayBuffer, m.summary.buffer as ArrayBuffer] : []);
 const utf8 = new TextEncoder();
 
 // Row numbers come from the main thread once every earlier chunk has been counted.
@@ -37,8 +38,10 @@ async function prepare() {
   const { header } = await layout;
   const { columns } = mapHeaders(set, headerNames(set), header.cells, { file: setup.file, line: header.line });
   const converter = new RowConverter(set, columns, { file: setup.file, region: setup.region, year: setup.year, history: setup.history });
-  const render = setup.format ? reportRenderer(setup.format, setup.lang) : undefined;
-  return { set, converter, render };
+  const labels = labelsFor(set, setup.lang, setup.ids);
+  const render = setup.format ? reportRenderer(setup.format, labels) : undefined;
+  const summary = setup.summary ? summaryRenderer(labels) : undefined;
+  return { set, converter, render, summary, labels };
 }
 const ready = prepare();
 // A failure shows when the first chunk awaits `ready` (and is posted back from there).
@@ -66,7 +69,7 @@ function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimit
 }
 
 async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> {
-  const { set, converter, render } = await ready;
+  const { set, converter, render, summary, labels } = await ready;
   const records = recordsOf(m, await layout);
   post({ type: 'count', id: m.id, rows: records.length });
   // Rows are converted and evaluated while the main thread works out the number of the
@@ -77,14 +80,16 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
   const shown: LineData[] = [];
   const errorLines: string[][] = [];
   const text: string[] = [];
+  const summaryText: string[] = [];
   outcomes.forEach((relative) => {
     const o = renumbered(relative, first);
     if (o.kind === 'error' && totals.errors < setup.errorsShown) errorLines.push(o.conv.findings.map((f) => formatFinding(f, setup.lang)));
     totals.add(o);
-    if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, setup.lang)));
+    if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, labels)));
     if (render) text.push(render.row(o));
+    if (summary) summaryText.push(summary.row(o));
   });
-  return { type: 'done', id: m.id, text: encoded(text), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+  return { type: 'done', id: m.id, text: encoded(text), summary: encoded(summaryText), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Hint } from '../advice/next-tier.js';
 import type { Evaluation } from '../engine/types.js';
-import { catalogue, fill, type Lang } from '../i18n/messages.js';
+import { catalogue, fill } from '../i18n/messages.js';
+import type { Labels } from '../render/labels.js';
+import { displayWidth } from '../render/wrap-text.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
@@ -96,23 +98,24 @@ function bar(value: Decimal, max: Decimal): string {
 }
 
 /** The portfolio as plain text (terminal) or Markdown: documents, a bar chart by clause, and the near misses. */
-export function renderPortfolio(p: Portfolio, lang: Lang, markdown = false): string {
-  const a = catalogue(lang).advice;
+export function renderPortfolio(p: Portfolio, l: Labels, markdown = false): string {
+  const a = catalogue(l.lang).advice;
   const h = (s: string) => (markdown ? `### ${s}` : s);
   const li = (s: string) => (markdown ? `- ${s}` : `  ${s}`);
   const out: string[] = [h(a.portfolioPolicies!)];
   for (const [id, t] of [...p.byPolicy].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])))
-    out.push(li(fill(a.portfolioPolicy!, { id, title: t.title, sure: formatYuan(t.amount), ceilings: formatYuan(t.ceilings), count: t.count })));
+    out.push(li(fill(a.portfolioPolicy!, { title: l.ids ? `${t.title}〔${id}〕` : t.title, sure: formatYuan(t.amount), ceilings: formatYuan(t.ceilings), count: t.count })));
   const clauses = [...p.byClause].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])).slice(0, TOP);
   out.push('', h(a.portfolioChart!));
   if (!clauses.length) out.push(li(a.none!));
   const max = clauses[0]?.[1].amount ?? new Decimal(0);
-  const width = Math.max(0, ...clauses.map(([id]) => id.length));
-  const chart = clauses.map(([id, t]) => `${id.padEnd(width)} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
+  const names = clauses.map(([id]) => l.clause(id));
+  const width = Math.max(0, ...names.map(displayWidth));
+  const chart = clauses.map(([, t], i) => `${names[i]}${' '.repeat(width - displayWidth(names[i]!))} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
   out.push(...(markdown && chart.length ? ['```', ...chart, '```'] : chart.map(li)));
   out.push('', h(a.portfolioNearly!));
   const near = [...p.nearly].sort((x, y) => y[1].count - x[1].count || y[1].amount.comparedTo(x[1].amount)).slice(0, TOP);
   if (!near.length) out.push(li(a.portfolioNoHints!));
-  for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { id, title: t.title, count: t.count, gain: formatYuan(t.amount) })));
+  for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { clause: l.clause(id), count: t.count, gain: formatYuan(t.amount) })));
   return out.join('\n') + '\n';
 }

@@ -39,6 +39,8 @@ const CHUNK_BYTES = 64 << 10;
 /** Where the results of the chunks go, strictly in input order. */
 export interface ChunkSink {
   write(text: string | Uint8Array): void;
+  /** The per-enterprise summary (--summary), in the same order. */
+  summary?(text: Uint8Array): void;
   stderr(line: string): void;
   tick(rows: number): void;
 }
@@ -171,6 +173,7 @@ class Schedule {
     mergeTotals(r.totals, d.totals);
     for (const id of d.historyIdsUsed) r.historyIdsUsed.add(id);
     if (d.text.length) this.sink.write(d.text);
+    if (d.summary.length) this.sink.summary?.(d.summary);
     this.sink.tick(r.totals.rows);
   }
 }

@@ -14,7 +14,11 @@ export interface WorkerSetup {
   year?: number;
   history?: HistoryBook;
   lang: Lang;
+  /** Rule ids beside the names in the report (--ids). */
+  ids?: boolean;
   format?: ReportFormat;
+  /** Render the per-enterprise summary too (--summary). */
+  summary?: boolean;
   /** Summary lines wanted (--limit) and error rows shown on stderr: no chunk needs to send more. */
   limit: number;
   errorsShown: number;
@@ -39,6 +43,8 @@ export interface ChunkDone {
   id: number;
   /** The chunk's report text, already UTF-8 (moved, not copied, to the main thread, which only writes it). */
   text: Uint8Array;
+  /** The chunk's per-enterprise summary lines (--summary), UTF-8, moved like the text. */
+  summary: Uint8Array;
   totals: TotalsData;
   /** The chunk's first `limit` summary lines. */
   shown: LineData[];

@@ -1,33 +1,38 @@
-import { cmp, Decimal, dmin, formatNumber, formatPercent } from '../money/decimal.js';
+import { cmp, Decimal, dmin } from '../money/decimal.js';
 import type { Award, RentPart } from '../schema/policy-schema.js';
 import { evalCondition } from './eval-condition.js';
 import { evalExpr, type Num } from './eval-expr.js';
 import type { FactsView } from './facts-view.js';
-import { literal } from './literal.js';
-import type { ClauseHistory, TraceStep } from './types.js';
+import { receivedNothing } from './history.js';
+import { literal, literalAs } from './literal.js';
+import type { ClauseHistory, HistoryField, Term, TraceStep } from './types.js';
 
 export interface AwardCtx {
   facts: FactsView;
   history: ClauseHistory | undefined;
-  /** Absent when no trace is kept: then formula texts are not built either. */
+  /** Absent when no trace is kept: then no terms are built either. */
   trace: TraceStep[] | undefined;
 }
 
+/** An award before caps; `needsHistory` when the history given lacks a field this award reads. */
+export type AwardNum = Num | { ok: false; missing: string[]; needsHistory: HistoryField[] };
+
 const ZERO = new Decimal(0);
-const fmt = (d: Decimal) => formatNumber(d.toDecimalPlaces(2));
-/** A result whose text is only worded when a trace will show it. */
-const okIn = (ctx: AwardCtx, value: Decimal, text: () => string): Num => ({ ok: true, value, text: ctx.trace ? text() : '' });
+type Ok = Extract<Num, { ok: true }>;
+/** A result whose term is only built when a trace will show it. */
+const okIn = (ctx: AwardCtx, value: Decimal, term: () => Term): Ok => (ctx.trace ? { ok: true, value, term: term() } : { ok: true, value });
+const lit = (raw: number | string): Term => ({ k: 'n', v: literal(raw), as: literalAs(raw) });
+const op = (o: '+' | '−' | '×' | '÷', ...args: Term[]): Term => ({ k: 'op', op: o, args });
 
 /** Evaluates an award formula before caps, exactly (no rounding here). */
-export function evalAward(a: Award, ctx: AwardCtx): Num {
+export function evalAward(a: Award, ctx: AwardCtx): AwardNum {
   switch (a.kind) {
     case 'fixed':
-      return okIn(ctx, literal(a.amount), () => fmt(literal(a.amount)));
+      return okIn(ctx, literal(a.amount), () => lit(a.amount));
     case 'rate': {
       const base = evalExpr(a.base, ctx.facts, ctx.trace);
       if (!base.ok) return base;
-      const rate = literal(a.rate);
-      return okIn(ctx, rate.times(base.value), () => `${formatPercent(rate)} × ${base.text}`);
+      return okIn(ctx, literal(a.rate).times(base.value), () => op('×', lit(a.rate), base.term!));
     }
     case 'tiers':
       return evalTiers(a, ctx);
@@ -36,40 +41,29 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
     case 'per_unit': {
       const n = evalExpr(a.count, ctx.facts, ctx.trace);
       if (!n.ok) return n;
-      const each = literal(a.amount);
-      return okIn(ctx, n.value.times(each), () => `${n.text} × ${fmt(each)}`);
+      return okIn(ctx, n.value.times(literal(a.amount)), () => op('×', n.term!, lit(a.amount)));
     }
     case 'per_step': {
       const base = evalExpr(a.base, ctx.facts, ctx.trace);
       if (!base.ok) return base;
-      const step = literal(a.step);
-      const steps = Decimal.max(base.value, 0).div(step).floor();
-      const each = literal(a.amount);
-      return okIn(ctx, steps.times(each), () => `floor(${base.text} ÷ ${fmt(step)}) × ${fmt(each)} = ${steps.toFixed()} × ${fmt(each)}`);
+      const steps = Decimal.max(base.value, 0).div(literal(a.step)).floor();
+      // A fall counts as no growth: the formula shows the max(…, 0) only when it changed something.
+      const counted = (): Term => (base.value.isNegative() ? { k: 'fn', fn: 'max', args: [base.term!, { k: 'n', v: new Decimal(0), as: 'plain' }] } : base.term!);
+      return okIn(ctx, steps.times(literal(a.amount)), () => op('×', { k: 'fn', fn: 'floor', args: [op('÷', counted(), lit(a.step))] }, lit(a.amount)));
     }
     case 'rent':
-      return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)), ' + ');
-    case 'per_item': {
-      const got = ctx.facts.raw(a.items, ctx.trace);
-      if (!got.ok) return got;
-      const items = (got.value as Decimal[]) ?? [];
-      const rate = literal(a.rate);
-      const cap = a.cap_each !== undefined ? literal(a.cap_each) : undefined;
-      const parts = items.map((x) => {
-        const v = rate.times(x);
-        return cap ? okIn(ctx, dmin(v, cap), () => `min(${formatPercent(rate)} × ${fmt(x)}, ${fmt(cap)})`) : okIn(ctx, v, () => `${formatPercent(rate)} × ${fmt(x)}`);
-      });
-      return parts.length ? sumOf(ctx, parts, ' + ') : okIn(ctx, ZERO, () => '0 (no items)');
-    }
+      return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)));
+    case 'per_item':
+      return evalPerItem(a, ctx);
     case 'sum':
-      return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)), ' + ');
+      return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)));
     case 'max': {
       const parts = a.parts.map((p) => evalAward(p, ctx));
-      const missing = parts.flatMap((p) => (p.ok ? [] : p.missing));
-      if (missing.length) return { ok: false, missing: [...new Set(missing)] };
-      const oks = parts as Extract<Num, { ok: true }>[];
+      const failed = failure(parts);
+      if (failed) return failed;
+      const oks = parts as Ok[];
       const best = oks.reduce((m, p) => (p.value.greaterThan(m.value) ? p : m));
-      return okIn(ctx, best.value, () => `max(${oks.map((p) => p.text).join(', ')})`);
+      return okIn(ctx, best.value, () => ({ k: 'fn', fn: 'max', args: oks.map((p) => p.term!) }));
     }
     case 'cases': {
       const missing: string[] = [];
@@ -79,34 +73,55 @@ export function evalAward(a: Award, ctx: AwardCtx): Num {
         if (r.result === 'unknown') missing.push(...r.missing);
       }
       if (missing.length) return { ok: false, missing: [...new Set(missing)] };
-      return a.otherwise ? evalAward(a.otherwise, ctx) : okIn(ctx, ZERO, () => '0 (no case applies)');
+      return a.otherwise ? evalAward(a.otherwise, ctx) : okIn(ctx, ZERO, () => ({ k: 'none', why: 'no_case' }));
     }
   }
 }
 
-function sumOf(ctx: AwardCtx, parts: Num[], sep: string): Num {
-  const missing = parts.flatMap((p) => (p.ok ? [] : p.missing));
-  if (missing.length) return { ok: false, missing: [...new Set(missing)] };
-  const oks = parts as Extract<Num, { ok: true }>[];
-  if (oks.length === 1) return oks[0]!;
-  return okIn(ctx, oks.reduce((s, p) => s.plus(p.value), ZERO), () => oks.map((p) => p.text).join(sep));
+/** The missing facts and history fields of parts that could not be computed, or undefined when all could. */
+function failure(parts: AwardNum[]): AwardNum | undefined {
+  const bad = parts.filter((p) => !p.ok) as Exclude<AwardNum, { ok: true }>[];
+  if (!bad.length) return undefined;
+  const missing = [...new Set(bad.flatMap((p) => p.missing))];
+  const needsHistory = [...new Set(bad.flatMap((p) => ('needsHistory' in p ? p.needsHistory : [])))];
+  return needsHistory.length ? { ok: false, missing, needsHistory } : { ok: false, missing };
 }
 
-function evalRentPart(p: RentPart, ctx: AwardCtx): Num {
+function sumOf(ctx: AwardCtx, parts: AwardNum[]): AwardNum {
+  const failed = failure(parts);
+  if (failed) return failed;
+  const oks = parts as Ok[];
+  if (oks.length === 1) return oks[0]!;
+  return okIn(ctx, oks.reduce((s, p) => s.plus(p.value), ZERO), () => op('+', ...oks.map((p) => p.term!)));
+}
+
+function evalPerItem(a: Extract<Award, { kind: 'per_item' }>, ctx: AwardCtx): AwardNum {
+  const got = ctx.facts.raw(a.items, ctx.trace);
+  if (!got.ok) return got;
+  const items = (got.value as Decimal[]) ?? [];
+  const rate = literal(a.rate);
+  const cap = a.cap_each !== undefined ? literal(a.cap_each) : undefined;
+  const parts = items.map((x): Ok => {
+    const v = rate.times(x);
+    const term = (): Term => op('×', lit(a.rate), { k: 'n', v: x, as: 'plain' });
+    return cap ? okIn(ctx, dmin(v, cap), () => ({ k: 'fn', fn: 'min', args: [term(), lit(a.cap_each!)] })) : okIn(ctx, v, term);
+  });
+  return parts.length ? sumOf(ctx, parts) : okIn(ctx, ZERO, () => ({ k: 'none', why: 'no_items' }));
+}
+
+function evalRentPart(p: RentPart, ctx: AwardCtx): AwardNum {
   const area = evalExpr(p.area, ctx.facts, ctx.trace);
   const months = evalExpr(p.months, ctx.facts, ctx.trace);
   const rent = p.rent !== undefined ? evalExpr(p.rent, ctx.facts, ctx.trace) : undefined;
   const missing = [area, months, rent].flatMap((x) => (x && !x.ok ? x.missing : []));
   if (missing.length) return { ok: false, missing };
-  const a = area as Extract<Num, { ok: true }>;
-  const m = months as Extract<Num, { ok: true }>;
-  const ceilingRate = literal(p.ceiling_per_m2_month);
-  const ceiling = ceilingRate.times(a.value).times(m.value);
-  const ceilingText = () => `${fmt(ceilingRate)} × ${a.text} × ${m.text}`;
-  if (!rent || !rent.ok) return okIn(ctx, ceiling, () => `${p.label}: ${ceilingText()}`);
-  const rate = literal(p.rate!);
-  const share = rate.times(rent.value);
-  return okIn(ctx, dmin(share, ceiling), () => `${p.label}: min(${formatPercent(rate)} × ${rent.text}, ${ceilingText()})`);
+  const a = area as Ok;
+  const m = months as Ok;
+  const ceiling = literal(p.ceiling_per_m2_month).times(a.value).times(m.value);
+  const ceilingTerm = () => op('×', lit(p.ceiling_per_m2_month), a.term!, m.term!);
+  if (!rent || !rent.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
+  const share = literal(p.rate!).times(rent.value);
+  return okIn(ctx, dmin(share, ceiling), () => ({ k: 'part', label: p.label, term: { k: 'fn', fn: 'min', args: [op('×', lit(p.rate!), rent.term!), ceilingTerm()] } }));
 }
 
 type Tier = { at: Decimal; amount: Decimal };
@@ -119,47 +134,49 @@ function tiersOf(a: Extract<Award, { kind: 'tiers' }>): Tier[] {
   return ts;
 }
 
-function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): Num {
+function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNum {
   const base = evalExpr(a.base, ctx.facts, ctx.trace);
   if (!base.ok) return base;
+  const tiers = tiersOf(a);
   // The highest threshold reached (a tie between equal thresholds goes to the later one, as a stable sort left it).
-  let reached: Tier | undefined;
-  for (const t of tiersOf(a)) {
+  let top: Tier | undefined;
+  for (const t of tiers) {
     const c = cmp(base.value, t.at);
-    if (a.strict ? c > 0 : c >= 0) reached = t;
+    if (a.strict ? c > 0 : c >= 0) top = t;
   }
-  const sign = a.strict ? '>' : '≥';
-  const top = reached;
-  if (!top) return okIn(ctx, ZERO, () => `${base.text} < ${fmt(literal(a.tiers[0]!.at))}: no tier reached`);
-  if (a.mode === 'first_reached') {
-    const before = ctx.history?.highest_tier;
-    if (before && top.at.lessThanOrEqualTo(before)) {
-      ctx.trace?.push({ kind: 'history', note: 'tier_already_paid', args: { tier: fmt(top.at), before: fmt(before) } });
-      return okIn(ctx, ZERO, () => `${base.text} ${sign} ${fmt(top.at)}, already awarded up to ${fmt(before)}: 0`);
+  const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({ k: 'tier', base: base.term!, strict: Boolean(a.strict), at: top?.at, amount, lowest: tiers[0]!.at, paidUpTo });
+  if (!top) return okIn(ctx, ZERO, () => term(ZERO));
+  if (a.mode === 'first_reached' && ctx.history) {
+    const before = ctx.history.highest_tier;
+    // A history entry that says something was awarded but not up to which tier cannot be read as "none".
+    if (!before) return receivedNothing(ctx.history) ? okIn(ctx, top.amount, () => term(top!.amount)) : { ok: false, missing: [], needsHistory: ['highest_tier'] };
+    if (top.at.lessThanOrEqualTo(before)) {
+      ctx.trace?.push({ kind: 'history', note: 'tier_already_paid', args: { tier: top.at.toFixed(), before: before.toFixed() } });
+      return okIn(ctx, ZERO, () => term(ZERO, before));
     }
-    if (before) ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: fmt(before) } });
+    ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: before.toFixed() } });
   }
-  return okIn(ctx, top.amount, () => `${base.text} ${sign} ${fmt(top.at)} → ${fmt(top.amount)}`);
+  return okIn(ctx, top.amount, () => term(top!.amount));
 }
 
-function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Num {
+function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): AwardNum {
   const got = ctx.facts.raw(a.fact, ctx.trace);
   if (!got.ok) return got;
   const level = String(got.value);
-  const amountOf = (l: string | undefined) => (l && a.amounts[l] !== undefined ? literal(a.amounts[l]!) : ZERO);
+  const amountOf = (l: string | undefined) => (l && Object.hasOwn(a.amounts, l) ? literal(a.amounts[l]!) : ZERO);
   const now = amountOf(level);
-  if (a.mode === 'first_reached' && ctx.history?.level) {
+  const term = (amount: Decimal, before?: string): Term => ({ k: 'level', fact: a.fact, level, full: now, amount, mode: a.mode, before: before ? { level: before, amount: amountOf(before) } : undefined });
+  if (a.mode === 'highest' || !ctx.history) return okIn(ctx, now, () => term(now));
+  const before = ctx.history.level;
+  if (!before) return receivedNothing(ctx.history) ? okIn(ctx, now, () => term(now)) : { ok: false, missing: [], needsHistory: ['level'] };
+  if (a.mode === 'first_reached') {
     // Each level is paid once, in full: a higher level than the one awarded before pays its whole amount.
     const rank = (l: string) => ctx.facts.fact(a.fact)?.values?.find((v) => v.id === l)?.rank ?? amountOf(l).toNumber();
-    const higher = rank(level) > rank(ctx.history.level);
-    ctx.trace?.push({ kind: 'history', note: 'level_before', args: { level: ctx.history.level } });
-    return okIn(ctx, higher ? now : ZERO, () => `${level} → ${fmt(now)}${higher ? '' : ` (not above ${ctx.history!.level}: nothing)`}`);
+    const higher = rank(level) > rank(before);
+    ctx.trace?.push({ kind: 'history', note: 'level_before', args: { level: before, fact: a.fact } });
+    return okIn(ctx, higher ? now : ZERO, () => term(higher ? now : ZERO, before));
   }
-  if (a.mode === 'upgrade' && ctx.history?.level) {
-    const before = amountOf(ctx.history.level);
-    const diff = Decimal.max(now.minus(before), 0);
-    ctx.trace?.push({ kind: 'history', note: 'upgrade_from', args: { level: ctx.history.level, amount: fmt(before) } });
-    return okIn(ctx, diff, () => `${level} ${fmt(now)} − ${ctx.history!.level} ${fmt(before)} = ${fmt(diff)}${diff.isZero() ? ' (renewal or lower level: nothing)' : ''}`);
-  }
-  return okIn(ctx, now, () => `${level} → ${fmt(now)}`);
+  const diff = Decimal.max(now.minus(amountOf(before)), 0);
+  ctx.trace?.push({ kind: 'history', note: 'upgrade_from', args: { level: before, fact: a.fact, amount: amountOf(before).toFixed() } });
+  return okIn(ctx, diff, () => term(diff, before));
 }

@@ -1,10 +1,10 @@
-import { cmp, Decimal, formatNumber } from '../money/decimal.js';
+import { cmp, Decimal } from '../money/decimal.js';
 import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
-import type { Condition, Op } from '../schema/policy-schema.js';
+import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
 import type { FactsView } from './facts-view.js';
-import { literal } from './literal.js';
-import type { TraceStep, TriBool } from './types.js';
+import { literal, literalAs } from './literal.js';
+import type { Shown, Term, TraceStep, TriBool } from './types.js';
 
 export interface CondResult {
   result: TriBool;
@@ -25,25 +25,49 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
   if ('expr' in c) {
     const v = evalExpr(c.expr, facts, trace);
     const threshold = literal(c.value);
-    const subject = 'fact' in (c.expr as object) ? (c.expr as { fact: string }).fact : '';
+    const shownThreshold = { k: 'n' as const, v: threshold, as: literalAs(c.value) };
     if (!v.ok) {
-      trace?.push({ kind: 'condition', subject: subject || exprSubject(c.expr), op: c.op, threshold: formatNumber(threshold), result: 'unknown' });
+      trace?.push({ kind: 'condition', expr: symbolic(c.expr, facts), op: c.op, threshold: shownThreshold, result: 'unknown' });
       return { result: 'unknown', missing: v.missing };
     }
     const result = compareNum(v.value, c.op, threshold);
-    trace?.push({ kind: 'condition', subject: v.text, op: c.op, threshold: formatNumber(threshold), actual: formatNumber(v.value.toDecimalPlaces(2)), result });
+    trace?.push({ kind: 'condition', expr: v.term, value: v.value, op: c.op, threshold: shownThreshold, result });
     return result ? TRUE : FALSE;
   }
   const got = facts.value(c.fact, trace);
   const def = facts.fact(c.fact);
-  const threshold = () => (Array.isArray(c.value) ? c.value.join(', ') : String(c.value));
   if (got === undefined || !def) {
-    trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), result: 'unknown' });
+    trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, def), result: 'unknown' });
     return { result: 'unknown', missing: [c.fact] };
   }
   const result = compare(got, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
-  trace?.push({ kind: 'condition', subject: c.fact, op: c.op, threshold: threshold(), actual: facts.show(c.fact, got), result });
+  trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, def), actual: facts.shown(c.fact, got), result });
   return result ? TRUE : FALSE;
+}
+
+/** A rule's threshold as a trace shows it: as a value of its fact (an enum by its label, a rate as a percentage). */
+function thresholdShown(c: Extract<Condition, { fact: string }>, def: Def | undefined): Shown {
+  const raw = Array.isArray(c.value) ? c.value : [c.value];
+  if (def?.values) return { k: 'enum', fact: def.id, v: raw.map(String) };
+  if (typeof c.value === 'boolean') return { k: 'bool', v: c.value };
+  if (def && (typeof c.value === 'number' || typeof c.value === 'string')) {
+    const t = threshold(def, c.value);
+    if (t instanceof Decimal) return { k: 'n', v: t, as: def.type === 'ratio' ? 'pct' : def.type === 'money_usd' ? 'usd' : 'plain' };
+  }
+  return { k: 'text', v: raw.map(String).join(', ') };
+}
+
+/** An expression whose facts are not all known, as a term of fact references (values where known). */
+function symbolic(e: NumExpr, facts: FactsView): Term {
+  if (typeof e === 'number' || typeof e === 'string') return { k: 'n', v: literal(e), as: literalAs(e) };
+  if ('fact' in e) {
+    const v = facts.value(e.fact);
+    return v instanceof Decimal ? { k: 'n', v, as: facts.numAs(e.fact), fact: e.fact } : { k: 'unknown', fact: e.fact };
+  }
+  const [op, args] = Object.entries(e)[0] as [string, NumExpr[]];
+  const terms = args.map((a) => symbolic(a, facts));
+  if (op === 'min' || op === 'max') return { k: 'fn', fn: op, args: terms };
+  return { k: 'op', op: ({ add: '+', sub: '−', mul: '×', div: '÷' } as const)[op as 'add']!, args: terms };
 }
 
 const enumOf = new WeakMap<Def, Def>();
@@ -53,10 +77,6 @@ function asEnum(def: Def): Def {
   let e = enumOf.get(def);
   if (!e) enumOf.set(def, (e = { ...def, type: 'enum' }));
   return e;
-}
-
-function exprSubject(e: unknown): string {
-  return JSON.stringify(e);
 }
 
 // Results that say no more than true or false are shared, and frozen so that no caller can change them.

@@ -1,25 +1,26 @@
-import { Decimal, dmax, dmin, formatNumber } from '../money/decimal.js';
+import { Decimal, dmax, dmin } from '../money/decimal.js';
 import type { NumExpr } from '../schema/policy-schema.js';
 import type { FactsView } from './facts-view.js';
-import { literal } from './literal.js';
-import type { TraceStep } from './types.js';
+import { literal, literalAs } from './literal.js';
+import type { Term, TraceStep } from './types.js';
 
-export type Num = { ok: true; value: Decimal; text: string } | { ok: false; missing: string[] };
+/** A computed figure; `term` is the formula with the exact values used, kept only when a trace is. */
+export type Num = { ok: true; value: Decimal; term?: Term } | { ok: false; missing: string[] };
+type Ok = Extract<Num, { ok: true }>;
 
 /**
- * Evaluates a rule expression; the text is the same formula with the numbers put in.
- * Without a trace (batch) nothing reads the text, so it is left empty: formatting
+ * Evaluates a rule expression. Without a trace (batch) no term is built: wording
  * the numbers of every formula was a large part of a batch row's time.
  */
 export function evalExpr(e: NumExpr, facts: FactsView, trace: TraceStep[] | undefined): Num {
   if (typeof e === 'number' || typeof e === 'string') {
     const v = literal(e);
-    return { ok: true, value: v, text: !trace ? '' : typeof e === 'string' && e.endsWith('%') ? e : formatNumber(v) };
+    return trace ? { ok: true, value: v, term: { k: 'n', v, as: literalAs(e) } } : { ok: true, value: v };
   }
   if ('fact' in e) {
     const v = facts.value(e.fact, trace);
     if (!(v instanceof Decimal)) return { ok: false, missing: [e.fact] };
-    return { ok: true, value: v, text: trace ? formatNumber(v.toDecimalPlaces(2)) : '' };
+    return trace ? { ok: true, value: v, term: { k: 'n', v, as: facts.numAs(e.fact), fact: e.fact } } : { ok: true, value: v };
   }
   const [op, args] = operation(e);
   const parts: Ok[] = [];
@@ -30,10 +31,13 @@ export function evalExpr(e: NumExpr, facts: FactsView, trace: TraceStep[] | unde
     else (missing ??= []).push(...p.missing);
   }
   if (missing) return { ok: false, missing };
-  return OPS[op](parts, trace !== undefined);
+  const value = VALUE[op](parts.map((p) => p.value));
+  if (!trace) return { ok: true, value };
+  const terms = parts.map((p) => p.term!);
+  return { ok: true, value, term: termOf(op, terms, parts) };
 }
 
-type Operation = [keyof typeof OPS, NumExpr[]];
+type Operation = [keyof typeof VALUE, NumExpr[]];
 // An expression's operator and operands, read once per rule node rather than once per evaluation.
 const operations = new WeakMap<object, Operation>();
 
@@ -43,19 +47,20 @@ function operation(e: object): Operation {
   return o;
 }
 
-type Ok = Extract<Num, { ok: true }>;
-const join = (xs: Ok[], sep: string) => xs.map((x) => x.text).join(sep);
-/** The formula text, or nothing when no trace is kept. */
-const said = (t: boolean, text: () => string) => (t ? text() : '');
-
-const OPS = {
-  add: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs.reduce((a, x) => a.plus(x.value), new Decimal(0)), text: said(t, () => `(${join(xs, ' + ')})`) }),
-  sub: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs[0]!.value.minus(xs[1]!.value), text: said(t, () => `(${join(xs, ' − ')})`) }),
-  mul: (xs: Ok[], t: boolean): Num => ({ ok: true, value: xs.slice(1).reduce((a, x) => a.times(x.value), xs[0]!.value), text: said(t, () => join(xs, ' × ')) }),
-  div: (xs: Ok[], t: boolean): Num =>
-    xs[1]!.value.isZero()
-      ? { ok: true, value: new Decimal(0), text: said(t, () => `${join(xs, ' ÷ ')} (÷0 → 0)`) }
-      : { ok: true, value: xs[0]!.value.div(xs[1]!.value), text: said(t, () => join(xs, ' ÷ ')) },
-  min: (xs: Ok[], t: boolean): Num => ({ ok: true, value: dmin(...xs.map((x) => x.value)), text: said(t, () => `min(${join(xs, ', ')})`) }),
-  max: (xs: Ok[], t: boolean): Num => ({ ok: true, value: dmax(...xs.map((x) => x.value)), text: said(t, () => `max(${join(xs, ', ')})`) }),
+const VALUE = {
+  add: (xs: Decimal[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0)),
+  sub: (xs: Decimal[]) => xs[0]!.minus(xs[1]!),
+  mul: (xs: Decimal[]) => xs.slice(1).reduce((a, x) => a.times(x), xs[0]!),
+  // A ratio over an empty base counts as 0 (e.g. sales per m² with no floor space); the term says so.
+  div: (xs: Decimal[]) => (xs[1]!.isZero() ? new Decimal(0) : xs[0]!.div(xs[1]!)),
+  min: (xs: Decimal[]) => dmin(...xs),
+  max: (xs: Decimal[]) => dmax(...xs),
 };
+
+const SYMBOL = { add: '+', sub: '−', mul: '×', div: '÷' } as const;
+
+function termOf(op: keyof typeof VALUE, terms: Term[], parts: Ok[]): Term {
+  if (op === 'min' || op === 'max') return { k: 'fn', fn: op, args: terms };
+  const t: Term = { k: 'op', op: SYMBOL[op], args: terms };
+  return op === 'div' && parts[1]!.value.isZero() ? { k: 'div0', term: t } : t;
+}

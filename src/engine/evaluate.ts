@@ -1,10 +1,10 @@
-import { formatNumber } from '../money/decimal.js';
 import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
 import type { Clause } from '../schema/policy-schema.js';
 import { applyLimits, instalments } from './apply-limits.js';
 import { evalAward } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
+import { saysNothing } from './history.js';
 import { splitAward } from './fiscal-split.js';
 import { regionChain } from './regions.js';
 import { applyStacking } from './stacking.js';
@@ -48,7 +48,7 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
     pr.clauses.forEach((r, i) => {
       if (r.amount && (r.status === 'eligible' || r.status === 'ceiling')) {
         r.split = splitAward(set, lp, lp.policy.clauses[i]!, ent.region, r.amount);
-        if (traced) r.trace.push({ kind: 'split', parts: r.split.parts.map((p) => ({ level: p.level, share: p.share.toFixed(), amount: p.amount.toFixed(2) })) });
+        if (traced) r.trace.push({ kind: 'split', parts: r.split.parts.map((p) => ({ level: p.level, share: p.share, amount: p.amount })) });
       }
     });
   });
@@ -64,16 +64,17 @@ function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: 
   const { policy } = lp;
   const v = inForce(policy, ent.year);
   const trace: TraceStep[] | undefined = traced ? [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }] : undefined;
-  const base = { policyId: policy.id, title: policy.title, shortTitle: policy.short_title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace: trace ?? NO_TRACE };
+  const base = { policyId: policy.id, title: policy.title, shortTitle: policy.short_title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace: trace ?? NO_TRACE, partialYear: v.partial };
   const covered = policy.applies_to.some((code) => chain.includes(code));
   trace?.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
   // Place before time: a policy for another place is "not covered" whatever the year.
-  if (!covered) return Object.assign(base, { applicability: 'not_covered' as const, note: policy.coverage_note, clauses: [] });
-  if (!v.ok) return Object.assign(base, { applicability: 'not_in_force' as const, note: policy.validity.note, clauses: [] });
+  if (!covered) return Object.assign(base, { applicability: 'not_covered' as const, note: policy.coverage_note, clauses: [], partialYear: undefined });
+  if (!v.ok) return Object.assign(base, { applicability: 'not_in_force' as const, note: v.partial ? policy.validity.partial_year?.note : policy.validity.note, clauses: [] });
   const exclusion = checkExclusions(lp, facts, trace);
-  const fixed = traced ? undefined : infoResults(lp);
+  const fixed = traced || exclusion.result === true ? undefined : infoResults(lp);
   const clauses = policy.clauses.map((c, i) => fixed?.[i] ?? evaluateClause(lp, c, ent, facts, exclusion, traced));
-  return Object.assign(base, { applicability: 'applies' as const, clauses });
+  const hit = exclusion.hit ? policy.exclusions.find((x) => x.id === exclusion.hit) : undefined;
+  return Object.assign(base, { applicability: 'applies' as const, clauses, ...(hit ? { exclusion: { id: hit.id, clause: hit.clause, quote: hit.quote } } : {}) });
 }
 
 interface ExclusionState {
@@ -87,15 +88,29 @@ function checkExclusions(lp: LoadedPolicy, facts: FactsView, trace: TraceStep[] 
   for (const ex of lp.policy.exclusions) {
     // The condition's own steps are left out: one line per disqualifier reads better.
     const r = evalCondition(ex.when, facts, undefined);
-    trace?.push({ kind: 'exclusion', id: ex.id, clause: ex.clause, result: r.result });
+    trace?.push({ kind: 'exclusion', id: ex.id, clause: ex.clause, quote: ex.quote, result: r.result });
     if (r.result === true) return { result: true, missing: [], hit: ex.id };
     if (r.result === 'unknown') missing.push(...r.missing);
   }
   return missing.length ? { result: 'unknown', missing: [...new Set(missing)] } : { result: false, missing: [] };
 }
 
+/** Clauses a document-wide disqualifier bars: every support the text gives, not its procedural provisions. */
+const BARRED = new Set(['computable', 'ceiling', 'non_monetary']);
+
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
+  const r = evaluateOwn(lp, c, ent, facts, ex, traced);
+  if (ex.result !== true || !BARRED.has(c.status)) return r;
+  // Exclusions decide first: what the clause would have paid is shown as set aside, and nothing is asked for.
+  const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r;
+  const setAside = r.status === 'eligible' || r.status === 'ceiling' ? r.amount : undefined;
+  Object.assign(out, { status: 'excluded', reason: { code: 'exclusion', detail: ex.hit }, missing: NONE, potential: undefined, missingHistory: undefined, amount: setAside, instalments: undefined });
+  return out;
+}
+
+/** A clause on its own terms: beneficiary, conditions, award, history and limits; an unknown exclusion only adds to what is missing. */
+function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
   if (!paysAward(c)) return fresh(lp, c, trace);
   const missing: string[] = [];
@@ -111,16 +126,24 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     if (cond.result === false) return notEligible(lp, c, trace, 'condition');
     missing.push(...cond.missing);
   }
-  const history = ent.history.get(c.id);
+  const given = ent.history.get(c.id);
+  const history = saysNothing(given) ? undefined : given;
   const award = evalAward(c.award, { facts, history, trace });
   const r = fresh(lp, c, trace);
   if (!award.ok) {
     r.status = 'needs_data';
     r.missing = joined(ex.missing, missing, award.missing);
+    if ('needsHistory' in award) r.missingHistory = award.needsHistory;
     return r;
   }
-  trace?.push({ kind: 'formula', text: `${award.text} = ${formatNumber(award.value.toDecimalPlaces(2))}` });
+  if (award.term) trace?.push({ kind: 'formula', term: award.term, value: award.value });
   const limited = applyLimits(c, award.value, history, trace);
+  if (limited.needsHistory) {
+    r.status = 'needs_data';
+    r.missing = joined(ex.missing, missing);
+    r.missingHistory = limited.needsHistory;
+    return r;
+  }
   if (limited.blocked) return notEligible(lp, c, trace, limited.blocked.code, limited.blocked.detail, r);
   if (limited.amount.isZero()) return notEligible(lp, c, trace, 'zero_award', undefined, r);
   if (missing.length || ex.result === 'unknown') {
@@ -129,17 +152,11 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
     r.missing = joined(ex.missing, missing);
     return r;
   }
-  if (ex.result === true) {
-    r.status = 'excluded';
-    r.amount = limited.amount;
-    r.reason = { code: 'exclusion', detail: ex.hit };
-    return r;
-  }
   r.status = c.status === 'ceiling' ? 'ceiling' : 'eligible';
   r.amount = limited.amount;
   if (c.instalments) {
     r.instalments = instalments(limited.amount, c.instalments.count);
-    trace?.push({ kind: 'instalments', parts: r.instalments.map((x) => x.toFixed(2)) });
+    trace?.push({ kind: 'instalments', parts: r.instalments });
   }
   return r;
 }
@@ -203,15 +220,15 @@ function settle(r: ClauseResult, status: 'not_eligible', reason: NonNullable<Cla
 }
 
 /**
- * The facts a clause still needs: its own, then those its policy's exclusions need,
- * each once. When it needs none of its own, that is the exclusions' list itself
- * (already without repeats, and only ever read), not a copy per clause.
+ * The facts a clause still needs: first those its policy's exclusions need (they
+ * decide first), then its own, each once. When it needs none of its own, that is
+ * the exclusions' list itself (already without repeats, and only ever read).
  */
 function joined(exclusions: string[], own: string[], more: string[] = NONE): string[] {
   if (own.length === 0 && more.length === 0) return exclusions;
   const out: string[] = [];
   // A handful of ids: a scan beats building a Set.
-  for (const list of [own, more, exclusions]) for (const id of list) if (!out.includes(id)) out.push(id);
+  for (const list of [exclusions, own, more]) for (const id of list) if (!out.includes(id)) out.push(id);
   return out;
 }
 const NONE: string[] = [];

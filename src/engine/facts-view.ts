@@ -1,8 +1,7 @@
 import { Decimal } from '../money/decimal.js';
-import { formatNumber } from '../money/decimal.js';
 import type { FactValue } from '../input/coerce-value.js';
 import type { Fact } from '../schema/fact-schema.js';
-import type { TraceStep } from './types.js';
+import type { NumAs, Shown, TraceStep } from './types.js';
 
 export type Got<T> = { ok: true; value: T } | { ok: false; missing: string[] };
 
@@ -40,23 +39,25 @@ export class FactsView {
       const rate = this.values.get('usd_cny_rate');
       if (cny instanceof Decimal && rate instanceof Decimal && !rate.isZero()) {
         const usd = cny.div(rate);
-        trace?.push({ kind: 'derived', fact: id, from: def.derive_from_cny, text: `${formatNumber(cny)} ÷ ${formatNumber(rate)} = ${formatNumber(usd.toDecimalPlaces(2))}` });
+        trace?.push({ kind: 'derived', fact: id, from: def.derive_from_cny, cny, rate, usd });
         return usd;
       }
     }
     return undefined;
   }
 
-  /** A value as shown in a trace, with its unit. */
-  show(id: string, v: FactValue): string {
-    const def = this.dict.get(id);
-    if (v instanceof Decimal) {
-      if (def?.type === 'ratio') return `${v.times(100).toFixed()}%`;
-      return `${formatNumber(v.toDecimalPlaces(2))}${def?.unit && def.unit !== '%' ? ' ' + def.unit : ''}`;
-    }
-    if (Array.isArray(v)) return v.map((x) => (x instanceof Decimal ? formatNumber(x) : x)).join('; ');
-    if (typeof v === 'boolean') return v ? '是' : '否';
-    const label = def?.values?.find((x) => x.id === v)?.zh;
-    return label ? `${label} (${v})` : v;
+  /** How a fact's numbers are shown: ratios as percentages, dollars with their unit. */
+  numAs(id: string): NumAs {
+    const type = this.dict.get(id)?.type;
+    return type === 'ratio' ? 'pct' : type === 'money_usd' ? 'usd' : 'plain';
+  }
+
+  /** A value as a trace keeps it: typed, so that each language can word it. */
+  shown(id: string, v: FactValue): Shown {
+    if (v instanceof Decimal) return { k: 'n', v, as: this.numAs(id) };
+    if (typeof v === 'boolean') return { k: 'bool', v };
+    if (typeof v === 'string') return this.dict.get(id)?.values ? { k: 'enum', fact: id, v: [v] } : { k: 'text', v };
+    if (v.length && v[0] instanceof Decimal) return { k: 'text', v: (v as Decimal[]).map((x) => x.toFixed()).join('; ') };
+    return { k: 'enum', fact: id, v: v as string[] };
   }
 }

@@ -1,11 +1,12 @@
 import { Decimal } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
+import type { NumAs } from './types.js';
 
 const cache = new Map<string, Decimal>();
 
 /**
- * A number written in a rule file: 50000, "5万", "50万美元", "20%". Rules were
- * linted at load, so an unreadable literal here is a bug, not a user mistake.
+ * A number written in a rule: 50000, "5万", "50万美元", "20%". Rules were
+ * validated at load, so an unreadable literal here is a bug, not a user mistake.
  */
 export function literal(raw: number | string): Decimal {
   const key = String(raw);
@@ -20,4 +21,11 @@ export function literal(raw: number | string): Decimal {
     cache.set(key, d);
   }
   return d;
+}
+
+/** How a rule literal is shown in a formula: a rate as a percentage, dollars with their unit. */
+export function literalAs(raw: number | string): NumAs {
+  if (typeof raw === 'number') return 'plain';
+  const p = parseAmount(raw);
+  return p?.percent ? 'pct' : p?.currency === 'USD' ? 'usd' : 'plain';
 }

@@ -4,6 +4,9 @@ import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
 
 /** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
+export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
 export interface ClauseHistory {
   paid_total?: Decimal;
   years_paid?: number;
@@ -26,22 +29,59 @@ export interface Enterprise {
 export type TriBool = true | false | 'unknown';
 
 /** What the award history did to a clause; worded in src/i18n/messages.ts. */
-export type HistoryNote = 'assumed_none' | 'already_paid' | 'max_years' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before' | 'level_before' | 'upgrade_from';
+export type HistoryNote =
+  | 'assumed_none' | 'stated_none' | 'already_paid' | 'max_years' | 'years_before' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before'
+  | 'level_before' | 'upgrade_from' | 'history_incomplete';
+
+/** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
+export type NumAs = 'plain' | 'pct' | 'usd';
+
+/**
+ * A formula as the engine computed it: every number is the exact value used.
+ * Renderers word it (src/render/render-term.ts); the engine never writes text.
+ */
+export type Term =
+  | { k: 'n'; v: Decimal; as: NumAs; fact?: string }
+  /** A fact whose value is not known (in a condition that stays undecided). */
+  | { k: 'unknown'; fact: string }
+  | { k: 'op'; op: '+' | '−' | '×' | '÷'; args: Term[] }
+  | { k: 'fn'; fn: 'min' | 'max' | 'floor'; args: Term[] }
+  | { k: 'part'; label: string; term: Term }
+  /** x ÷ 0: a ratio over an empty base counts as 0. */
+  | { k: 'div0'; term: Term }
+  /** The highest tier reached (or none); paidUpTo: tiers up to this threshold were awarded before. */
+  | { k: 'tier'; base: Term; strict: boolean; at?: Decimal; amount: Decimal; lowest: Decimal; paidUpTo?: Decimal }
+  /** An award by level: full is the level's amount, amount what is paid; before: the level awarded earlier (upgrades pay the difference, first-reached only a higher level). */
+  | { k: 'level'; fact: string; level: string; full: Decimal; amount: Decimal; mode: 'highest' | 'upgrade' | 'first_reached'; before?: { level: string; amount: Decimal } }
+  | { k: 'none'; why: 'no_items' | 'no_case' };
+
+/** A value in a condition, kept typed so each language can word it (enum values by their label). */
+export type Shown = { k: 'n'; v: Decimal; as: NumAs } | { k: 'bool'; v: boolean } | { k: 'enum'; fact: string; v: string[] } | { k: 'text'; v: string };
 
 export type TraceStep =
-  | { kind: 'validity'; year: number; from: string; to: string | null; ok: boolean; draft: boolean; partial: boolean }
+  | { kind: 'validity'; year: number; from: string; to: string | null; ok: boolean; draft: boolean; partial?: PartialYear }
   | { kind: 'region'; region: string; appliesTo: string[]; ok: boolean }
   | { kind: 'beneficiary'; required: string; actual?: string[]; result: TriBool }
-  | { kind: 'exclusion'; id: string; clause: string; result: TriBool }
-  | { kind: 'condition'; subject: string; op: string; threshold: string; actual?: string; result: TriBool }
-  | { kind: 'derived'; fact: string; from: string; text: string }
-  | { kind: 'formula'; text: string }
-  | { kind: 'cap'; per: string; cap: string; before: string; after: string }
+  | { kind: 'exclusion'; id: string; clause: string; quote: string; result: TriBool }
+  | { kind: 'condition'; fact?: string; expr?: Term; value?: Decimal; op: string; threshold: Shown; actual?: Shown; result: TriBool }
+  | { kind: 'derived'; fact: string; from: string; cny: Decimal; rate: Decimal; usd: Decimal }
+  | { kind: 'formula'; term: Term; value: Decimal }
+  | { kind: 'cap'; per: string; cap: Decimal; before: Decimal; after: Decimal }
   | { kind: 'history'; note: HistoryNote; args: Record<string, string> }
-  | { kind: 'rounding'; before: string; after: string }
-  | { kind: 'instalments'; parts: string[] }
+  | { kind: 'rounding'; before: Decimal; after: Decimal }
+  | { kind: 'instalments'; parts: Decimal[] }
   | { kind: 'stacking'; group: string; winner: string }
-  | { kind: 'split'; parts: { level: string; share: string; amount: string }[] };
+  | { kind: 'split'; parts: { level: string; share: Decimal; amount: Decimal }[] };
+
+/** A data year only partly inside a policy's validity: the days covered, and whether the rule file counts it. */
+export interface PartialYear {
+  from: string;
+  to: string;
+  days: number;
+  yearDays: number;
+  rule: 'full' | 'majority' | 'none';
+  counted: boolean;
+}
 
 export type ResultStatus =
   | 'eligible' // a sure amount
@@ -80,7 +120,10 @@ export interface ClauseResult {
   amount?: Decimal;
   /** For needs_data: what the award would be if the missing facts turn out favourable, when it can be computed. */
   potential?: Decimal;
+  /** Fact ids that would decide the clause; a document-wide exclusion's facts come first. */
   missing: string[];
+  /** History fields the clause needs because a history entry was given without them (e.g. highest_tier). */
+  missingHistory?: HistoryField[];
   reason?: { code: string; detail?: string };
   supersededBy?: string;
   split?: Split;
@@ -100,6 +143,10 @@ export interface PolicyResult {
   applicability: PolicyApplicability;
   trace: TraceStep[];
   note?: string;
+  /** Set when the data year is only partly inside the validity (whether or not it was counted). */
+  partialYear?: PartialYear;
+  /** The document-wide disqualifier that holds, if any: every clause is then excluded. */
+  exclusion?: { id: string; clause: string; quote: string };
   clauses: ClauseResult[];
 }
 

@@ -14,6 +14,16 @@ type Catalogue = {
   trace: Record<string, string>;
   history: Record<HistoryNote, string>;
   advice: Record<string, string>;
+  /** Words inside a formula: functions, tiers, levels. */
+  formula: Record<string, string>;
+  /** Comparison operators as a reader writes them. */
+  op: Record<string, string>;
+  /** History fields, named as a reader would ask for them. */
+  historyField: Record<string, string>;
+  /** What a cap is counted over. */
+  capPer: Record<string, string>;
+  /** Headers of the four amount columns. */
+  amountColumn: Record<string, string>;
 };
 
 /** All user-facing wording, in one place. {name} is replaced by the finding's args. */
@@ -64,13 +74,13 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     ruleStatus: { computable: '可计算', ceiling: '审核定额', non_monetary: '非资金支持', by_reference: '按其他政策', defective: '原文缺陷', provision: '程序性条款' },
     reason: {
       beneficiary: '受益主体不符（需为 {detail}）', condition: '条件不满足', zero_award: '未达到任何档位或金额为零',
-      already_paid: '一次性奖励已领取', max_years: '已达最长补助年限（{detail}）', cumulative_used: '累计上限已用完', exclusion: '存在不得享受的情形（{detail}）',
+      already_paid: '一次性奖励已领取', max_years: '已达最长补助年限（{detail}）', cumulative_used: '累计上限已用完', exclusion: '存在不得享受的情形：{detail}',
     },
     level: { province: '省', city: '市', local: '区县', unspecified: '未定' },
     words: {
       document: '文件', clause: '条款', title: '事项', status: '状态', award: '金额（元）', note: '备注', total: '合计',
       sure: '确定金额', ceilings: '上限合计（待审核）', pending: '缺数据项', pendingPotential: '缺数据项可能金额', missing: '缺少',
-      perRegime: '按现行财政体制', draft: '征求意见稿', enterprise: '企业', region: '地区', year: '年度', supersededBy: '被替代于',
+      perRegime: '按现行财政体制', draft: '征求意见稿', enterprise: '企业', region: '地区', year: '年度', supersededBy: '就高不重复，已按 {clause} 计',
       notInForce: '该年度不在有效期内', notCovered: '不覆盖该地区', shares: '分担',
       didYouMean: '是否想写：{suggestion}', file: '文件', line: '行', row: '行号', field: '字段', instalments: '分期兑现',
       batchRow: '行号', batchLine: '物理行', id: '企业编号', name: '企业名称', regionCode: '地区代码', clauseId: '条款编号', potential: '可能金额（缺数据）',
@@ -81,32 +91,47 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       listHint: '多笔用；分隔', yes: '是', no: '否', askSave: '把答案保存为输入文件（subsidy calc 可读回）？', askName: '企业名称（可留空）', askPath: '保存到',
       saved: '已保存：{path}', fileExists: '文件已存在，请换一个名字：{path}', noDir: '目录不存在：{path}', cancelled: '已取消。',
       interviewDone: '问答结束：回答 {answered} 题，跳过 {skipped} 题。', skippedFacts: '跳过（未知）', noTtyDetail: '请改用文件输入：subsidy calc <文件>（subsidy template 可生成模板）',
+      missingHistory: '领取记录缺少', ceilingSplit: '如获批，按 {parts} 分担', partialMark: '部分年度', partialColumn: '有效期说明',
+      partialCounted: '{year} 年仅 {from} 至 {to} 在有效期内（{days} 天），按全年计', partialNotCounted: '{year} 年仅 {from} 至 {to} 在有效期内（{days} 天），不计入',
+      excludedDocument: '被排除：{doc}，存在不得享受的情形：{detail}',
+      excludedColumn: '被排除（原因）', validityColumn: '不在有效期或部分年度', hintText: '{label} 再增加 {increase}{unit}，奖励 +{gain}',
     },
     trace: {
-      validity: '有效期 {from} – {to}, 数据年度 {year}: {ok}{partial}{draft}', openEnded: '无截止', partial: '（部分年度）', draft: '；征求意见稿',
-      region: '适用地区 {appliesTo}; 企业所在 {region}: {ok}', beneficiary: '受益主体 {required} ∈ [{actual}]: {result}',
-      exclusion: '排除情形 {id} ({clause}): {result}', exclusionYes: '存在', exclusionNo: '无', unknown: '未知',
-      condition: '条件 {subject} {op} {threshold}: {actual} → {result}', derived: '折算 {fact} 由 {from}: {text}', formula: '计算: {text}',
-      cap: '上限 ({per}) {cap}: {before} → {after}', history: '历史: {text}', rounding: '四舍五入到分: {before} → {after}',
-      instalments: '分期兑现: {parts}', stacking: '就高不重复 [{group}]: 取 {winner}', split: '分担: {parts}', splitNone: '按现行财政体制（原文未给比例）',
-      sourceText: '分担依据: {policy} {clause}{quote}{note}', sourceRegime: '分担依据（用户提供的财政体制文件）: {file} — {title}; {source}{note}',
-      sourceNone: '分担：按现行财政体制，原文未给比例 — {policy} {clause}{quote}', quoteLine: '原文（{doc} {number}）: “{quote}”',
+      validity: '有效期 {from} 至 {to}，数据年度 {year}：{ok}{partial}{draft}', openEnded: '无截止', draft: '；征求意见稿',
+      partialCounted: '（{year} 年仅 {from} 至 {to} 在有效期内，共 {days} 天；按规则文件计入该年度）', partialNotCounted: '（{year} 年仅 {from} 至 {to} 在有效期内，共 {days} 天；按规则文件不计入）',
+      region: '适用地区 {appliesTo}；企业所在 {region}：{ok}', beneficiary: '受益主体须为 {required}；申报主体类型 {actual}：{result}',
+      exclusion: '不得享受的情形（{clause}）“{quote}”：{result}', exclusionYes: '存在', exclusionNo: '无', unknown: '未知',
+      condition: '条件 {subject} {op} {threshold}：{actual} → {result}', derived: '{fact} 由 {from} 按汇率折算：{cny} ÷ {rate} = {usd}', formula: '计算：{text}',
+      cap: '上限（{per}）{cap}：{before} → {after}', history: '领取记录：{text}', rounding: '四舍五入到分：{before} → {after}',
+      instalments: '分期兑现：{parts}', stacking: '就高不重复：同一事项取 {winner}', split: '分担：{parts}', splitNone: '按现行财政体制（原文未给比例）',
+      sourceText: '依据 {policy} {clause}{quote}{note}', sourceRegime: '依据用户提供的财政体制文件 {file} — {title}；{source}{note}',
+      sourceNone: '分担：按现行财政体制，原文未给比例 — {policy} {clause}{quote}', quoteLine: '原文（{doc} {number}）：“{quote}”',
     },
     history: {
-      assumed_none: '未提供领取记录：假定此前未获该项奖励', already_paid: '一次性奖励已领取', max_years: '已领取 {years} 年，最多 {max} 年',
+      assumed_none: '未提供领取记录：假定此前未获该项奖励', stated_none: '领取记录写明此前未获该项奖励', years_before: '此前已领取 {years} 年，最多 {max} 年', history_incomplete: '领取记录不完整', already_paid: '一次性奖励已领取', max_years: '已领取 {years} 年，最多 {max} 年',
       cumulative_used: '此前已领取 {used}（累计上限 {cap}）', tier_already_paid: '档位 {tier} 不高于已奖励档位 {before}', tiers_before: '此前已奖励至 {before} 档',
-      level_before: '此前已按 {level} 奖励', upgrade_from: '此前已按 {level} 奖励 {amount}，补差计奖',
+      level_before: '此前已按{level}奖励', upgrade_from: '此前已按{level}奖励 {amount}，补差计奖',
     },
     advice: {
-      hidden: '未列出：不符合 {notEligible} 项，程序性/非资金/按其他政策/原文缺陷 {info} 项（加 --all 查看）',
+      hidden: '未列出：{parts}（加 --all 查看）', hiddenNotEligible: '不符合 {n} 项', hiddenExcluded: '因排除情形不单列 {n} 项', hiddenInfo: '程序性/非资金/按其他政策/原文缺陷 {n} 项',
       hintsHead: '下一档提示（单项指标再提高多少可多得多少）', none: '无',
-      hint: '{clause} {title}: {label} 再增加 {increase}{unit}（{current} → {target}），奖励 +{gain}（{before} → {after}）',
-      missingHead: '缺失数据（补齐后可能解锁的金额，从多到少）', upTo: '至多 {amount}', unbounded: '不封顶（已知部分 {amount}）', missing: '{fact}（{label}）: {worth}; {clauses}',
+      hint: '{clause}：{label} 再增加 {increase}{unit}（{current} → {target}），奖励 +{gain}（{before} → {after}）',
+      missingHead: '缺失数据（补齐后可能解锁的金额，从多到少）', upTo: '至多 {amount}', unbounded: '不封顶（已知部分 {amount}）', missing: '{label}：{worth}；涉及 {clauses}',
       changesHead: '与基准情形相比', noChange: '没有奖励发生变化',
-      portfolioPolicies: '按文件汇总（确定金额 / 上限 / 涉及企业数）', portfolioPolicy: '{id} {title}: {sure} / {ceilings} / {count} 家',
+      portfolioPolicies: '按文件汇总（确定金额 / 上限 / 涉及企业数）', portfolioPolicy: '{title}: {sure} / {ceilings} / {count} 家',
       portfolioChart: '按条款的确定金额（前 12 项，括号内为企业数）', portfolioNearly: '最常接近下一档的条款（所需增量不超过现值 20%；加 --hints 计算）',
-      portfolioNear: '{id} {title}: {count} 家，合计可再得 {gain}', portfolioNoHints: '无（未加 --hints，或没有接近的档位）',
+      portfolioNear: '{clause}: {count} 家，合计可再得 {gain}', portfolioNoHints: '无（未加 --hints，或没有接近的档位）',
     },
+    formula: {
+      usd: '{n} 美元', min: '较小值', max: '较大值', floor: '向下取整', part: '{label}：{term}', div0: '{term}（除数为 0，按 0 计）',
+      tierNone: '{base} {op} 最低档 {lowest}，未达到任何档位 → 0', tierReached: '{base} {op} {at}', tierPaid: '{reached}，但此前已奖励至 {before} 档 → 0',
+      levelHigher: '{level} 高于此前的{before} → {amount}', levelNotHigher: '{level} 不高于此前的{before} → 0',
+      levelRenewal: '{level} {now} 不高于此前的{before} {then}（续评或降级不奖励）→ 0', no_items: '无事项 → 0', no_case: '不属于任何情形 → 0',
+    },
+    op: { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠', in: '属于', has: '包含' },
+    historyField: { paid_total: '此前已领取金额合计', years_paid: '此前已领取年数', times_paid: '此前已领取次数', highest_tier: '此前已奖励的最高档位', level: '此前已奖励的级别' },
+    capPer: { item: '每项', event: '每次', year: '每年', cumulative: '累计', once: '一次性' },
+    amountColumn: { sure: '确定金额（元）', ceiling: '上限（待审核，元）', potential: '可能金额（缺数据，元）', setAside: '未计入金额（被排除或替代，元）' },
   },
   en: {
     errors: {
@@ -154,13 +179,13 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     ruleStatus: { computable: 'computable', ceiling: 'ceiling by review', non_monetary: 'non-monetary', by_reference: 'by reference', defective: 'defective source', provision: 'provision' },
     reason: {
       beneficiary: 'wrong beneficiary (must be {detail})', condition: 'conditions not met', zero_award: 'no tier reached or zero amount',
-      already_paid: 'one-off award already received', max_years: 'maximum years reached ({detail})', cumulative_used: 'cumulative cap used up', exclusion: 'disqualified ({detail})',
+      already_paid: 'one-off award already received', max_years: 'maximum years reached ({detail})', cumulative_used: 'cumulative cap used up', exclusion: 'disqualified: {detail}',
     },
     level: { province: 'province', city: 'city', local: 'district/county', unspecified: 'unspecified' },
     words: {
       document: 'Document', clause: 'Clause', title: 'Item', status: 'Status', award: 'Award (CNY)', note: 'Note', total: 'Total',
       sure: 'Sure amount', ceilings: 'Ceilings (review)', pending: 'Needs data', pendingPotential: 'Potential if data given', missing: 'missing',
-      perRegime: 'per current fiscal regime', draft: 'draft', enterprise: 'Enterprise', region: 'Region', year: 'Year', supersededBy: 'superseded by',
+      perRegime: 'per current fiscal regime', draft: 'draft', enterprise: 'Enterprise', region: 'Region', year: 'Year', supersededBy: 'superseded by {clause}',
       notInForce: 'not in force in that year', notCovered: 'does not cover the region', shares: 'Shares',
       didYouMean: 'did you mean {suggestion}?', file: 'file', line: 'line', row: 'row', field: 'field', instalments: 'paid in instalments',
       batchRow: 'Row', batchLine: 'Line', id: 'ID', name: 'Name', regionCode: 'Region code', clauseId: 'Clause id', potential: 'Potential (needs data)',
@@ -171,32 +196,47 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       listHint: 'several amounts separated by ;', yes: 'Yes', no: 'No', askSave: 'Save the answers as an input file (subsidy calc reads it back)?', askName: 'Enterprise name (optional)', askPath: 'Save to',
       saved: 'Saved: {path}', fileExists: 'the file exists, choose another name: {path}', noDir: 'no such directory: {path}', cancelled: 'Cancelled.',
       interviewDone: 'Interview done: {answered} answered, {skipped} skipped.', skippedFacts: 'Skipped (unknown)', noTtyDetail: 'use file input instead: subsidy calc <file> (subsidy template writes one)',
+      missingHistory: 'history lacks', ceilingSplit: 'if granted, shared {parts}', partialMark: 'part of the year', partialColumn: 'Validity note',
+      partialCounted: 'in {year} only {from} to {to} is in force ({days} days): counted as a whole year', partialNotCounted: 'in {year} only {from} to {to} is in force ({days} days): not counted',
+      excludedDocument: 'Excluded: {doc}, disqualified: {detail}',
+      excludedColumn: 'Excluded (why)', validityColumn: 'Not or partly in force', hintText: '{increase}{unit} more {label} adds {gain}',
     },
     trace: {
-      validity: 'in force {from} – {to}, data year {year}: {ok}{partial}{draft}', openEnded: 'open-ended', partial: ' (part of the year)', draft: '; draft',
-      region: 'applies to {appliesTo}; enterprise in {region}: {ok}', beneficiary: 'beneficiary {required} ∈ [{actual}]: {result}',
-      exclusion: 'disqualifier {id} ({clause}): {result}', exclusionYes: 'applies', exclusionNo: 'no', unknown: 'unknown',
-      condition: 'condition {subject} {op} {threshold}: {actual} → {result}', derived: 'derived {fact} from {from}: {text}', formula: 'formula: {text}',
+      validity: 'in force {from} to {to}, data year {year}: {ok}{partial}{draft}', openEnded: 'open-ended', draft: '; draft',
+      partialCounted: ' (in {year} only {from} to {to} is covered, {days} days; the rule file counts the year)', partialNotCounted: ' (in {year} only {from} to {to} is covered, {days} days; the rule file does not count the year)',
+      region: 'applies to {appliesTo}; enterprise in {region}: {ok}', beneficiary: 'beneficiary must be {required}; the applicant is {actual}: {result}',
+      exclusion: 'disqualifier ({clause}) “{quote}”: {result}', exclusionYes: 'applies', exclusionNo: 'no', unknown: 'unknown',
+      condition: 'condition {subject} {op} {threshold}: {actual} → {result}', derived: '{fact} converted from {from}: {cny} ÷ {rate} = {usd}', formula: 'formula: {text}',
       cap: 'cap ({per}) {cap}: {before} → {after}', history: 'history: {text}', rounding: 'rounded half-up to the fen: {before} → {after}',
-      instalments: 'instalments: {parts}', stacking: 'no double award [{group}]: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
-      sourceText: 'shares from: {policy} {clause}{quote}{note}', sourceRegime: 'shares from the regime file: {file} — {title}; {source}{note}',
+      instalments: 'instalments: {parts}', stacking: 'no double award for the same thing: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
+      sourceText: 'per {policy} {clause}{quote}{note}', sourceRegime: 'per the regime file {file} — {title}; {source}{note}',
       sourceNone: 'shares: per current fiscal regime; the text gives none — {policy} {clause}{quote}', quoteLine: 'Quote ({doc} {number}): “{quote}”',
     },
     history: {
-      assumed_none: 'no award history given: assumed none received under this clause', already_paid: 'one-off award already received', max_years: 'paid in {years} year(s), at most {max}',
+      assumed_none: 'no award history given: assumed none received under this clause', stated_none: 'the award history says nothing was received under this clause', years_before: 'paid in {years} year(s) before, at most {max}', history_incomplete: 'the award history is incomplete', already_paid: 'one-off award already received', max_years: 'paid in {years} year(s), at most {max}',
       cumulative_used: '{used} received before (cumulative cap {cap})', tier_already_paid: 'tier {tier} not above the tier already awarded ({before})', tiers_before: 'tiers up to {before} awarded before',
       level_before: 'level {level} awarded before', upgrade_from: 'level {level} awarded before ({amount}): the difference is paid',
     },
     advice: {
-      hidden: 'Not shown: {notEligible} not eligible, {info} information-only (use --all)',
+      hidden: 'Not shown: {parts} (use --all)', hiddenNotEligible: '{n} not eligible', hiddenExcluded: '{n} barred by a disqualifier', hiddenInfo: '{n} information-only',
       hintsHead: 'Next-tier hints (how much more of one figure raises an award)', none: 'none',
-      hint: '{clause} {title}: {increase}{unit} more {label} ({current} → {target}) adds {gain} ({before} → {after})',
-      missingHead: 'Missing data (what each fact could unlock, most first)', upTo: 'up to {amount}', unbounded: 'uncapped (known part {amount})', missing: '{fact} ({label}): {worth}; {clauses}',
+      hint: '{clause}: {increase}{unit} more {label} ({current} → {target}) adds {gain} ({before} → {after})',
+      missingHead: 'Missing data (what each fact could unlock, most first)', upTo: 'up to {amount}', unbounded: 'uncapped (known part {amount})', missing: '{label}: {worth}; for {clauses}',
       changesHead: 'Compared with the base case', noChange: 'no award changed',
-      portfolioPolicies: 'By document (sure / ceilings / enterprises)', portfolioPolicy: '{id} {title}: {sure} / {ceilings} / {count}',
+      portfolioPolicies: 'By document (sure / ceilings / enterprises)', portfolioPolicy: '{title}: {sure} / {ceilings} / {count}',
       portfolioChart: 'Sure awards by clause (top 12, enterprises in brackets)', portfolioNearly: 'Clauses most often nearly reached (needing at most 20% more; computed with --hints)',
-      portfolioNear: '{id} {title}: {count} enterprises, {gain} more in all', portfolioNoHints: 'none (run with --hints, or nothing is close)',
+      portfolioNear: '{clause}: {count} enterprises, {gain} more in all', portfolioNoHints: 'none (run with --hints, or nothing is close)',
     },
+    formula: {
+      usd: 'USD {n}', min: 'min', max: 'max', floor: 'floor', part: '{label}: {term}', div0: '{term} (division by 0: counted as 0)',
+      tierNone: '{base} {op} the lowest tier {lowest}: no tier reached → 0', tierReached: '{base} {op} {at}', tierPaid: '{reached}, but tiers up to {before} were awarded before → 0',
+      levelHigher: '{level} is above {before}, awarded before → {amount}', levelNotHigher: '{level} is not above {before}, awarded before → 0',
+      levelRenewal: '{level} {now} is not above {before} {then}, awarded before (renewals and lower levels pay nothing) → 0', no_items: 'no items → 0', no_case: 'no case applies → 0',
+    },
+    op: { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠', in: 'in', has: 'includes' },
+    historyField: { paid_total: 'total received before', years_paid: 'years paid before', times_paid: 'times paid before', highest_tier: 'highest tier awarded before', level: 'level awarded before' },
+    capPer: { item: 'per item', event: 'per event', year: 'per year', cumulative: 'cumulative', once: 'once' },
+    amountColumn: { sure: 'Sure (CNY)', ceiling: 'Ceiling, by review (CNY)', potential: 'Potential if data given (CNY)', setAside: 'Set aside: excluded or superseded (CNY)' },
   },
 };
 

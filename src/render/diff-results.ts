@@ -1,8 +1,9 @@
 import { Decimal } from '../money/decimal.js';
 
-interface ClauseJson { id: string; status: string; amount?: string; potential?: string }
+/** A clause as a result file holds it: schemaVersion 2 names the figure by its kind, 1 had one `amount`. */
+interface ClauseJson { id: string; status: string; amount?: string; sure?: string; ceiling?: string; potential?: string; setAside?: string }
 interface EvalJson { enterprise: { id?: string; name?: string; region: string; year: number }; totals: { sure: string; ceilings: string }; policies: { id: string; applicability: string; clauses: ClauseJson[] }[] }
-export type ResultFile = EvalJson | { schemaVersion: 1; results: EvalJson[] };
+export type ResultFile = EvalJson | { schemaVersion: number; results: EvalJson[] };
 
 export interface Change {
   enterprise: string;
@@ -18,7 +19,7 @@ function clauses(e: EvalJson): Map<string, { status: string; amount?: string }> 
   const m = new Map<string, { status: string; amount?: string }>();
   for (const p of e.policies) {
     if (p.applicability !== 'applies') m.set(p.id, { status: p.applicability });
-    for (const c of p.clauses) m.set(c.id, { status: c.status, amount: c.amount ?? c.potential });
+    for (const c of p.clauses) m.set(c.id, { status: c.status, amount: c.amount ?? c.sure ?? c.ceiling ?? c.potential ?? c.setAside });
   }
   m.set('(total sure)', { status: 'total', amount: e.totals.sure });
   m.set('(total ceilings)', { status: 'total', amount: e.totals.ceilings });

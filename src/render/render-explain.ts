@@ -1,69 +1,111 @@
-import type { ClauseResult, Evaluation, PolicyResult, TraceStep } from '../engine/types.js';
+import type { ClauseResult, Evaluation, PolicyResult, SplitSource, TraceStep } from '../engine/types.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Clause } from '../schema/policy-schema.js';
-import { catalogue, fill, type Lang } from '../i18n/messages.js';
-import { Decimal, formatYuan } from '../money/decimal.js';
-import { docLabel } from './rows.js';
+import { catalogue, fill } from '../i18n/messages.js';
+import { Decimal, formatNumber, formatYuan } from '../money/decimal.js';
+import { labelsFor, type Labels } from './labels.js';
+import { exactNumber, opWord, renderShown, renderTerm, showsResult } from './render-term.js';
+import { clauseNote, clauseRef, docLabel } from './rows.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
+const AMOUNT_ARGS = new Set(['tier', 'before', 'used', 'cap', 'amount']);
 
 /** Words for one trace step. The engine records data; all wording is in the catalogue. */
-export function traceLine(t: TraceStep, lang: Lang): string {
-  const m = catalogue(lang);
+export function traceLine(t: TraceStep, l: Labels): string {
+  const m = catalogue(l.lang);
   const w = m.trace;
   const tri = (r: boolean | 'unknown') => (r === 'unknown' ? w.unknown! : r ? '✓' : '✗');
   switch (t.kind) {
-    case 'validity':
-      return fill(w.validity!, { from: t.from, to: t.to ?? w.openEnded, year: t.year, ok: tri(t.ok), partial: t.partial ? w.partial : '', draft: t.draft ? w.draft : '' });
+    case 'validity': {
+      const partial = t.partial ? fill(t.partial.counted ? w.partialCounted! : w.partialNotCounted!, { from: t.partial.from, to: t.partial.to, days: t.partial.days, year: t.year }) : '';
+      return fill(w.validity!, { from: t.from, to: t.to ?? w.openEnded, year: t.year, ok: tri(t.ok), partial, draft: t.draft ? w.draft : '' });
+    }
     case 'region':
-      return fill(w.region!, { appliesTo: t.appliesTo.join(', '), region: t.region, ok: tri(t.ok) });
+      return fill(w.region!, { appliesTo: t.appliesTo.map((c) => l.region(c)).join(l.lang === 'zh' ? '、' : ', '), region: l.region(t.region), ok: tri(t.ok) });
     case 'beneficiary':
-      return fill(w.beneficiary!, { required: t.required, actual: t.actual?.join(', ') ?? '?', result: tri(t.result) });
+      return fill(w.beneficiary!, { required: l.kind(t.required), actual: t.actual?.map((k) => l.kind(k)).join(l.lang === 'zh' ? '、' : ', ') || w.unknown, result: tri(t.result) });
     case 'exclusion':
-      return fill(w.exclusion!, { id: t.id, clause: t.clause, result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown });
+      return fill(w.exclusion!, { clause: clauseRef(t.clause, l.lang), quote: t.quote, result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown });
     case 'condition':
-      return fill(w.condition!, { subject: t.subject, op: t.op, threshold: t.threshold, actual: t.actual ?? '?', result: tri(t.result) });
+      return conditionLine(t, l, tri(t.result));
     case 'derived':
-      return fill(w.derived!, { fact: t.fact, from: t.from, text: t.text });
+      return fill(w.derived!, { fact: l.fact(t.fact), from: l.fact(t.from), cny: exactNumber(t.cny), rate: exactNumber(t.rate), usd: exactNumber(t.usd) });
     case 'formula':
-      return fill(w.formula!, { text: t.text });
+      return fill(w.formula!, { text: showsResult(t.term) ? renderTerm(t.term, l) : `${renderTerm(t.term, l)} = ${exactNumber(t.value)}` });
     case 'cap':
-      return fill(w.cap!, { per: t.per, cap: t.cap, before: t.before, after: t.after });
+      return fill(w.cap!, { per: m.capPer[t.per] ?? t.per, cap: formatNumber(t.cap), before: exactNumber(t.before), after: exactNumber(t.after) });
     case 'history':
-      return fill(w.history!, { text: fill(m.history[t.note], t.args) });
+      return fill(w.history!, { text: fill(m.history[t.note], historyArgs(t.args, l)) });
     case 'rounding':
-      return fill(w.rounding!, { before: t.before, after: t.after });
+      return fill(w.rounding!, { before: exactNumber(t.before), after: formatYuan(t.after) });
     case 'instalments':
-      return fill(w.instalments!, { parts: t.parts.join(' + ') });
+      return fill(w.instalments!, { parts: t.parts.map((x) => formatYuan(x)).join(' + ') });
     case 'stacking':
-      return fill(w.stacking!, { group: t.group, winner: t.winner });
+      return fill(w.stacking!, { winner: l.clause(t.winner) });
     case 'split': {
-      const parts = t.parts.map((p) => `${m.level[p.level] ?? p.level} ${new Decimal(p.share).times(100).toFixed()}% = ${formatYuan(new Decimal(p.amount))}`);
+      const parts = t.parts.map((p) => `${l.level(p.level)} ${exactNumber(new Decimal(p.share).times(100))}% = ${formatYuan(new Decimal(p.amount))}`);
       return fill(w.split!, { parts: parts.join(' + ') || w.splitNone });
     }
   }
 }
 
-function splitSourceLine(c: ClauseResult, lang: Lang): string | undefined {
-  const s = c.split?.source;
-  if (!s) return undefined;
-  const w = catalogue(lang).trace;
-  const quote = 'quote' in s && s.quote ? ` “${s.quote}”` : '';
-  const note = 'note' in s && s.note ? ` — ${s.note}` : '';
-  if (s.kind === 'text') return fill(w.sourceText!, { policy: s.policy, clause: s.clause ?? '', quote, note });
-  if (s.kind === 'regime_file') return fill(w.sourceRegime!, { file: s.file, title: s.title, source: s.source, note });
-  return fill(w.sourceNone!, { policy: s.policy, clause: s.clause ?? '', quote });
+function conditionLine(t: Extract<TraceStep, { kind: 'condition' }>, l: Labels, result: string): string {
+  const w = catalogue(l.lang).trace;
+  const op = opWord(t.op, l);
+  const threshold = renderShown(t.threshold, l);
+  if (t.fact) return fill(w.condition!, { subject: l.fact(t.fact), op, threshold, actual: t.actual ? renderShown(t.actual, l) : w.unknown, result });
+  // A computed figure: its formula by name, then with the values used, then the value.
+  const named = renderTerm(t.expr!, l, true);
+  const valued = t.value ? `${renderTerm(t.expr!, l)} = ${exactNumber(t.value)}` : w.unknown!;
+  return fill(w.condition!, { subject: named, op, threshold, actual: valued, result });
 }
 
-export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, lang: Lang): string {
-  const m = catalogue(lang);
+function historyArgs(args: Record<string, string>, l: Labels): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = AMOUNT_ARGS.has(k) ? formatNumber(new Decimal(v)) : v;
+  if (args.level) out.level = args.fact ? l.value(args.fact, args.level) : args.level;
+  return out;
+}
+
+/** Where a split's shares come from, said once: the text (with its quote), a regime file, or nobody. */
+export function splitSourceLine(s: SplitSource | undefined, l: Labels): string | undefined {
+  if (!s) return undefined;
+  const w = catalogue(l.lang).trace;
+  const quote = 'quote' in s && s.quote ? ` “${s.quote}”` : '';
+  const note = 'note' in s && s.note ? ` — ${s.note}` : '';
+  const doc = (policy: string) => docOf(l.set, policy);
+  if (s.kind === 'text') return fill(w.sourceText!, { policy: doc(s.policy), clause: s.clause ?? '', quote, note });
+  if (s.kind === 'regime_file') return fill(w.sourceRegime!, { file: s.file, title: s.title, source: s.source, note });
+  return fill(w.sourceNone!, { policy: doc(s.policy), clause: s.clause ?? '', quote });
+}
+
+function docOf(set: RuleSet, policyId: string): string {
+  const p = set.policies.find((lp) => lp.policy.id === policyId)?.policy;
+  return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
+}
+
+export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): string {
+  const m = catalogue(l.lang);
   const amount = c.amount ?? c.potential;
-  const head = `■ ${docLabel(p, lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
-  const lines = [head, ...p.trace.map((t) => '  ' + traceLine(t, lang)), ...c.trace.map((t) => '  ' + traceLine(t, lang))];
-  if (c.missing.length) lines.push(`  ${m.words.missing}: ${c.missing.join(', ')}`);
-  if (c.reason) lines.push(`  ${fill(m.reason[c.reason.code] ?? c.reason.code, { detail: c.reason.detail })}`);
-  const src = splitSourceLine(c, lang);
-  if (src) lines.push('  ' + src);
+  const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
+  const seen = new Set<string>();
+  const lines = [head];
+  for (const t of [...p.trace, ...c.trace]) {
+    // The split is said once, with its source, below.
+    if (t.kind === 'split') continue;
+    const text = traceLine(t, l);
+    // A derived figure is read once per condition or formula that uses it: said once.
+    if (t.kind === 'derived' && seen.has(text)) continue;
+    seen.add(text);
+    lines.push('  ' + text);
+  }
+  const note = clauseNote(c, l, { split: false });
+  if (note) lines.push(`  ${note}`);
+  // Who pays, said once: the parts and where the shares come from (or that the text gives none).
+  const split = c.trace.find((t): t is Extract<TraceStep, { kind: 'split' }> => t.kind === 'split');
+  const src = splitSourceLine(c.split?.source, l);
+  if (split?.parts.length) lines.push(`  ${[traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ')}`);
+  else if (src) lines.push(`  ${src}`);
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
   lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote }));
   for (const n of c.notes) lines.push(`  ${m.words.note}: ${n}`);
@@ -71,15 +113,15 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
 }
 
 /** The working for every clause that carries an amount (or, with all, every clause). */
-export function renderExplain(ev: Evaluation, set: RuleSet, lang: Lang, all = false): string {
+export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh'), all = false): string {
   const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));
   const out: string[] = [];
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
-      out.push(`■ ${docLabel(p, lang)} — ${catalogue(lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, lang)));
+      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l))].join('\n'));
       continue;
     }
-    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), lang));
+    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l));
   }
   return out.join('\n\n') + '\n';
 }

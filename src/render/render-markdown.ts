@@ -1,23 +1,30 @@
 import type { Evaluation } from '../engine/types.js';
-import { catalogue, type Lang } from '../i18n/messages.js';
-import { formatYuan } from '../money/decimal.js';
-import { levelsUsed, reportRows } from './rows.js';
+import { catalogue } from '../i18n/messages.js';
+import type { Labels } from './labels.js';
+import { amountColumnsUsed, levelsUsed, reportRows } from './rows.js';
+import { totalsLines } from './render-table.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderMarkdown(ev: Evaluation, lang: Lang, all = false): string {
-  const m = catalogue(lang);
+export function renderMarkdown(ev: Evaluation, l: Labels, all = false): string {
+  const m = catalogue(l.lang);
+  const w = m.words;
+  const rows = reportRows(ev, l, all);
   const levels = levelsUsed(ev);
-  const head = [m.words.document!, m.words.clause!, m.words.title!, m.words.status!, m.words.award!, ...levels.map((l) => m.level[l]!), m.words.note!];
+  const amounts = amountColumnsUsed(rows);
+  const head = [w.document!, w.clause!, w.title!, w.status!, ...amounts.map((k) => m.amountColumn[k]!), ...levels.map((lv) => l.level(lv)), w.note!];
+  const numeric = (i: number) => i >= 4 && i < 4 + amounts.length + levels.length;
   const e = ev.enterprise;
   const lines = [
-    `## ${e.name ?? e.id ?? m.words.enterprise} — ${e.regionName} ${e.year}`,
+    `## ${e.name ?? e.id ?? w.enterprise} — ${e.regionName} ${e.year}`,
     '',
-    `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (i === 4 || (i > 4 && i < 5 + levels.length) ? ' ---: ' : ' --- ')).join('|')}|`,
+    `| ${head.map(esc).join(' | ')} |`,
+    `|${head.map((_, i) => (numeric(i) ? ' ---: ' : ' --- ')).join('|')}|`,
   ];
-  for (const r of reportRows(ev, lang, all))
-    lines.push(`| ${[r.document, r.clause, r.title, r.status, r.award, ...levels.map((l) => r.shares[l] ?? ''), r.note].map(esc).join(' | ')} |`);
-  lines.push('', `- ${m.words.sure}: **${formatYuan(ev.totals.sure)}**`, `- ${m.words.ceilings}: ${formatYuan(ev.totals.ceilings)}`, `- ${m.words.pending}: ${ev.totals.needsData}`, '');
+  for (const r of rows) {
+    const note = r.partial ? `${r.note ? r.note + '；' : ''}${w.partialMark}` : r.note;
+    lines.push(`| ${[r.document, r.clause, r.title, r.status, ...amounts.map((k) => r.amounts[k]), ...levels.map((lv) => r.shares[lv] ?? ''), note].map(esc).join(' | ')} |`);
+  }
+  lines.push('', ...totalsLines(ev, l).map((t) => `- ${esc(t)}`), '');
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import { renderTable } from './render-table.js';
 import { renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderExplain } from './render-explain.js';
+import { labelsFor } from './labels.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 
@@ -15,17 +16,20 @@ export interface RenderOptions {
   all?: boolean;
   lang: Lang;
   color?: boolean;
+  /** Show rule ids beside the names a reader sees. */
+  ids?: boolean;
 }
 
 /** Chooses a renderer. Every renderer takes results and returns text; none prints. */
 export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions): string {
-  if (o.format === 'json') return renderJson(evs, set);
+  const l = labelsFor(set, o.lang, o.ids);
+  if (o.format === 'json') return renderJson(evs, set, l);
   const notes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.notes ?? []] as const)));
   const notesOf = (id: string) => notes.get(id) ?? [];
   return evs
     .map((ev) => {
-      let text = o.format === 'csv' ? renderCsv(ev, o.lang, o.all) : o.format === 'md' ? renderMarkdown(ev, o.lang, o.all) : renderTable(ev, notesOf, { lang: o.lang, all: o.all, color: o.color });
-      if (o.explain) text += '\n' + renderExplain(ev, set, o.lang, o.all);
+      let text = o.format === 'csv' ? renderCsv(ev, l, o.all) : o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color });
+      if (o.explain) text += '\n' + renderExplain(ev, set, l, o.all);
       return text;
     })
     .join('\n');

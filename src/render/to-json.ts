@@ -1,13 +1,29 @@
 import type { Decimal } from '../money/decimal.js';
-import type { ClauseResult, Evaluation, PolicyResult } from '../engine/types.js';
+import type { ClauseResult, Evaluation, PolicyResult, TraceStep } from '../engine/types.js';
 import type { RuleSet } from '../load/load-rules.js';
+import { labelsFor, type Labels } from './labels.js';
+import { traceLine } from './render-explain.js';
+import { amountKind } from './rows.js';
 
-/** Bump when the shape changes; README and test/render/json-shape.test.ts describe it. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the shape changes; README and test/render/json-shape.test.ts describe it.
+ * 2: a clause's figure is in the field of its kind (sure, ceiling, potential, setAside),
+ * never in one `amount`; trace steps carry exact values and their wording (`text`).
+ */
+export const SCHEMA_VERSION = 2;
 
 const money = (d: Decimal | undefined) => (d === undefined ? undefined : d.toFixed(2));
 
-export function clauseJson(c: ClauseResult, quote?: string | string[]) {
+/** A clause's figure under the name of its kind: summing one field never mixes kinds. */
+export function clauseAmounts(c: ClauseResult): { sure?: string; ceiling?: string; potential?: string; setAside?: string } {
+  const kind = amountKind(c);
+  if (!kind) return {};
+  return { [kind]: money(kind === 'potential' ? c.potential : c.amount) };
+}
+
+const traceJson = (steps: TraceStep[], l: Labels | undefined) => (l ? steps.map((t) => ({ ...t, text: traceLine(t, l) })) : steps);
+
+export function clauseJson(c: ClauseResult, quote?: string | string[], l?: Labels) {
   return {
     id: c.clauseId,
     number: c.number,
@@ -15,9 +31,9 @@ export function clauseJson(c: ClauseResult, quote?: string | string[]) {
     title: c.title,
     ruleStatus: c.ruleStatus,
     status: c.status,
-    amount: money(c.amount),
-    potential: money(c.potential),
+    ...clauseAmounts(c),
     missing: c.missing,
+    missingHistory: c.missingHistory,
     reason: c.reason,
     supersededBy: c.supersededBy,
     split: c.split && {
@@ -27,11 +43,11 @@ export function clauseJson(c: ClauseResult, quote?: string | string[]) {
     instalments: c.instalments?.map((x) => x.toFixed(2)),
     notes: c.notes,
     quote,
-    trace: c.trace,
+    trace: traceJson(c.trace, l),
   };
 }
 
-function policyJson(p: PolicyResult, quotes: Map<string, string | string[]>) {
+function policyJson(p: PolicyResult, quotes: Map<string, string | string[]>, l: Labels) {
   return {
     id: p.policyId,
     title: p.title,
@@ -39,32 +55,43 @@ function policyJson(p: PolicyResult, quotes: Map<string, string | string[]>) {
     draft: p.draft,
     applicability: p.applicability,
     note: p.note,
-    trace: p.trace,
-    clauses: p.clauses.map((c) => clauseJson(c, quotes.get(c.clauseId))),
+    partialYear: p.partialYear,
+    exclusion: p.exclusion,
+    trace: traceJson(p.trace, l),
+    clauses: p.clauses.map((c) => clauseJson(c, quotes.get(c.clauseId), l)),
+  };
+}
+
+/** Documents whose data year is only partly inside their validity, with the dates covered: said at the top. */
+export function partialYearsJson(ev: Evaluation) {
+  return ev.policies.filter((p) => p.partialYear).map((p) => ({ policy: p.policyId, ...p.partialYear! }));
+}
+
+export function totalsJson(t: Evaluation['totals']) {
+  return {
+    sure: t.sure.toFixed(2),
+    ceilings: t.ceilings.toFixed(2),
+    pendingPotential: t.pendingPotential.toFixed(2),
+    needsData: t.needsData,
+    byLevel: Object.fromEntries(Object.entries(t.byLevel).map(([k, v]) => [k, v!.toFixed(2)])) as Record<string, string>,
   };
 }
 
 /** The machine-readable result: exact amounts as strings in 元 with two decimals. */
-export function evaluationJson(ev: Evaluation, set: RuleSet) {
+export function evaluationJson(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh')) {
   const quotes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.quote] as const)));
-  const byLevel: Record<string, string> = Object.fromEntries(Object.entries(ev.totals.byLevel).map(([k, v]) => [k, v!.toFixed(2)]));
   return {
     schemaVersion: SCHEMA_VERSION,
     enterprise: ev.enterprise,
-    totals: {
-      sure: ev.totals.sure.toFixed(2),
-      ceilings: ev.totals.ceilings.toFixed(2),
-      pendingPotential: ev.totals.pendingPotential.toFixed(2),
-      needsData: ev.totals.needsData,
-      byLevel,
-    },
-    policies: ev.policies.map((p) => policyJson(p, quotes)),
+    totals: totalsJson(ev.totals),
+    partialYears: partialYearsJson(ev),
+    policies: ev.policies.map((p) => policyJson(p, quotes, l)),
   };
 }
 
 export type EvaluationJson = ReturnType<typeof evaluationJson>;
 
-export function renderJson(evs: Evaluation[], set: RuleSet): string {
-  const out = evs.length === 1 ? evaluationJson(evs[0]!, set) : { schemaVersion: SCHEMA_VERSION, results: evs.map((e) => evaluationJson(e, set)) };
+export function renderJson(evs: Evaluation[], set: RuleSet, l: Labels = labelsFor(set, 'zh')): string {
+  const out = evs.length === 1 ? evaluationJson(evs[0]!, set, l) : { schemaVersion: SCHEMA_VERSION, results: evs.map((e) => evaluationJson(e, set, l)) };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -7,6 +7,7 @@ import { readYaml } from '../load/read-yaml.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { explainClause } from '../render/render-explain.js';
 import type { Lang } from '../i18n/messages.js';
+import { labelsFor } from '../render/labels.js';
 
 /** The first shipped example that yields an amount for the clause, explained. */
 export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = join(set.dir, '..', 'examples')): string | undefined {
@@ -27,7 +28,7 @@ export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = 
       const ev = evaluate(set, enterprise);
       for (const p of ev.policies) {
         const c = p.clauses.find((x) => x.clauseId === clauseId && x.amount);
-        if (c) return `${lang === 'zh' ? '示例' : 'worked example'}: examples/${name}\n${explainClause(p, c, clause, lang)}`;
+        if (c) return `${lang === 'zh' ? '示例' : 'worked example'}: examples/${name}\n${explainClause(p, c, clause, labelsFor(set, lang))}`;
       }
     } catch {
       continue;

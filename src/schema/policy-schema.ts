@@ -186,8 +186,23 @@ export const PolicySchema = z
     level: z.enum(['city', 'county']),
     status: z.enum(['in_force', 'draft']),
     validity: z
-      .object({ from: z.string(), to: z.string().nullable(), quote: z.string().optional(), note: z.string().optional() })
-      .strict(),
+      .object({
+        from: z.string(),
+        to: z.string().nullable(),
+        quote: z.string().optional(),
+        note: z.string().optional(),
+        /**
+         * How a data year only partly inside the validity is treated: full (counted as a whole year),
+         * majority (counted when more than half of it is covered), none (not counted). Required when
+         * the dates allow a partial year; the note says why.
+         */
+        partial_year: z.object({ rule: z.enum(['full', 'majority', 'none']), note: z.string().min(1) }).strict().optional(),
+      })
+      .strict()
+      .refine((v) => v.partial_year !== undefined || !partialYearPossible(v.from, v.to), {
+        message: 'the validity can cover part of a year: say how such a year is treated (partial_year: { rule: full | majority | none, note })',
+        path: ['partial_year'],
+      }),
     applies_to: z.array(z.string()).min(1),
     coverage_note: z.string().optional(),
     exclusions: z
@@ -210,3 +225,10 @@ export const PolicySchema = z
   .strict();
 
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** A start that is not 1 January, or an end that is not 31 December, leaves some year partly covered. */
+function partialYearPossible(from: string, to: string | null): boolean {
+  const startsMidYear = !/^\d{4}$/.test(from) && !from.endsWith('-01-01');
+  const endsMidYear = to !== null && !/^\d{4}$/.test(to) && !to.endsWith('-12-31');
+  return startsMidYear || endsMidYear;
+}

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
 /**
- * The shape of `calc --format json` (schemaVersion 1), for consumers and for
- * the test that keeps the renderer honest. Amounts are strings in 元 with two decimals.
+ * The shape of `calc --format json` (schemaVersion 2), for consumers and for
+ * the test that keeps the renderer honest. Amounts are strings in 元 with two decimals;
+ * a clause's figure is in the field of its kind (sure, ceiling, potential, setAside), so
+ * summing one field never mixes a sure amount with a ceiling or a potential.
  */
 const Amount = z.string().regex(/^-?\d+\.\d{2}$/);
-const Trace = z.object({ kind: z.string() }).passthrough();
+const Trace = z.object({ kind: z.string(), text: z.string() }).passthrough();
+const PartialYear = z
+  .object({ from: z.string(), to: z.string(), days: z.number().int(), yearDays: z.number().int(), rule: z.enum(['full', 'majority', 'none']), counted: z.boolean() })
+  .strict();
 
 const ClauseResult = z
   .object({
@@ -15,9 +20,12 @@ const ClauseResult = z
     title: z.string(),
     ruleStatus: z.enum(['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision']),
     status: z.enum(['eligible', 'ceiling', 'not_eligible', 'needs_data', 'excluded', 'superseded', 'info']),
-    amount: Amount.optional(),
+    sure: Amount.optional(),
+    ceiling: Amount.optional(),
     potential: Amount.optional(),
+    setAside: Amount.optional(),
     missing: z.array(z.string()),
+    missingHistory: z.array(z.enum(['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'])).optional(),
     reason: z.object({ code: z.string(), detail: z.string().optional() }).strict().optional(),
     supersededBy: z.string().optional(),
     split: z
@@ -36,11 +44,12 @@ const ClauseResult = z
 
 export const EvaluationResultSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     enterprise: z.object({ id: z.string().optional(), name: z.string().optional(), region: z.string(), regionName: z.string(), year: z.number().int() }).strict(),
     totals: z
       .object({ sure: Amount, ceilings: Amount, pendingPotential: Amount, needsData: z.number().int(), byLevel: z.record(z.string(), Amount) })
       .strict(),
+    partialYears: z.array(PartialYear.extend({ policy: z.string() })),
     policies: z.array(
       z
         .object({
@@ -50,6 +59,8 @@ export const EvaluationResultSchema = z
           draft: z.boolean(),
           applicability: z.enum(['applies', 'not_in_force', 'not_covered']),
           note: z.string().optional(),
+          partialYear: PartialYear.optional(),
+          exclusion: z.object({ id: z.string(), clause: z.string(), quote: z.string() }).strict().optional(),
           trace: z.array(Trace),
           clauses: z.array(ClauseResult),
         })
@@ -60,5 +71,5 @@ export const EvaluationResultSchema = z
 
 export const ResultFileSchema = z.union([
   EvaluationResultSchema,
-  z.object({ schemaVersion: z.literal(1), results: z.array(EvaluationResultSchema.omit({ schemaVersion: true }).extend({ schemaVersion: z.literal(1) })) }).strict(),
+  z.object({ schemaVersion: z.literal(2), results: z.array(EvaluationResultSchema) }).strict(),
 ]);

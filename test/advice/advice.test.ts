@@ -66,7 +66,7 @@ describe('calc what-if', () => {
   it('--set with --compare shows the change against the file as written', () => {
     const r = cli(['calc', 'test/fixtures/lanxi-seller-90w-usd.yaml', '--set', 'cbec_b2c_sales_usd=130万美元', '--compare']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('lanxi-2022/8  eligible → eligible  50000.00 → 100000.00  (+50000.00)');
+    expect(r.stdout).toContain('兰政办发〔2022〕3号 8 鼓励跨境电商发展  可获得 → 可获得  50000.00 → 100000.00  (+50000.00)');
   });
   it('--year with --compare: the Hangzhou draft expires after 2025', () => {
     const j = JSON.parse(cli(['calc', 'examples/hangzhou-ecommerce-2022-xihu-express.yaml', '--year', '2026', '--compare', '--format', 'json']).stdout);

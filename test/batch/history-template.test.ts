@@ -26,7 +26,7 @@ function tier1a(input: string, extra: string[] = []) {
 
 describe('award history drives a first-reached tier', () => {
   it('without history the reached 2000万 tier pays', () => {
-    expect(tier1a(write('none.csv', `${HEAD}\n${ROW}\n`))).toMatchObject({ status: 'eligible', amount: '100000.00' });
+    expect(tier1a(write('none.csv', `${HEAD}\n${ROW}\n`))).toMatchObject({ status: 'eligible', sure: '100000.00' });
   });
   it('a history.<clause>.<field> column saying that tier was awarded stops it', () => {
     const f = write('col.csv', `${HEAD},history.lishui-2020/1a.highest_tier\n${ROW},2000万\n`);
@@ -40,7 +40,7 @@ describe('award history drives a first-reached tier', () => {
     expect(tier1a(f, ['--history', yaml]).status).toBe('not listed');
     // A lower tier awarded before leaves the newly reached one to pay.
     const lower = write('h2.csv', 'id,clause,field,value\nLS-1,lishui-2020/1a,highest_tier,500万\n');
-    expect(tier1a(f, ['--history', lower])).toMatchObject({ status: 'eligible', amount: '100000.00' });
+    expect(tier1a(f, ['--history', lower])).toMatchObject({ status: 'eligible', sure: '100000.00' });
   });
   it('a history file naming an unknown clause or field stops before the batch (exit 2) with a suggestion', () => {
     const f = write('plain2.csv', `${HEAD}\n${ROW}\n`);

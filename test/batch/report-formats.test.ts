@@ -7,13 +7,14 @@ import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { Decimal } from '../../src/money/decimal.js';
 import { ROOT } from '../helpers/cli.js';
+import { labelsFor } from '../../src/render/labels.js';
 
 describe('CSV report lines', () => {
   const set = loadRulesSync();
   const { case: c } = loadCaseFile(join(ROOT, 'examples/lanxi-cross-border-seller.yaml'))[0]!;
   const ev = evaluate(set, toEnterprise(set, c.input, () => ({})).enterprise!, { trace: false });
   const paid = ev.policies.flatMap((p) => p.clauses).find((r) => r.status === 'eligible' && r.split)!;
-  const lineOf = (id: string) => reportRenderer('csv', 'zh').row({ kind: 'ok', row: 1, line: 2, ev }).split('\r\n').find((l) => l.includes(`,${id},`))!;
+  const lineOf = (id: string) => reportRenderer('csv', labelsFor(set, 'zh', true)).row({ kind: 'ok', row: 1, line: 2, ev }).split('\r\n').find((l) => l.includes(`,${id},`))!;
 
   it('give each level its share, in the order province, city, local', () => {
     const d = (n: number) => new Decimal(n);

@@ -11,22 +11,24 @@ describe('subsidy calc', () => {
     const r = cli(['calc', EXAMPLE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('鼓励跨境电商发展');
-    expect(r.stdout).toMatch(/100,000\.00 │ +100,000\.00/);
+    // The sure amount and the district's part of it; the ceiling column is blank on this row.
+    expect(r.stdout).toMatch(/100,000\.00 │ +│ +100,000\.00/);
     expect(r.stdout).toContain('确定金额: 218,000.00');
   });
   it('--format json gives the same numbers, with a schema version', () => {
     const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json']).stdout);
-    expect(j.schemaVersion).toBe(1);
+    expect(j.schemaVersion).toBe(2);
     expect(j.totals.sure).toBe('218000.00');
     const c8 = j.policies.find((p: { id: string }) => p.id === 'lanxi-2022').clauses.find((c: { id: string }) => c.id === 'lanxi-2022/8');
-    expect(c8).toMatchObject({ status: 'eligible', amount: '100000.00' });
+    expect(c8).toMatchObject({ status: 'eligible', sure: '100000.00' });
+    expect(c8.amount).toBeUndefined();
     expect(c8.split.parts).toEqual([{ level: 'local', share: '1', amount: '100000.00' }]);
   });
   it('--explain shows the arithmetic and the quote', () => {
     const out = cli(['calc', EXAMPLE, '--explain']).stdout;
-    expect(out).toContain('min(80% × 60,000, 12 × 400 × 12)');
+    expect(out).toContain('较小值(80% × 60,000, 12 × 400 × 12)');
     expect(out).toContain('“企业到Ebay、Amazon');
-    expect(out).toContain('上限 (year) 40,000');
+    expect(out).toContain('上限（每年）40,000');
   });
   it('csv and md formats render', () => {
     expect(cli(['calc', EXAMPLE, '--format', 'csv']).stdout.split('\r\n')[0]).toContain('文件,条款');
@@ -75,9 +77,9 @@ describe('calc --explain on a Hangzhou example', () => {
     const blocks = out.split('\n\n').filter((b) => b.startsWith('■') && b.includes('— 可获得'));
     expect(blocks.length).toBeGreaterThanOrEqual(5);
     for (const b of blocks) {
-      expect(b).toMatch(/计算: .*= [\d,.]+/);
-      expect(b).toMatch(/原文（.*）: “.+”/);
-      expect(b).toMatch(/分担依据: hangzhou-ecommerce-2022 （二十）/);
+      expect(b).toMatch(/计算：.*(= |→ )[\d,.]+/);
+      expect(b).toMatch(/原文（.*）：“.+”/);
+      expect(b).toMatch(/分担：.*；依据 杭州新电商若干意见（征求意见稿） （二十）/);
     }
     expect(out).toContain('2,500,000 ≥ 2,000,000 → 400,000');
   });

@@ -18,7 +18,7 @@ describe('rate × base with a cap', () => {
   it('Lanxi 4: 20% × 3,000,000 = 600,000 capped at 300,000', () => {
     const r = run(clause, { platform_investment: '300万' });
     expect(yuan(r)).toBe('300000.00');
-    expect(r.trace.some((t) => t.kind === 'cap' && t.after === '300,000')).toBe(true);
+    expect(r.trace.some((t) => t.kind === 'cap' && t.after.toFixed() === '300000')).toBe(true);
   });
 });
 

@@ -60,12 +60,12 @@ describe('stacking: 就高不重复', () => {
 describe('validity, region and exclusions', () => {
   const clauses = [{ id: 'test/a', number: '1', title: 'a', quote: 'qqqq', status: 'computable', award: { kind: 'fixed', amount: '1万' } }];
   it('a policy out of force is reported as such, not dropped', () => {
-    const set = ruleSetWith(clauses, { validity: { from: '2022-03-23', to: '2023-12-31' } });
+    const set = ruleSetWith(clauses, { validity: { from: '2022-03-23', to: '2023-12-31', partial_year: { rule: 'full', note: 'n' } } });
     const p = evaluate(set, enterprise(set, {}, {}, 2024)).policies[0]!;
     expect(p.applicability).toBe('not_in_force');
     const partial = evaluate(set, enterprise(set, {}, {}, 2022)).policies[0]!;
     expect(partial.applicability).toBe('applies');
-    expect(partial.trace.find((t) => t.kind === 'validity')).toMatchObject({ partial: true });
+    expect(partial.partialYear).toMatchObject({ from: '2022-03-23', to: '2022-12-31', days: 284, yearDays: 365, counted: true });
   });
   it('a region the policy does not cover is reported', () => {
     const set = ruleSetWith(clauses, { applies_to: ['331100-urban'] });
@@ -77,6 +77,9 @@ describe('validity, region and exclusions', () => {
     const unknown = evaluate(set, enterprise(set, {})).policies[0]!.clauses[0]!;
     expect(unknown.status).toBe('needs_data');
     expect(unknown.missing).toEqual(['listed_dishonest']);
+    // The disqualifier's facts come first: they decide before anything the clause itself needs.
+    const set2 = ruleSetWith([{ ...clauses[0], when: { fact: 'online_sales', op: '>=', value: '1万' } }], { exclusions: [{ id: 'x', clause: '15', quote: 'qqqq', when: { fact: 'listed_dishonest', op: '==', value: true } }] });
+    expect(evaluate(set2, enterprise(set2, {})).policies[0]!.clauses[0]!.missing).toEqual(['listed_dishonest', 'online_sales']);
     expect(evaluate(set, enterprise(set, { listed_dishonest: '否' })).policies[0]!.clauses[0]!.status).toBe('eligible');
   });
 });

@@ -112,7 +112,9 @@ describe('saving the answers', () => {
     const j = JSON.parse(back.stdout);
     expect(j.totals.sure).toBe(r.evaluation.totals.sure.toFixed(2));
     expect(j.totals.ceilings).toBe(r.evaluation.totals.ceilings.toFixed(2));
-    const calcClauses = j.policies.flatMap((p: { clauses: { id: string; status: string; amount?: string }[] }) => p.clauses);
+    type C = { id: string; status: string; sure?: string; ceiling?: string; setAside?: string };
+    // A result file names each figure by its kind; the engine keeps one amount per clause.
+    const calcClauses = j.policies.flatMap((p: { clauses: C[] }) => p.clauses).map((c: C) => ({ ...c, amount: c.sure ?? c.ceiling ?? c.setAside }));
     const asked = r.evaluation.policies.flatMap((p) => p.clauses).map((c) => ({ ...c, amount: c.amount?.toFixed(2) }));
     expect(summary(calcClauses)).toEqual(summary(asked));
     expect(j.enterprise.name).toBe('兰溪某跨境电商');

@@ -4,7 +4,7 @@ import { cli } from '../helpers/cli.js';
 
 describe('calc --format json', () => {
   it.each(['examples/lanxi-cross-border-seller.yaml', 'examples/hangzhou-both-policies-park-2025.yaml', 'examples/lishui-2020-logistics-centre.yaml'])(
-    '%s matches the documented schema (schemaVersion 1)',
+    '%s matches the documented schema (schemaVersion 2)',
     (file) => {
       const r = cli(['calc', file, '--format', 'json']);
       expect(r.code).toBe(0);

@@ -9,7 +9,8 @@ import { headerNames, mapHeaders, type Column } from '../../batch/map-headers.js
 import { progress } from '../../batch/progress.js';
 import { readHistory, type HistoryBook } from '../../batch/read-history.js';
 import { formatFromName, openRows, type InputFormat } from '../../batch/read-rows.js';
-import { reportRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
+import { reportRenderer, summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
+import { labelsFor, type Labels } from '../../render/labels.js';
 import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
 import { AtomicOutput } from '../../batch/write-report.js';
 import { outcomeOf } from '../../batch/evaluate-row.js';
@@ -33,6 +34,9 @@ export interface BatchOptions {
   rules?: string;
   regime?: string;
   hints?: boolean;
+  /** A per-enterprise summary CSV (one line each: sure, ceilings, pending potential, exclusions, validity). */
+  summary?: string;
+  ids?: boolean;
 }
 
 /** Error rows are reported on stderr one by one up to this many; the report has them all. */
@@ -73,6 +77,8 @@ function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file
 interface Run {
   set: RuleSet;
   output?: { file: AtomicOutput; render: ReportRenderer };
+  summary?: { file: AtomicOutput; render: ReportRenderer };
+  labels: Labels;
   lang: Lang;
   limit: number;
   hints: boolean;
@@ -93,8 +99,9 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
-      if (shown.length < r.limit) shown.push(enterpriseLine(o, r.lang));
+      if (shown.length < r.limit) shown.push(enterpriseLine(o, r.labels));
       r.output?.file.write(r.output.render.row(o));
+      r.summary?.file.write(r.summary.render.row(o));
       prog.tick(totals.rows);
     }
   } finally {
@@ -125,7 +132,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
     start(plan.header);
     const prog = progress(r.lang);
     try {
-      return await pool.run(plan, { write: (text) => r.output?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
+      return await pool.run(plan, { write: (text) => r.output?.file.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
     } finally {
       prog.done();
     }
@@ -142,19 +149,34 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
+  if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
+  let summaryOut: AtomicOutput | undefined;
+  try {
+    summaryOut = opts.summary ? AtomicOutput.open(opts.summary, inputs) : undefined;
+  } catch (e) {
+    out?.abort();
+    summaryOut?.abort();
+    throw e;
+  }
+  const labels = labelsFor(set, opts.lang, opts.ids);
   const w = catalogue(opts.lang).words;
   // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
   const interrupted = () => {
     out?.abort();
+    summaryOut?.abort();
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
   try {
-    const render = out && format ? reportRenderer(format, opts.lang) : undefined;
-    const begin = () => out && render && out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
-    const run: Run = { set, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, format: out ? format : undefined, limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const render = out && format ? reportRenderer(format, labels) : undefined;
+    const summary = summaryOut ? summaryRenderer(labels) : undefined;
+    const begin = () => {
+      if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+      if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
+    };
+    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: out ? format : undefined, summary: Boolean(summaryOut), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
@@ -162,14 +184,17 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
       out.write(render.end(totals));
       out.commit();
     }
-    process.stdout.write(renderSummary(shown, totals, { lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    summaryOut?.commit();
+    process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
     if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
+    if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');
     return totals.errors ? 1 : 0;
   } catch (e) {
     out?.abort();
+    summaryOut?.abort();
     throw e;
   } finally {
     process.removeListener('SIGINT', interrupted);

@@ -9,6 +9,7 @@ import { renderResult, type Format } from '../../render/render-result.js';
 import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
+import { labelsFor } from '../../render/labels.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 
@@ -26,6 +27,7 @@ export interface CalcOptions {
   lang: Lang;
   rules?: string;
   regime?: string;
+  ids?: boolean;
 }
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
@@ -47,10 +49,10 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set), ...advice.json }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids)), ...advice.json }, null, 2) + '\n');
     return 0;
   }
-  process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   if (advice.text) process.stdout.write('\n' + advice.text);
   return 0;
 }
@@ -59,6 +61,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
 async function adviseIfAsked(set: RuleSet, ent: Enterprise, ev: Evaluation, base: Enterprise, opts: CalcOptions) {
   const json: Record<string, unknown> = {};
   const text: string[] = [];
+  const labels = labelsFor(set, opts.lang, opts.ids);
   if (!opts.hints && !opts.missing && !opts.compare) return { json, text: '' };
   const [{ nextTierHints }, { missingDataReport }, render, { diffResults }] = await Promise.all([
     import('../../advice/next-tier.js'), import('../../advice/missing-data.js'), import('../../render/render-advice.js'), import('../../render/diff-results.js'),
@@ -66,18 +69,18 @@ async function adviseIfAsked(set: RuleSet, ent: Enterprise, ev: Evaluation, base
   if (opts.hints) {
     const hints = nextTierHints(set, ent, ev);
     json.hints = hints.map((h) => ({ clause: h.clauseId, fact: h.fact, current: h.current.toFixed(), target: h.target.toFixed(), increase: h.increase.toFixed(), before: h.before.toFixed(2), after: h.after.toFixed(2), gain: h.gain.toFixed(2) }));
-    text.push(render.renderHints(hints, set, opts.lang));
+    text.push(render.renderHints(hints, labels));
   }
   if (opts.missing) {
-    const missing = missingDataReport(set, ev);
+    const missing = missingDataReport(set, ev, labels);
     json.missingData = missing.map((m) => ({ fact: m.fact, label: m.label, clauses: m.clauses, upTo: m.upTo.toFixed(2), unbounded: m.unbounded }));
-    text.push(render.renderMissing(missing, opts.lang));
+    text.push(render.renderMissing(missing, labels));
   }
   if (opts.compare) {
     const before = evaluationJson(evaluate(set, base), set);
     const changes = diffResults(before, evaluationJson(ev, set));
     json.compare = { base: { region: base.region, year: base.year, totals: before.totals }, changes };
-    text.push(render.renderChanges(changes, opts.lang));
+    text.push(render.renderChanges(changes, labels));
   }
   return { json, text: text.join('\n') };
 }

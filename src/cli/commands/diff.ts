@@ -12,7 +12,7 @@ function readResult(file: string): ResultFile {
     throw SubsidyError.of('JSON_SYNTAX', { detail: (e as Error).message }, { file });
   }
   const d = data as { schemaVersion?: unknown; results?: unknown; policies?: unknown };
-  if (d?.schemaVersion !== 1 || (!Array.isArray(d.results) && !Array.isArray(d.policies)))
+  if ((d?.schemaVersion !== 1 && d?.schemaVersion !== 2) || (!Array.isArray(d.results) && !Array.isArray(d.policies)))
     throw SubsidyError.of('SCHEMA', { detail: 'not a subsidy result file (calc --format json, schemaVersion 1)' }, { file });
   return d as ResultFile;
 }

@@ -1,0 +1,82 @@
+import type { RuleSet } from '../load/load-rules.js';
+import { catalogue, type Lang } from '../i18n/messages.js';
+import type { HistoryField } from '../engine/types.js';
+
+/**
+ * The names a reader sees for the things the rules name by id: facts by the
+ * Chinese (or English) label the template uses as its header, kinds and levels
+ * by their labels, regions by name, clauses by document, number and title.
+ * With `ids`, each name is followed by its id, for whoever maps output back to rules.
+ */
+export class Labels {
+  private clauses?: Map<string, { doc: string; number: string; title: string }>;
+
+  constructor(
+    readonly set: RuleSet,
+    readonly lang: Lang,
+    readonly ids = false,
+  ) {}
+
+  private withId(label: string, id: string): string {
+    return this.ids && label !== id ? `${label}〔${id}〕` : label;
+  }
+
+  fact(id: string): string {
+    const f = this.set.facts.get(id);
+    return this.withId(f ? f.label[this.lang] : id, id);
+  }
+
+  /** A value of an enum fact (a kind of entity, an honour level) by its label. */
+  value(fact: string, id: string): string {
+    const v = this.set.facts.get(fact)?.values?.find((x) => x.id === id);
+    return this.withId(v ? v[this.lang] : id, id);
+  }
+
+  /** A kind of entity (a beneficiary) by its label. */
+  kind(id: string): string {
+    return this.value('entity_kinds', id);
+  }
+
+  region(code: string): string {
+    const r = this.set.regions.get(code);
+    return this.withId(r ? (this.lang === 'zh' ? r.name : r.en) : code, code);
+  }
+
+  level(level: string): string {
+    return this.withId(catalogue(this.lang).level[level] ?? level, level);
+  }
+
+  history(field: HistoryField): string {
+    return this.withId(catalogue(this.lang).historyField[field] ?? field, field);
+  }
+
+  /** A clause as a reader finds it in the text: document, number (and part), title. */
+  clause(id: string): string {
+    this.clauses ??= new Map(
+      this.set.policies.flatMap((lp) =>
+        lp.policy.clauses.map((c) => [c.id, { doc: lp.policy.doc_number ?? lp.policy.short_title ?? lp.policy.title, number: c.part ? `${c.number} ${c.part}` : c.number, title: c.title }] as const),
+      ),
+    );
+    const c = this.clauses.get(id);
+    return this.withId(c ? `${c.doc} ${c.number} ${c.title}` : id, id);
+  }
+
+  /** A clause's number (and part) alone, for places where its document is already named. */
+  clauseNumber(id: string): string {
+    this.clause(id);
+    const c = this.clauses!.get(id);
+    return this.withId(c ? `${c.number} ${c.title}` : id, id);
+  }
+}
+
+const cache = new WeakMap<RuleSet, Map<string, Labels>>();
+
+/** One Labels per rule set, language and id setting (batch asks for them per row). */
+export function labelsFor(set: RuleSet, lang: Lang, ids = false): Labels {
+  let bySet = cache.get(set);
+  if (!bySet) cache.set(set, (bySet = new Map()));
+  const key = `${lang}${ids ? '+ids' : ''}`;
+  let l = bySet.get(key);
+  if (!l) bySet.set(key, (l = new Labels(set, lang, ids)));
+  return l;
+}
