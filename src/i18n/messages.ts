@@ -24,6 +24,8 @@ type Catalogue = {
   capPer: Record<string, string>;
   /** Headers of the four amount columns. */
   amountColumn: Record<string, string>;
+  /** A clause's encoding in words (rules show). */
+  describe: Record<string, string>;
 };
 
 /** All user-facing wording, in one place. {name} is replaced by the finding's args. */
@@ -132,6 +134,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     historyField: { paid_total: '此前已领取金额合计', years_paid: '此前已领取年数', times_paid: '此前已领取次数', highest_tier: '此前已奖励的最高档位', level: '此前已奖励的级别' },
     capPer: { item: '每项', event: '每次', year: '每年', cumulative: '累计', once: '一次性' },
     amountColumn: { sure: '确定金额（元）', ceiling: '上限（待审核，元）', potential: '可能金额（缺数据，元）', setAside: '未计入金额（被排除或替代，元）' },
+    describe: {
+      and: ' 且 ', or: ' 或 ', not: '并非（{x}）', fixed: '定额 {amount}', tiers: '按 {base} 取达到的最高档：{tiers}', tiersFirst: '按 {base} 首次达到的档位计奖（每档一次）：{tiers}',
+      levels: '按{fact}：{levels}', levelsUpgrade: '按{fact}补差（升级付差额，续评不奖）：{levels}',
+      rent: '{label}：较小值({rate} × {rent}, 每平方米每月 {ceiling} × {area} × {months})', rentFlat: '{label}：每平方米每月 {ceiling} × {area} × {months}',
+      perItem: '对{items}逐项：{rate} × 该项', perItemCapped: '对{items}逐项：{rate} × 该项，每项不超过 {cap}', case: '若 {when}：{award}', else: '；否则 ',
+      beneficiary: '受益主体：{kind}', when: '条件：{when}', award: '奖励：{award}', cap: '上限（{per}）：{amount}{note}', frequency: '频次：{f}',
+      one_off: '一次性', yearly: '每年', per_event: '每次', monthly: '每月', maxYears: '最多 {n} 年', instalments: '分 {n} 期兑现', stacking: '与同一事项的其他条款就高不重复',
+      reference: '按其他政策：{ref}', pool: '资金池：{amount} — {note}', status: '状态', quote: '原文', note: '备注',
+    },
   },
   en: {
     errors: {
@@ -237,6 +248,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     historyField: { paid_total: 'total received before', years_paid: 'years paid before', times_paid: 'times paid before', highest_tier: 'highest tier awarded before', level: 'level awarded before' },
     capPer: { item: 'per item', event: 'per event', year: 'per year', cumulative: 'cumulative', once: 'once' },
     amountColumn: { sure: 'Sure (CNY)', ceiling: 'Ceiling, by review (CNY)', potential: 'Potential if data given (CNY)', setAside: 'Set aside: excluded or superseded (CNY)' },
+    describe: {
+      and: ' and ', or: ' or ', not: 'not ({x})', fixed: 'fixed {amount}', tiers: 'highest tier reached by {base}: {tiers}', tiersFirst: 'tiers first reached by {base} (each paid once): {tiers}',
+      levels: 'by {fact}: {levels}', levelsUpgrade: 'by {fact}, upgrades pay the difference (renewals nothing): {levels}',
+      rent: '{label}: min({rate} × {rent}, {ceiling} per m² per month × {area} × {months})', rentFlat: '{label}: {ceiling} per m² per month × {area} × {months}',
+      perItem: 'for each of {items}: {rate} × the item', perItemCapped: 'for each of {items}: {rate} × the item, at most {cap} each', case: 'if {when}: {award}', else: '; else ',
+      beneficiary: 'beneficiary: {kind}', when: 'when: {when}', award: 'award: {award}', cap: 'cap ({per}): {amount}{note}', frequency: 'frequency: {f}',
+      one_off: 'one-off', yearly: 'yearly', per_event: 'per event', monthly: 'monthly', maxYears: 'at most {n} years', instalments: 'paid in {n} instalments', stacking: 'not paid on top of another clause for the same thing (the higher is kept)',
+      reference: 'by reference to: {ref}', pool: 'pool: {amount} — {note}', status: 'status', quote: 'quote', note: 'note',
+    },
   },
 };
 

@@ -3,6 +3,29 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { coerceFactValue } from '../input/coerce-value.js';
 import { comparisons, factsOfAward, factsOfCondition, type Path } from '../rules/walk.js';
 import type { RuleSet, LoadedPolicy } from './load-rules.js';
+import type { Policy } from '../schema/policy-schema.js';
+
+/** References to the dictionary inside notes ({fact:id}, {kind:id}, {history:field}); see src/render/labels.ts. */
+const NOTE_REF = /\{(fact|kind|history):([a-z][a-z0-9_]*)\}/g;
+const HISTORY_FIELDS = new Set(['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level']);
+
+/** Every note of a policy with where it is, so that each reference in it can be checked. */
+function notesOf(p: Policy): [string, Path][] {
+  const out: [string, Path][] = [];
+  const add = (n: string | undefined, path: Path) => n !== undefined && out.push([n, path]);
+  add(p.coverage_note, ['coverage_note']);
+  add(p.validity.note, ['validity', 'note']);
+  add(p.validity.partial_year?.note, ['validity', 'partial_year', 'note']);
+  add(p.fiscal.note, ['fiscal', 'note']);
+  p.fiscal.rules.forEach((r, i) => add(r.note, ['fiscal', 'rules', i, 'note']));
+  p.clauses.forEach((c, i) => {
+    c.notes?.forEach((n, j) => add(n, ['clauses', i, 'notes', j]));
+    c.caps?.forEach((k, j) => add(k.note, ['clauses', i, 'caps', j, 'note']));
+    add(c.pool?.note, ['clauses', i, 'pool', 'note']);
+    add(c.instalments?.note, ['clauses', i, 'instalments', 'note']);
+  });
+  return out;
+}
 
 /**
  * Checks that must hold for a rule set to be evaluated at all: every fact a rule
@@ -30,6 +53,11 @@ export function checkReferences(set: RuleSet): Finding[] {
       for (const [f, p] of factsOfCondition(ex.when, ['exclusions', i, 'when'])) factRef(f, p);
       checkThresholds(set, lp, ex.when, ['exclusions', i, 'when'], out);
     });
+    for (const [note, path] of notesOf(policy))
+      for (const [, kind, id] of note.matchAll(NOTE_REF)) {
+        const known = kind === 'fact' ? set.facts.has(id!) : kind === 'kind' ? kinds.has(id!) : HISTORY_FIELDS.has(id!);
+        if (!known) out.push({ code: kind === 'fact' ? 'RULE_UNKNOWN_FACT' : 'RULE_INVALID', args: { fact: id!, detail: `the note names {${kind}:${id}}, which does not exist` }, ...at(path) });
+      }
     policy.clauses.forEach((c, i) => {
       const base: Path = ['clauses', i];
       const prior = clauseIds.get(c.id);

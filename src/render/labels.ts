@@ -61,6 +61,20 @@ export class Labels {
     return this.withId(c ? `${c.doc} ${c.number} ${c.title}` : id, id);
   }
 
+  /**
+   * A note from a rule file, with its references to the dictionary ({fact:id},
+   * {kind:id}, {history:field}) put in words: rule writers name a fact once, by id,
+   * and every reader sees the label the template uses.
+   */
+  note(text: string): string {
+    if (!text.includes('{')) return text;
+    const [open, close] = this.lang === 'zh' ? ['“', '”'] : ['"', '"'];
+    return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
+      const label = kind === 'fact' ? this.fact(id) : kind === 'kind' ? this.kind(id) : this.history(id as HistoryField);
+      return `${open}${label}${close}`;
+    });
+  }
+
   /** A clause's number (and part) alone, for places where its document is already named. */
   clauseNumber(id: string): string {
     this.clause(id);
@@ -68,6 +82,9 @@ export class Labels {
     return this.withId(c ? `${c.number} ${c.title}` : id, id);
   }
 }
+
+/** A reference to the dictionary inside a note: {fact:online_sales}, {kind:park_operator}, {history:paid_total}. */
+export const NOTE_REF = /\{(fact|kind|history):([a-z][a-z0-9_]*)\}/g;
 
 const cache = new WeakMap<RuleSet, Map<string, Labels>>();
 

@@ -72,7 +72,7 @@ export function splitSourceLine(s: SplitSource | undefined, l: Labels): string |
   if (!s) return undefined;
   const w = catalogue(l.lang).trace;
   const quote = 'quote' in s && s.quote ? ` “${s.quote}”` : '';
-  const note = 'note' in s && s.note ? ` — ${s.note}` : '';
+  const note = 'note' in s && s.note ? ` — ${l.note(s.note)}` : '';
   const doc = (policy: string) => docOf(l.set, policy);
   if (s.kind === 'text') return fill(w.sourceText!, { policy: doc(s.policy), clause: s.clause ?? '', quote, note });
   if (s.kind === 'regime_file') return fill(w.sourceRegime!, { file: s.file, title: s.title, source: s.source, note });
@@ -108,7 +108,7 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
   else if (src) lines.push(`  ${src}`);
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
   lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote }));
-  for (const n of c.notes) lines.push(`  ${m.words.note}: ${n}`);
+  for (const n of c.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${l.note(n)}`);
   return lines.join('\n');
 }
 
@@ -118,7 +118,8 @@ export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFo
   const out: string[] = [];
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
-      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l))].join('\n'));
+      const note = p.note ? [`  ${l.note(p.note)}`] : [];
+      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l)), ...note].join('\n'));
       continue;
     }
     for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l));

@@ -36,7 +36,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     if (r.partial) note = `${note ? note + '；' : ''}${w.partialMark}`;
     if (notes.length) {
       const first = footnotes.length + 1;
-      notes.forEach((n, i) => footnotes.push(`[${first + i}] ${l.clause(r.clauseId!)}: ${n}`));
+      notes.forEach((n, i) => footnotes.push(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`));
       note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
     table.push([wrapText(r.document, DOC_WIDTH), r.clause, wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);

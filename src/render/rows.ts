@@ -123,7 +123,7 @@ function reasonText(c: ClauseResult, l: Labels): string {
 function policyRow(p: PolicyResult, year: number, l: Labels): ReportRow {
   const m = catalogue(l.lang);
   const status = m.status[p.applicability as 'not_in_force' | 'not_covered'];
-  const note = p.note ?? (p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!);
+  const note = p.note ? l.note(p.note) : p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!;
   return { document: docLabel(p, l.lang), clause: '—', title: p.title, status, statusCode: p.applicability, amounts: NO_AMOUNTS, shares: {}, note, partial: partialText(p.partialYear, year, l.lang) };
 }
 

@@ -41,7 +41,7 @@ export function clauseJson(c: ClauseResult, quote?: string | string[], l?: Label
       source: c.split.source,
     },
     instalments: c.instalments?.map((x) => x.toFixed(2)),
-    notes: c.notes,
+    notes: l ? c.notes.map((n) => l.note(n)) : c.notes,
     quote,
     trace: traceJson(c.trace, l),
   };
@@ -54,7 +54,7 @@ function policyJson(p: PolicyResult, quotes: Map<string, string | string[]>, l: 
     docNumber: p.docNumber,
     draft: p.draft,
     applicability: p.applicability,
-    note: p.note,
+    note: p.note && l.note(p.note),
     partialYear: p.partialYear,
     exclusion: p.exclusion,
     trace: traceJson(p.trace, l),

@@ -1,49 +1,69 @@
 import type { Award, Clause, Condition, NumExpr } from '../schema/policy-schema.js';
+import { catalogue, fill } from '../i18n/messages.js';
+import type { Labels } from '../render/labels.js';
 
-/** The encoding of a clause in plain words, for `rules show` and for reviewers. */
-export function describeExpr(e: NumExpr): string {
+/**
+ * The encoding of a clause in plain words, for `rules show` and for reviewers:
+ * facts by their labels, kinds and levels by theirs, in the reader's language.
+ */
+export function describeExpr(e: NumExpr, l: Labels): string {
   if (typeof e !== 'object') return String(e);
-  if ('fact' in e) return e.fact;
+  if ('fact' in e) return l.fact(e.fact);
   const [op, args] = Object.entries(e)[0] as [string, NumExpr[]];
   const sym: Record<string, string> = { add: ' + ', sub: ' − ', mul: ' × ', div: ' ÷ ' };
-  return sym[op] ? `(${args.map(describeExpr).join(sym[op])})` : `${op}(${args.map(describeExpr).join(', ')})`;
+  const f = catalogue(l.lang).formula;
+  return sym[op] ? `(${args.map((a) => describeExpr(a, l)).join(sym[op])})` : `${f[op] ?? op}(${args.map((a) => describeExpr(a, l)).join(', ')})`;
 }
 
-export function describeCondition(c: Condition): string {
-  if ('all' in c) return c.all.map(describeCondition).join(' AND ');
-  if ('any' in c) return `(${c.any.map(describeCondition).join(' OR ')})`;
-  if ('not' in c) return `NOT (${describeCondition(c.not)})`;
-  if ('expr' in c) return `${describeExpr(c.expr)} ${c.op} ${c.value}`;
-  return `${c.fact} ${c.op} ${Array.isArray(c.value) ? `[${c.value.join(', ')}]` : String(c.value)}`;
+function value(fact: string, v: unknown, l: Labels): string {
+  const w = catalogue(l.lang).words;
+  if (typeof v === 'boolean') return v ? w.yes! : w.no!;
+  if (l.set.facts.get(fact)?.values) return l.value(fact, String(v));
+  return String(v);
 }
 
-export function describeAward(a: Award): string {
+export function describeCondition(c: Condition, l: Labels): string {
+  const d = catalogue(l.lang).describe;
+  const op = (o: string) => catalogue(l.lang).op[o] ?? o;
+  if ('all' in c) return c.all.map((x) => describeCondition(x, l)).join(d.and);
+  if ('any' in c) return `(${c.any.map((x) => describeCondition(x, l)).join(d.or)})`;
+  if ('not' in c) return fill(d.not!, { x: describeCondition(c.not, l) });
+  if ('expr' in c) return `${describeExpr(c.expr, l)} ${op(c.op)} ${c.value}`;
+  const v = Array.isArray(c.value) ? c.value.map((x) => value(c.fact, x, l)).join(l.lang === 'zh' ? '、' : ', ') : value(c.fact, c.value, l);
+  return `${l.fact(c.fact)} ${op(c.op)} ${v}`;
+}
+
+export function describeAward(a: Award, l: Labels): string {
+  const d = catalogue(l.lang).describe;
+  const e = (x: NumExpr) => describeExpr(x, l);
   switch (a.kind) {
-    case 'fixed': return `fixed ${a.amount}`;
-    case 'rate': return `${a.rate} × ${describeExpr(a.base)}`;
-    case 'tiers': return `${a.mode === 'first_reached' ? 'first-reached' : 'highest'} tier of ${describeExpr(a.base)}: ${a.tiers.map((t) => `${a.strict ? '>' : '≥'}${t.at} → ${t.amount}`).join('; ')}`;
-    case 'levels': return `${a.mode === 'upgrade' ? 'upgrade difference' : 'by level'} of ${a.fact}: ${Object.entries(a.amounts).map(([k, v]) => `${k} → ${v}`).join('; ')}`;
-    case 'per_unit': return `${describeExpr(a.count)} × ${a.amount}`;
-    case 'per_step': return `floor(${describeExpr(a.base)} ÷ ${a.step}) × ${a.amount}`;
-    case 'rent': return a.parts.map((p) => `${p.label}: ${p.rate ? `min(${p.rate} × ${describeExpr(p.rent!)}, ` : ''}${p.ceiling_per_m2_month}/m²/month × ${describeExpr(p.area)} × ${describeExpr(p.months)}${p.rate ? ')' : ''}`).join(' + ');
-    case 'per_item': return `Σ over ${a.items}: ${a.rate} × item${a.cap_each ? `, ≤ ${a.cap_each} each` : ''}`;
-    case 'sum': return a.parts.map(describeAward).join(' + ');
-    case 'max': return `max(${a.parts.map(describeAward).join(', ')})`;
-    case 'cases': return a.cases.map((c) => `if ${describeCondition(c.when)}: ${describeAward(c.award)}`).join('; else ') + (a.otherwise ? `; else ${describeAward(a.otherwise)}` : '');
+    case 'fixed': return fill(d.fixed!, { amount: a.amount });
+    case 'rate': return `${a.rate} × ${e(a.base)}`;
+    case 'tiers': return fill(a.mode === 'first_reached' ? d.tiersFirst! : d.tiers!, { base: e(a.base), tiers: a.tiers.map((t) => `${a.strict ? '>' : '≥'}${t.at} → ${t.amount}`).join(l.lang === 'zh' ? '；' : '; ') });
+    case 'levels': return fill(a.mode === 'upgrade' ? d.levelsUpgrade! : d.levels!, { fact: l.fact(a.fact), levels: Object.entries(a.amounts).map(([k, v]) => `${l.value(a.fact, k)} → ${v}`).join(l.lang === 'zh' ? '；' : '; ') });
+    case 'per_unit': return `${e(a.count)} × ${a.amount}`;
+    case 'per_step': return `${catalogue(l.lang).formula.floor}(${e(a.base)} ÷ ${a.step}) × ${a.amount}`;
+    case 'rent': return a.parts.map((p) => fill(p.rate ? d.rent! : d.rentFlat!, { label: p.label, rate: p.rate ?? '', rent: p.rent ? e(p.rent) : '', ceiling: p.ceiling_per_m2_month, area: e(p.area), months: e(p.months) })).join(' + ');
+    case 'per_item': return fill(a.cap_each ? d.perItemCapped! : d.perItem!, { items: l.fact(a.items), rate: a.rate, cap: a.cap_each ?? '' });
+    case 'sum': return a.parts.map((p) => describeAward(p, l)).join(' + ');
+    case 'max': return `${catalogue(l.lang).formula.max}(${a.parts.map((p) => describeAward(p, l)).join(', ')})`;
+    case 'cases': return a.cases.map((c) => fill(d.case!, { when: describeCondition(c.when, l), award: describeAward(c.award, l) })).join(d.else) + (a.otherwise ? `${d.else}${describeAward(a.otherwise, l)}` : '');
   }
 }
 
-export function describeClause(c: Clause): string[] {
+export function describeClause(c: Clause, l: Labels): string[] {
+  const d = catalogue(l.lang).describe;
+  const m = catalogue(l.lang);
   const lines: string[] = [];
-  if (c.beneficiary) lines.push(`beneficiary: ${c.beneficiary}`);
-  if (c.when) lines.push(`when: ${describeCondition(c.when)}`);
-  if (c.award) lines.push(`award: ${describeAward(c.award)}`);
-  for (const k of c.caps ?? []) lines.push(`cap (${k.per}): ${k.amount}${k.note ? ` — ${k.note}` : ''}`);
-  if (c.frequency) lines.push(`frequency: ${c.frequency}`);
-  if (c.max_years) lines.push(`at most ${c.max_years} years`);
-  if (c.instalments) lines.push(`paid in ${c.instalments.count} instalments`);
-  if (c.stacking_group) lines.push(`stacking group: ${c.stacking_group}`);
-  if (c.reference) lines.push(`refers to: ${c.reference}`);
-  if (c.pool) lines.push(`pool: ${c.pool.amount} — ${c.pool.note}`);
+  if (c.beneficiary) lines.push(fill(d.beneficiary!, { kind: l.kind(c.beneficiary) }));
+  if (c.when) lines.push(fill(d.when!, { when: describeCondition(c.when, l) }));
+  if (c.award) lines.push(fill(d.award!, { award: describeAward(c.award, l) }));
+  for (const k of c.caps ?? []) lines.push(fill(d.cap!, { per: m.capPer[k.per] ?? k.per, amount: k.amount, note: k.note ? ` — ${l.note(k.note)}` : '' }));
+  if (c.frequency) lines.push(fill(d.frequency!, { f: d[c.frequency] ?? c.frequency }));
+  if (c.max_years) lines.push(fill(d.maxYears!, { n: c.max_years }));
+  if (c.instalments) lines.push(fill(d.instalments!, { n: c.instalments.count }));
+  if (c.stacking_group) lines.push(d.stacking!);
+  if (c.reference) lines.push(fill(d.reference!, { ref: c.reference }));
+  if (c.pool) lines.push(fill(d.pool!, { amount: c.pool.amount, note: l.note(c.pool.note) }));
   return lines;
 }

@@ -7,6 +7,8 @@ import { loadRulesSync } from '../../load/load-rules-sync.js';
 import { lintRules } from '../../lint/lint-rules.js';
 import { coverage } from '../../lint/coverage.js';
 import { describeClause } from '../../rules/describe-rule.js';
+import { labelsFor } from '../../render/labels.js';
+import { catalogue } from '../../i18n/messages.js';
 import { workedExample } from '../../rules/worked-example.js';
 
 export interface RulesOptions {
@@ -72,12 +74,15 @@ function showClause(set: RuleSet, id: string, lang: Lang): string {
   if (!hit) throw SubsidyError.of('UNKNOWN_CLAUSE', { clause: id }, {}, suggestion(id, all.map((x) => x.c.id)));
   const { lp, c } = hit;
   const quote = Array.isArray(c.quote) ? c.quote.join(' … ') : c.quote;
+  const l = labelsFor(set, lang);
+  const m = catalogue(lang);
+  const colon = lang === 'zh' ? '：' : ': ';
   const lines = [
-    `${c.id} — ${lp.policy.doc_number ?? lp.policy.title} ${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''} ${c.title}`,
-    `status: ${c.status}`,
-    `quote: “${quote}”`,
-    ...describeClause(c),
-    ...(c.notes ?? []).map((n) => `note: ${n}`),
+    `${lp.policy.doc_number ?? lp.policy.title} ${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''} ${c.title}（${c.id}）`,
+    `${m.describe.status}${colon}${m.ruleStatus[c.status] ?? c.status}`,
+    `${m.describe.quote}${colon}“${quote}”`,
+    ...describeClause(c, l),
+    ...(c.notes ?? []).map((n) => `${m.describe.note}${colon}${l.note(n)}`),
   ];
   const example = workedExample(set, c.id, lang);
   lines.push('', example ?? (lang === 'zh' ? '（examples/ 中尚无使本条款产生金额的示例）' : '(no example in examples/ yields an amount for this clause)'));
