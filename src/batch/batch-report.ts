@@ -59,7 +59,7 @@ export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
     .filter((p) => p.partialYear || p.applicability === 'not_in_force')
     .map((p) => `${docLabel(p, l.lang)}: ${p.partialYear ? partialText(p.partialYear, e.year, l.lang) : catalogue(l.lang).words.notInForce}`)
     .join(sep);
-  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: e.regionName, year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep) };
+  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: l.region(e.region), year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep) };
 }
 
 /** Totals over the whole batch, added to row by row: nothing per row is kept. */

@@ -132,7 +132,7 @@ function csvRenderer(l: Labels): ReportRenderer {
         return otherLine(lead, [[w.status!, w.error!], [w.note!, errorText(c.findings, l.lang)]]);
       }
       const e = o.ev.enterprise;
-      const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, e.regionName, String(e.year)].map(csvCell).join(',');
+      const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, l.region(e.region), String(e.year)].map(csvCell).join(',');
       let out = '';
       const hints = o.hints?.length ? new Map(o.hints.map((h) => [h.clauseId, h])) : undefined;
       for (const p of o.ev.policies) {

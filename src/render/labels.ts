@@ -37,9 +37,10 @@ export class Labels {
     return this.value('entity_kinds', id);
   }
 
+  /** A region by name in the reader's language; codes are numbers people use too, so they are not hidden. */
   region(code: string): string {
     const r = this.set.regions.get(code);
-    return this.withId(r ? (this.lang === 'zh' ? r.name : r.en) : code, code);
+    return r ? (this.lang === 'zh' ? r.name : r.en) : code;
   }
 
   level(level: string): string {
@@ -68,10 +69,11 @@ export class Labels {
    */
   note(text: string): string {
     if (!text.includes('{')) return text;
-    const [open, close] = this.lang === 'zh' ? ['“', '”'] : ['"', '"'];
+    // Notes stay in the language they were written in (Chinese), and so do the names put into them.
+    const zh = this.lang === 'zh' ? this : labelsFor(this.set, 'zh', this.ids);
     return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
-      const label = kind === 'fact' ? this.fact(id) : kind === 'kind' ? this.kind(id) : this.history(id as HistoryField);
-      return `${open}${label}${close}`;
+      const label = kind === 'fact' ? zh.fact(id) : kind === 'kind' ? zh.kind(id) : zh.history(id as HistoryField);
+      return `“${label}”`;
     });
   }
 

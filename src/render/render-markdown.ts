@@ -16,7 +16,7 @@ export function renderMarkdown(ev: Evaluation, l: Labels, all = false): string {
   const numeric = (i: number) => i >= 4 && i < 4 + amounts.length + levels.length;
   const e = ev.enterprise;
   const lines = [
-    `## ${e.name ?? e.id ?? w.enterprise} — ${e.regionName} ${e.year}`,
+    `## ${e.name ?? e.id ?? w.enterprise} — ${l.region(e.region)} ${e.year}`,
     '',
     `| ${head.map(esc).join(' | ')} |`,
     `|${head.map((_, i) => (numeric(i) ? ' ---: ' : ' --- ')).join('|')}|`,

@@ -7,8 +7,8 @@ import { formatYuan, type Decimal } from '../money/decimal.js';
 import type { Labels } from './labels.js';
 import { amountColumnsUsed, clauseRef, hiddenLine, levelsUsed, partialYearLines, reportRows } from './rows.js';
 
-/** Large totals also in 万元, the unit the texts use: 218,000.00 (21.8万元). */
-const wan = (d: Decimal) => (d.greaterThanOrEqualTo(10000) ? `（${d.div(10000).toDecimalPlaces(4).toFixed()}万元）` : '');
+/** Large totals also in 万元, the unit the texts use: 218,000.00（21.8万元）. Chinese readers only. */
+const wan = (d: Decimal, lang: string) => (lang === 'zh' && d.greaterThanOrEqualTo(10000) ? `（${d.div(10000).toDecimalPlaces(4).toFixed()}万元）` : '');
 
 export interface TableOptions {
   all?: boolean;
@@ -42,7 +42,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     table.push([wrapText(r.document, DOC_WIDTH), r.clause, wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);
   }
   const e = ev.enterprise;
-  const header = `${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${e.regionName} (${e.region})  ${w.year}: ${e.year}`;
+  const header = `${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`;
   const lines = [header, table.toString(), ...totalsLines(ev, l)];
   const hidden = hiddenLine(ev, l.lang);
   if (!opts.all && hidden) lines.push(hidden);
@@ -56,8 +56,8 @@ export function totalsLines(ev: Evaluation, l: Labels): string[] {
   const t = ev.totals;
   const byLevel = Object.entries(t.byLevel).map(([k, v]) => `${l.level(k)} ${formatYuan(v!)}`).join(' / ');
   const lines = [
-    `${w.sure}: ${formatYuan(t.sure)}${wan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
-    `${w.ceilings}: ${formatYuan(t.ceilings)}${wan(t.ceilings)}`,
+    `${w.sure}: ${formatYuan(t.sure)}${wan(t.sure, l.lang)}${byLevel ? `  (${byLevel})` : ''}`,
+    `${w.ceilings}: ${formatYuan(t.ceilings)}${wan(t.ceilings, l.lang)}`,
     `${w.pending}: ${t.needsData}${t.pendingPotential.greaterThan(0) ? `  (${w.pendingPotential}: ${formatYuan(t.pendingPotential)})` : ''}`,
   ];
   for (const p of ev.policies) if (p.exclusion) lines.push(fill(w.excludedDocument!, { doc: p.docNumber ?? p.shortTitle ?? p.title, detail: `${p.exclusion.quote}（${clauseRef(p.exclusion.clause, l.lang)}）` }));
