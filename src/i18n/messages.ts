@@ -56,6 +56,10 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       UNKNOWN_COLUMN: '未知的列：{column}（该列已忽略）',
       DUPLICATE_COLUMN: '列“{column}”与第 {first} 列是同一项（{item}），该列已忽略',
       RAGGED_ROW: '该行有 {cells} 个单元格，表头有 {expected} 列；该行未计算',
+      NOT_A_CHOICE: '“{value}” 不是可选项；可选：{choices}',
+      NEAR_CHOICE: '“{value}” 不是可选项；是否想写：{suggestion}',
+      HISTORY_FIELD_UNUSED: '{clause} 的奖励不取决于{field}；本条款用到：{allowed}',
+      NOT_A_TIER: '“{value}” 不是{clause}的档位门槛；可填：{tiers}',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -146,6 +150,10 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       UNKNOWN_COLUMN: 'unknown column: {column} (the column is ignored)',
       DUPLICATE_COLUMN: 'column "{column}" gives the same item as column {first} ({item}); the column is ignored',
       RAGGED_ROW: 'the row has {cells} cells but the header has {expected} columns; the row is not evaluated',
+      NOT_A_CHOICE: '"{value}" is not one of the choices: {choicesEn}',
+      NEAR_CHOICE: '"{value}" is not one of the choices; did you mean {suggestionEn}?',
+      HISTORY_FIELD_UNUSED: 'the award of {clause} does not depend on the {fieldEn}; fields it uses: {allowedEn}',
+      NOT_A_TIER: '"{value}" is not a tier threshold of {clause}; valid: {tiersEn}',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',

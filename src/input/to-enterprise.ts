@@ -107,7 +107,7 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
-    if (!r.ok) err(r.code, { fact: id, detail: r.detail }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok) err(r.code, { fact: id, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;

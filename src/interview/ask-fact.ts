@@ -30,7 +30,7 @@ export function validateFor(fact: Fact, lang: Lang): (raw: string) => true | str
   return (raw) => {
     if (isSkip(raw)) return true;
     const r = coerceFactValue(fact, raw.trim());
-    return r.ok ? true : formatFinding({ code: r.code, args: { fact: fact.label[lang], detail: r.detail } }, lang);
+    return r.ok ? true : formatFinding({ code: r.code, args: { fact: fact.label[lang], detail: r.detail, ...r.args } }, lang);
   };
 }
 
