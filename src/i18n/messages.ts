@@ -86,6 +86,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       saved: '已保存：{path}', fileExists: '文件已存在，请换一个名字：{path}', noDir: '目录不存在：{path}', cancelled: '已取消。',
       interviewDone: '问答结束：回答 {answered} 题，跳过 {skipped} 题。', skippedFacts: '跳过（未知）', noTtyDetail: '请改用文件输入：subsidy calc <文件>（subsidy template 可生成模板）',
       hf_paid_total: '此前累计已领取金额', hf_years_paid: '此前已领取年数', hf_times_paid: '此前已领取次数', hf_highest_tier: '此前已奖励的最高一档', hf_level: '此前已奖励的级别', historyFieldsNone: '无（本条款不看以往领取情况）',
+      percentRead: '按 {value} 计（[%] 后的数字是百分数；如指 {alt}，请输入 {altInput}）',
     },
     trace: {
       validity: '有效期 {from} – {to}, 数据年度 {year}: {ok}{partial}{draft}', openEnded: '无截止', partial: '（部分年度）', draft: '；征求意见稿',
@@ -181,6 +182,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       saved: 'Saved: {path}', fileExists: 'the file exists, choose another name: {path}', noDir: 'no such directory: {path}', cancelled: 'Cancelled.',
       interviewDone: 'Interview done: {answered} answered, {skipped} skipped.', skippedFacts: 'Skipped (unknown)', noTtyDetail: 'use file input instead: subsidy calc <file> (subsidy template writes one)',
       hf_paid_total: 'total paid before', hf_years_paid: 'years paid before', hf_times_paid: 'times paid before', hf_highest_tier: 'highest tier awarded before', hf_level: 'level awarded before', historyFieldsNone: 'none (the clause does not depend on what was received before)',
+      percentRead: 'read as {value} (a number after [%] is a percentage; for {alt} type {altInput})',
     },
     trace: {
       validity: 'in force {from} – {to}, data year {year}: {ok}{partial}{draft}', openEnded: 'open-ended', partial: ' (part of the year)', draft: '; draft',

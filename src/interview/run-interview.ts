@@ -54,6 +54,7 @@ export async function runInterview(set: RuleSet, io: InterviewIO, o: InterviewOp
     else {
       state.facts.set(fact.id, a.value);
       given.set(fact.id, a.raw);
+      if (a.note) write(`  ${a.note}\n`);
     }
   }
   const evaluation = evaluateState(set, state);

@@ -29,7 +29,7 @@ function answer(fact: Fact, want: string | string[] | undefined): void {
       screen.keypress('down');
     }
   } else if (fact.type === 'boolean' || fact.type === 'enum') {
-    const at = typeof want === 'string' ? labels.indexOf(want) : labels.length; // the skip choice is last
+    const at = typeof want === 'string' ? labels.indexOf(want) + 1 : 0; // the skip choice is first, and where the cursor starts
     if (at < 0) throw new Error(`${String(want)} is not a choice for ${fact.id}`);
     for (let i = 0; i < at; i++) screen.keypress('down');
   } else if (typeof want === 'string') screen.type(want);

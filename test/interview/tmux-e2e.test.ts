@@ -64,7 +64,7 @@ function answer(fact: Fact, want: string | string[] | undefined): void {
   if (fact.type === 'enum_set') {
     for (const l of labels) keys(...(want?.includes(l) ? ['Space', 'Down'] : ['Down']));
   } else if (fact.type === 'boolean' || fact.type === 'enum') {
-    const at = typeof want === 'string' ? labels.indexOf(want) : labels.length;
+    const at = typeof want === 'string' ? labels.indexOf(want) + 1 : 0; // skip is first, where the cursor starts
     for (let i = 0; i < at; i++) keys('Down');
   } else if (typeof want === 'string') text(want);
   keys('Enter');
