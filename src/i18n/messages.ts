@@ -86,6 +86,10 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       saved: '已保存：{path}', fileExists: '文件已存在，请换一个名字：{path}', noDir: '目录不存在：{path}', cancelled: '已取消。',
       interviewDone: '问答结束：回答 {answered} 题，跳过 {skipped} 题。', skippedFacts: '跳过（未知）', noTtyDetail: '请改用文件输入：subsidy calc <文件>（subsidy template 可生成模板）',
       hf_paid_total: '此前累计已领取金额', hf_years_paid: '此前已领取年数', hf_times_paid: '此前已领取次数', hf_highest_tier: '此前已奖励的最高一档', hf_level: '此前已奖励的级别', historyFieldsNone: '无（本条款不看以往领取情况）',
+      historyHead: '以往领取情况：以下条款的金额取决于此前已领取的奖励（首次达档、升级补差、最长年限、累计上限、一次性奖励）',
+      askHistory: '此前是否已按 {clause} 领取过奖励？', askHistoryTier: '{clause}：此前已奖励到哪一档？', askHistoryLevel: '{clause}：此前已按哪一级奖励？',
+      askHistoryYears: '{clause}：此前已领取过几年？', askHistoryPaid: '{clause}：此前累计已领取多少元？', tierChoice: '达到 {at}（奖励 {amount}）',
+      historyDone: '以往领取情况：回答 {answered} 条，跳过 {skipped} 条。', skippedHistory: '跳过的以往领取情况（未知）',
       percentRead: '按 {value} 计（[%] 后的数字是百分数；如指 {alt}，请输入 {altInput}）',
     },
     trace: {
@@ -182,6 +186,10 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       saved: 'Saved: {path}', fileExists: 'the file exists, choose another name: {path}', noDir: 'no such directory: {path}', cancelled: 'Cancelled.',
       interviewDone: 'Interview done: {answered} answered, {skipped} skipped.', skippedFacts: 'Skipped (unknown)', noTtyDetail: 'use file input instead: subsidy calc <file> (subsidy template writes one)',
       hf_paid_total: 'total paid before', hf_years_paid: 'years paid before', hf_times_paid: 'times paid before', hf_highest_tier: 'highest tier awarded before', hf_level: 'level awarded before', historyFieldsNone: 'none (the clause does not depend on what was received before)',
+      historyHead: 'Awards received before: these clauses pay according to what was received earlier (first-reached tiers, upgrades, year limits, cumulative caps, one-off awards)',
+      askHistory: 'Was any award received before under {clause}?', askHistoryTier: '{clause}: up to which tier was it awarded before?', askHistoryLevel: '{clause}: at which level was it awarded before?',
+      askHistoryYears: '{clause}: in how many years was it paid before?', askHistoryPaid: '{clause}: how much was received in total before (CNY)?', tierChoice: 'reached {at} (award {amount})',
+      historyDone: 'Awards received before: {answered} answered, {skipped} skipped.', skippedHistory: 'Awards received before, skipped (unknown)',
       percentRead: 'read as {value} (a number after [%] is a percentage; for {alt} type {altInput})',
     },
     trace: {
