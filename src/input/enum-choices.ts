@@ -1,6 +1,7 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { ErrorCode } from '../errors/codes.js';
-import { choiceKey, type Fact } from '../schema/fact-schema.js';
+import { choiceKey } from '../schema/choice-key.js';
+import type { Fact } from '../schema/fact-schema.js';
 
 type Value = NonNullable<Fact['values']>[number];
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { choiceKey, namesOf } from './choice-key.js';
+
+export { choiceKey, namesOf };
 
 export const FACT_TYPES = [
   'money_cny', // 元
@@ -29,19 +32,6 @@ const EnumValue = z
     aliases: z.array(z.string().min(1)).optional(),
   })
   .strict();
-
-/**
- * How a written choice is compared: full-width forms folded (NFKC), case and
- * white space ignored. Input and the uniqueness check below use the same key.
- */
-export function choiceKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
-
-/** Every name one enum value is given in the dictionary: id, labels and aliases. */
-export function namesOf(v: { id: string; zh: string; en: string; aliases?: string[] }): string[] {
-  return [v.id, v.zh, v.en, ...(v.aliases ?? [])];
-}
 
 /** A name given to two values of one fact would make input depend on which is found first. */
 function checkChoiceNames(f: { values?: { id: string; zh: string; en: string; aliases?: string[] }[] }, ctx: z.RefinementCtx): void {
