@@ -17,6 +17,7 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
+import { historyCheck } from '../../input/read-history-entry.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 
@@ -147,7 +148,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = wholeNumber(opts.year, '--year', 2000, 2100);
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
-  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds, undefined, historyCheck(set)) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
