@@ -13,6 +13,7 @@ import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { askFact } from '../../src/interview/ask-fact.js';
 import type { Choice, Prompts } from '../../src/interview/prompts.js';
 import { comparisons } from '../../src/rules/walk.js';
+import { labelsFor } from '../../src/render/labels.js';
 import { describeClause } from '../../src/rules/describe-rule.js';
 import { choiceKey, FactSchema, type Fact } from '../../src/schema/fact-schema.js';
 import type { Award } from '../../src/schema/policy-schema.js';
@@ -127,10 +128,10 @@ describe('every label offered is accepted', () => {
           }
         for (const a of levelsOf(c.award)) for (const k of Object.keys(a.amounts)) shown.push([set.facts.get(a.fact)!, k]);
         if (!shown.length) continue;
-        // rules show prints the clause's encoding (describeClause) between its quote and notes and a worked example.
-        const text = describeClause(c).join('\n');
-        if (checked === 0) for (const lang of LANGS) expect(showClause(set, c.id, lang)).toContain(text);
-        {
+        // rules show prints the clause's encoding (describeClause) in the reader's language, between its quote and notes.
+        for (const lang of LANGS) {
+          const text = describeClause(c, labelsFor(set, lang)).join('\n');
+          if (checked === 0) expect(showClause(set, c.id, lang)).toContain(text);
           for (const [f, id] of shown) {
             const v = f.values!.find((x) => x.id === id)!;
             const printed = [v.id, v.zh, v.en].filter((n) => text.includes(n));

@@ -160,7 +160,7 @@ describe('history values are read like facts', () => {
     const ok = cli(['calc', file, '--format', 'json']);
     expect(ok.code, ok.stderr).toBe(0);
     const c13 = JSON.parse(ok.stdout).policies.flatMap((p: { clauses: { id: string }[] }) => p.clauses).find((c: { id: string }) => c.id === 'jinyun-2025/13');
-    expect(c13).toMatchObject({ status: 'eligible', amount: '100000.00' });
+    expect(c13).toMatchObject({ status: 'eligible', sure: '100000.00' });
   });
 
   it('batch --history: a bad value stops the batch before it starts (exit 2) with the history file\'s line', () => {

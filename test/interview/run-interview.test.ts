@@ -23,8 +23,12 @@ async function interview(script: Script, lang: 'zh' | 'en' = 'zh') {
 }
 const clause = (ev: Evaluation, id: string) => ev.policies.flatMap((p) => p.clauses).find((c) => c.clauseId === id)!;
 /** Every clause's status and amount, to compare two evaluations as a whole. */
-const summary = (clauses: { id?: string; clauseId?: string; status: string; amount?: unknown }[]) =>
-  Object.fromEntries(clauses.map((c) => [c.clauseId ?? c.id, `${c.status} ${c.amount === undefined ? '' : String(c.amount)}`]));
+// A result file names each figure by its kind (sure, ceiling, setAside); the engine keeps one amount per clause.
+const summary = (clauses: { id?: string; clauseId?: string; status: string; amount?: unknown; sure?: string; ceiling?: string; setAside?: string }[]) =>
+  Object.fromEntries(clauses.map((c) => {
+    const amount = c.amount ?? c.sure ?? c.ceiling ?? c.setAside;
+    return [c.clauseId ?? c.id, `${c.status} ${amount === undefined ? '' : String(amount)}`];
+  }));
 
 describe('the interview loop (prompts injected)', () => {
   it('a Lanxi cross-border seller answered to a result: lanxi-2022/8 pays 100,000, totals as calc gives for the same facts', async () => {
