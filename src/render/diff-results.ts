@@ -2,7 +2,7 @@ import { Decimal } from '../money/decimal.js';
 
 interface ClauseJson { id: string; status: string; amount?: string; potential?: string }
 interface EvalJson { enterprise: { id?: string; name?: string; region: string; year: number }; totals: { sure: string; ceilings: string }; policies: { id: string; applicability: string; clauses: ClauseJson[] }[] }
-export type ResultFile = EvalJson | { schemaVersion: 1; results: EvalJson[] };
+export type ResultFile = EvalJson | { schemaVersion: number; results: EvalJson[] };
 
 export interface Change {
   enterprise: string;

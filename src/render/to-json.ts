@@ -3,7 +3,7 @@ import type { ClauseResult, Evaluation, PolicyResult } from '../engine/types.js'
 import type { RuleSet } from '../load/load-rules.js';
 
 /** Bump when the shape changes; README and test/render/json-shape.test.ts describe it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const money = (d: Decimal | undefined) => (d === undefined ? undefined : d.toFixed(2));
 

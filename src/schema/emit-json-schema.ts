@@ -15,6 +15,6 @@ export function jsonSchemas(): Record<string, string> {
     'regions.schema.json': emit(RegionFileSchema, 'subsidy regions'),
     'regime.schema.json': emit(RegimeFileSchema, 'subsidy fiscal regime file'),
     'case.schema.json': emit(CaseSchema, 'subsidy example case'),
-    'result.schema.json': emit(ResultFileSchema, 'subsidy calc --format json result (schemaVersion 1)'),
+    'result.schema.json': emit(ResultFileSchema, 'subsidy calc --format json result (schemaVersion 2)'),
   };
 }

@@ -16,7 +16,7 @@ describe('subsidy calc', () => {
   });
   it('--format json gives the same numbers, with a schema version', () => {
     const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json']).stdout);
-    expect(j.schemaVersion).toBe(1);
+    expect(j.schemaVersion).toBe(2);
     expect(j.totals.sure).toBe('218000.00');
     const c8 = j.policies.find((p: { id: string }) => p.id === 'lanxi-2022').clauses.find((c: { id: string }) => c.id === 'lanxi-2022/8');
     expect(c8).toMatchObject({ status: 'eligible', amount: '100000.00' });
