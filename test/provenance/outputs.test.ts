@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answersYaml } from '../../src/interview/save-answers.js';
+import { EvaluationResultSchema } from '../../src/schema/result-schema.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { provenance } from '../../src/provenance/provenance.js';
 import { shippedRules } from '../helpers/mini-rules.js';
@@ -71,6 +72,16 @@ describe('calc --format json carries the provenance', () => {
     const withRegime = calcJson([EXAMPLE, '--regime', REGIME]).provenance.rules;
     expect(withRegime.fingerprint).not.toBe(fingerprint);
     expect(withRegime.regime).toEqual({ file: 'illustrative.yaml', sha256: sha(REGIME) });
+  });
+  it('matches the result schema, with --explain and the advice fields too; the generated JSON Schema requires both new fields', () => {
+    for (const k of [j, calcJson([EXAMPLE, '--explain', '--hints', '--missing', '--compare', '--set', '网络零售额=3000万'])]) {
+      const parsed = EvaluationResultSchema.safeParse(k);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+    }
+    const schema = JSON.parse(readFileSync(join(ROOT, 'rules/schema/result.schema.json'), 'utf8'));
+    const single = schema.anyOf.find((b: { properties: object }) => 'policies' in b.properties);
+    expect(single.required).toEqual(expect.arrayContaining(['schemaVersion', 'provenance', 'input']));
+    expect(single.properties.schemaVersion.const).toBe(2);
   });
   it('a malformed SOURCE_DATE_EPOCH is refused (exit 2), with no stack trace', () => {
     const r = cli(['calc', EXAMPLE], undefined, { SOURCE_DATE_EPOCH: 'yesterday' });
