@@ -37,7 +37,7 @@ describe('the input embedded in a calc result evaluates to the same result', () 
     }
   });
 
-  it('for generated enterprises with facts under ids or Chinese labels and --set pairs (some blank)', () => {
+  it('for generated enterprises with facts under ids or Chinese labels and --set pairs (some blank)', { timeout: 120000 }, () => {
     const facts = [...set.facts.values()].filter((f) => f.type !== 'date');
     const setPair = fc
       .constantFrom(...facts)

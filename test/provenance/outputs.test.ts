@@ -17,6 +17,8 @@ const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
 const REGIME = 'rules/regimes/illustrative.yaml';
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const EPOCH_TIME = '2023-11-14T22:13:20Z';
+// Each test runs the CLI two or three times; on a busy 2-core machine one run can take seconds.
+const SLOW = { timeout: 120000 };
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-prov-'));
 // Rule copies get their own cache, not the project's.
 const env = { ...EPOCH, SUBSIDY_CACHE_DIR: join(dir, 'cache') };
@@ -40,7 +42,7 @@ function csvParts(text: string) {
 }
 const cellsOf = (trailer: string[][], label: string) => trailer.filter((r) => r[1] === label).map((r) => r.slice(2));
 
-describe('calc --format json carries the provenance', () => {
+describe('calc --format json carries the provenance', SLOW, () => {
   const j = calcJson([EXAMPLE]);
   it('tool version, the rule set fingerprint, every document with its status, the input hash and the time', () => {
     expect(j.provenance).toMatchObject({ tool: 'subsidy', version, time: EPOCH_TIME, timeSource: 'SOURCE_DATE_EPOCH' });
@@ -91,7 +93,7 @@ describe('calc --format json carries the provenance', () => {
   });
 });
 
-describe('calc CSV, Markdown and table carry it without disturbing the report', () => {
+describe('calc CSV, Markdown and table carry it without disturbing the report', SLOW, () => {
   it('CSV: the header stays first; after an empty row, #说明 rows as wide as the header, no figure in an amount column', () => {
     const text = cli(['calc', EXAMPLE, '--format', 'csv'], undefined, env).stdout;
     const { header, body, trailer } = csvParts(text);
@@ -134,7 +136,7 @@ describe('calc CSV, Markdown and table carry it without disturbing the report', 
   });
 });
 
-describe('batch reports end with the provenance', () => {
+describe('batch reports end with the provenance', SLOW, () => {
   const input = 'examples/batch/enterprises.csv';
   const history = 'examples/batch/history.csv';
   const run = (ext: string, args: string[] = [], stdin?: string) => {
@@ -177,7 +179,7 @@ describe('batch reports end with the provenance', () => {
   });
 });
 
-describe('test --junit and saved interview answers', () => {
+describe('test --junit and saved interview answers', SLOW, () => {
   it('JUnit: suite properties with version, fingerprint, documents, each case file hash and the time', () => {
     const junit = join(dir, 'junit.xml');
     const cases = ['examples/lanxi-livestream-agency.yaml', 'examples/lanxi-platform-operator.yaml'];

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
 
+// Each test runs the CLI two or three times; on a busy 2-core machine one run can take seconds.
+const SLOW = { timeout: 120000 };
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-verify-'));
 const env = { SOURCE_DATE_EPOCH: '1700000000', SUBSIDY_CACHE_DIR: join(dir, 'cache') };
 const run = (args: string[], input?: string) => cli(args, input, env);
@@ -25,7 +27,7 @@ const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
 const base = result('base.json', [EXAMPLE]);
 const recorded = JSON.parse(readFileSync(base, 'utf8'));
 
-describe('subsidy verify: the result holds (exit 0)', () => {
+describe('subsidy verify: the result holds (exit 0)', SLOW, () => {
   it.each(['examples/lanxi-livestream-agency.yaml', 'examples/hangzhou-both-policies-park-2025.yaml', 'examples/jinyun-2025-rent-honour-upgrade.yaml'])('%s, from the input recorded in the result', (file) => {
     const r = run(['verify', result('ok.json', [file])]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -51,7 +53,7 @@ describe('subsidy verify: the result holds (exit 0)', () => {
   });
 });
 
-describe('subsidy verify: the result does not hold (exit 1)', () => {
+describe('subsidy verify: the result does not hold (exit 1)', SLOW, () => {
   const rulesCopy = (name: string, edit: (text: string) => string) => {
     const copy = join(dir, name);
     cpSync(join(ROOT, 'rules'), copy, { recursive: true });
@@ -108,7 +110,7 @@ describe('subsidy verify: the result does not hold (exit 1)', () => {
   });
 });
 
-describe('subsidy verify: not a usable result (exit 2, a clear message, no stack trace)', () => {
+describe('subsidy verify: not a usable result (exit 2, a clear message, no stack trace)', SLOW, () => {
   const strip = (k: string) => {
     const { [k]: _, ...rest } = recorded;
     return JSON.stringify(rest);
