@@ -2,6 +2,7 @@ import { loadRules, type RuleSet } from '../../load/load-rules.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
+import { runTime } from '../../provenance/provenance.js';
 
 export interface AskOptions {
   region?: string;
@@ -23,6 +24,7 @@ function interactive(): boolean {
  */
 export async function ask(opts: AskOptions): Promise<number> {
   if (!interactive()) throw SubsidyError.of('NO_TTY', { detail: catalogue(opts.lang).words.noTtyDetail ?? '' });
+  runTime(); // a malformed SOURCE_DATE_EPOCH is refused now, not after every question was answered
   const set = await loadRules(opts.rules, opts.regime);
   const region = opts.region === undefined ? undefined : regionOf(set, opts.region);
   const year = opts.year === undefined ? undefined : yearOf(opts.year);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine } from '../../batch/batch-report.js';
 import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
@@ -20,6 +20,8 @@ import { formatFinding } from '../../i18n/format-error.js';
 import { historyCheck } from '../../input/read-history-entry.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
+import { reportTrailer } from '../../provenance/render-provenance.js';
 
 export interface BatchOptions {
   out?: string;
@@ -143,6 +145,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
 }
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
+  const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
@@ -161,6 +164,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     throw e;
   }
   const labels = labelsFor(set, opts.lang, opts.ids);
+  const inputHashes = out ? hashInputs(file, opts.history) : undefined;
   const w = catalogue(opts.lang).words;
   // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
   const interrupted = () => {
@@ -172,8 +176,9 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   try {
     const render = out && format ? reportRenderer(format, labels) : undefined;
     const summary = summaryOut ? summaryRenderer(labels) : undefined;
+    let header = '';
     const begin = () => {
-      if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+      if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
     const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
@@ -181,8 +186,9 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
-    if (out && render) {
+    if (out && render && format) {
       out.write(render.end(totals));
+      out.write(reportTrailer(format, provenance(set, await inputHashes!(), at), opts.lang, header));
       out.commit();
     }
     summaryOut?.commit();
@@ -200,4 +206,17 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   } finally {
     process.removeListener('SIGINT', interrupted);
   }
+}
+
+/**
+ * The SHA-256 of the bytes the batch reads, for the report's provenance: a file
+ * is hashed alongside the run (the readers are not touched), stdin as the
+ * reader consumes it; the history file whole (it is read whole anyway).
+ */
+function hashInputs(file: string, history: string | undefined): () => Promise<InputHash[]> {
+  const fromStdin = file === '-' ? watchStdin() : undefined;
+  const hashing = fromStdin ? undefined : sha256File(file);
+  hashing?.catch(() => undefined); // an unreadable input fails the batch itself, with its own message
+  const hist: InputHash[] = history && history !== '-' ? [{ role: 'history', file: inputName(history), sha256: sha256(readFileSync(history)) }] : [];
+  return async () => [{ role: 'input', file: inputName(file), sha256: fromStdin ? fromStdin() : await hashing! }, ...hist];
 }

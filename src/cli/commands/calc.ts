@@ -1,5 +1,5 @@
 import { loadRules } from '../../load/load-rules.js';
-import { readTextFile } from '../../load/read-text-file.js';
+import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { toEnterprise } from '../../input/to-enterprise.js';
@@ -12,6 +12,9 @@ import { evaluationJson } from '../../render/to-json.js';
 import { labelsFor } from '../../render/labels.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
+import { inputName, provenance, runTime } from '../../provenance/provenance.js';
+import { provenanceBlock, provenanceFooter } from '../../provenance/render-provenance.js';
+import { embeddedInput } from '../../provenance/embed-input.js';
 
 export interface CalcOptions {
   year?: string;
@@ -33,8 +36,9 @@ export interface CalcOptions {
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
+  const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
-  const text = readTextFile(file);
+  const { text, sha256 } = readTextFileHashed(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);
   const year = opts.year !== undefined ? Number(opts.year) : undefined;
@@ -48,12 +52,17 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   // The base case for --compare is the file as written: no --set, --year or --region.
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
+  const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids)), ...advice.json }, null, 2) + '\n');
+    const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
+    const input = embeddedInput(set, record, enterprise, opts.set);
+    process.stdout.write(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2) + '\n');
     return 0;
   }
-  process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  const out = renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  process.stdout.write(out + provenanceBlock(opts.format, prov, opts.lang, out));
   if (advice.text) process.stdout.write('\n' + advice.text);
+  if (opts.format === 'table') process.stdout.write('\n' + provenanceFooter(prov, opts.lang));
   return 0;
 }
 
