@@ -157,7 +157,7 @@ describe('batch reports end with the provenance', SLOW, () => {
     const { header, body, trailer } = csvParts(text);
     expect(header[0]).toBe('行号');
     expect(body.every((r) => /^\d+$/.test(r[0]!))).toBe(true);
-    const award = header.indexOf('金额（元）');
+    const award = header.indexOf('确定金额（元）');
     expect(award).toBeGreaterThan(3);
     expect(trailer.every((r) => r[0] === '#说明' && r.slice(4).every((c) => c === ''))).toBe(true);
     expect(cellsOf(trailer, '规则指纹')[0]![0]).toBe(fingerprint);

@@ -82,7 +82,7 @@ describe('subsidy verify: the result does not hold (exit 1)', SLOW, () => {
   it('a figure edited in the result file names the clause', () => {
     const edited = structuredClone(recorded);
     const c8 = edited.policies.find((p: { id: string }) => p.id === 'lanxi-2022').clauses.find((c: { id: string }) => c.id === 'lanxi-2022/8');
-    c8.amount = '120000.00';
+    c8.sure = '120000.00';
     const r = run(['verify', write('figure.json', JSON.stringify(edited))]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('规则未变');
