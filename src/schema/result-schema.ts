@@ -13,7 +13,7 @@ const ClauseResult = z
     number: z.string(),
     part: z.string().optional(),
     title: z.string(),
-    ruleStatus: z.enum(['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision']),
+    ruleStatus: z.enum(['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision', 'todo']),
     status: z.enum(['eligible', 'ceiling', 'not_eligible', 'needs_data', 'excluded', 'superseded', 'info']),
     amount: Amount.optional(),
     potential: Amount.optional(),
