@@ -38,7 +38,9 @@ program
   .argument('[id]')
   .addOption(lang())
   .addOption(rules())
+  .addOption(regime())
   .option('--format <format>', 'text | json', 'text')
+
   .action((action: string, id: string | undefined, opts) => runCommand(() => import('./commands/rules.js').then((m) => m.rulesCommand(action, id, opts)), opts.lang));
 
 program
