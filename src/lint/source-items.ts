@@ -42,12 +42,26 @@ function styleOfLine(line: string): [NumberingStyle, string, number] | undefined
 // Lines that end a document's body: the date under a signature, the publication note, the copy list.
 const END_OF_BODY = /^\s*(\d{4}年\d{1,2}月\d{1,2}日\s*$|（此件公开发布）|抄送[：:])/;
 
+/** Lines where the body ends: a signature's date, the publication note, and the issuer's name just above a date. */
+function bodyEnds(lines: string[]): Set<number> {
+  const ends = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!END_OF_BODY.test(l)) return;
+    ends.add(i);
+    let j = i - 1;
+    while (j >= 0 && !lines[j]!.trim()) j--;
+    if (j >= 0 && /^\s*\d{4}年/.test(l) && lines[j]!.trim().length <= 20 && !/[。，；：]/.test(lines[j]!)) ends.add(j);
+  });
+  return ends;
+}
+
 /**
  * The outline of a source text: every line that starts with a numbering marker of any
  * style, nested by the order in which styles first appear (一、 then （一） then 1.).
  */
 export function outline(text: string, declared: readonly NumberingStyle[] = ALL_STYLES): SourceItem[] {
   const lines = text.split(/\r?\n/);
+  const ends = bodyEnds(lines);
   const items: SourceItem[] = [];
   const rank = new Map<NumberingStyle, number>();
   const stack: number[] = [];
@@ -55,7 +69,7 @@ export function outline(text: string, declared: readonly NumberingStyle[] = ALL_
   lines.forEach((raw, i) => {
     const hit = styleOfLine(raw);
     if (!hit) {
-      if (END_OF_BODY.test(raw)) open = undefined;
+      if (ends.has(i)) open = undefined;
       else if (open && raw.trim()) open.paragraphs.push(raw.trim());
       return;
     }

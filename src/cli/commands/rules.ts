@@ -15,9 +15,11 @@ export interface RulesOptions {
   rules?: string;
   regime?: string;
   format: string;
+  id?: string;
+  out?: string;
 }
 
-const ACTIONS = ['list', 'show', 'coverage', 'lint'];
+const ACTIONS = ['list', 'show', 'coverage', 'lint', 'new'];
 
 export async function rulesCommand(action: string, arg: string | undefined, opts: RulesOptions): Promise<number> {
   switch (action) {
@@ -34,6 +36,8 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
       process.stdout.write(showClause(set, arg, opts.lang));
       return 0;
     }
+    case 'new':
+      return (await import('./rules-new.js')).rulesNew(arg, opts);
     default:
       throw SubsidyError.of('USAGE', { detail: `unknown action "${action}"` }, {}, suggestion(action, ACTIONS));
   }
