@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
@@ -59,6 +59,12 @@ function fingerprint(dir: string): string | undefined {
 }
 
 const cacheFile = (fp: string) => join(CACHE_DIR, `rules-${fp.slice(0, 16)}.json`);
+
+/** The cache key of a rule directory's current files and the cache file's name (for tests of the cache). */
+export function ruleCacheKey(dir: string): { fingerprint: string; name: string } | undefined {
+  const fp = fingerprint(dir);
+  return fp ? { fingerprint: fp, name: basename(cacheFile(fp)) } : undefined;
+}
 
 function fromCache(dir: string, fp: string): RuleSet | undefined {
   try {
