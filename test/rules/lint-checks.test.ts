@@ -56,7 +56,7 @@ const ROWS: Row[] = [
   { name: 'a higher tier paying less', code: 'RULE_TIER_AMOUNT', edits: [edit(LANXI, '- { at: 1000万, amount: 10万 }', '- { at: 1000万, amount: 4万 }')] },
   { name: 'a cap below what the clause always pays', code: 'RULE_CAP_BELOW_AWARD', edits: [edit(LANXI, "award: { kind: fixed, amount: 10万 }", "award: { kind: fixed, amount: 10万 }\n    caps: [{ amount: 5万, per: item }]")], at: 'file' },
   { name: 'per_item over a fact that is not a list', code: 'RULE_NOT_A_LIST', edits: [edit(LANXI, 'items: event_costs', 'items: online_sales')] },
-  { name: 'instalments.count: 1e8', code: 'RULE_INSTALMENTS', edits: [edit('policies/lishui-2020.yaml', 'instalments: { count: 2,', 'instalments: { count: 100000000,')] },
+  { name: 'instalments.count: 1e8', code: 'RULE_INSTALMENTS', edits: [edit('policies/lishui-2020.yaml', 'instalments: { count: 2,', 'instalments: { count: 1e8,')] },
   { name: 'a rules directory without policies/', code: 'RULE_NO_DOCUMENTS', edits: [{ file: 'policies', delete: true }], at: 'none' },
   { name: 'an empty policies/', code: 'RULE_NO_DOCUMENTS', edits: [{ file: 'policies', delete: true }, { file: 'policies/README.txt', write: 'nothing here' }], at: 'none' },
   { name: 'a clause number the source does not print', code: 'RULE_NUMBER_NOT_IN_SOURCE', edits: [edit(LANXI, "    number: '16'", "    number: '18'")], mentions: ['18'] },
