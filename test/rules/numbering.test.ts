@@ -5,6 +5,8 @@ import { canonicalNumber, numberInSource, outline, sourceItems, unaccountedItems
 import { checkRules } from '../../src/load/validate-rules.js';
 import { coverage, coverageFails } from '../../src/lint/coverage.js';
 import { brokenCopy, run } from '../helpers/broken-rules.js';
+import { scaffoldPolicy } from '../../src/rules/scaffold-policy.js';
+import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 
 /** A short text numbered 一、 at the top, as the county live-streaming policy was. */
 const ARTICLES = `关于支持直播电商发展的若干措施（测试用）
@@ -119,5 +121,35 @@ ${clauses.map((n) => `  - { id: zb-test/${n}, number: ${['一', '二', '三', '�
     writeFileSync(file, readFileSync(file, 'utf8').replace('number: 四、', 'number: 五、'));
     expect(checkRules(dir).findings.map((f) => f.code).sort()).toEqual(['RULE_ITEM_UNACCOUNTED', 'RULE_NUMBER_NOT_IN_SOURCE']);
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('rules new on texts numbered 一、 and nested 一、 → （一） → 1.', () => {
+  const regions = [...loadRulesSync().regions.values()];
+  /** Scaffolds a text into a copy of rules/ and returns what lint finds there besides unfinished items. */
+  function scaffolded(text: string, id: string) {
+    const { dir } = brokenCopy([]);
+    writeFileSync(join(dir, 'sources', `${id}.txt`), text);
+    const s = scaffoldPolicy({ text, source: `${id}.txt`, id, regions });
+    writeFileSync(join(dir, 'policies', `${id}.yaml`), s.yaml);
+    const { set, findings } = checkRules(dir);
+    return { s, other: findings.filter((f) => f.code !== 'RULE_TODO'), row: coverage(set!).find((r) => r.policy === id)! };
+  }
+
+  it('one clause per article of a 一、 text, and only unfinished findings', () => {
+    const { s, other, row } = scaffolded(ARTICLES.replace('（测试用）', '（测试用）兰溪市'), 'zb-new');
+    expect(s.numbering).toEqual(['cn_comma']);
+    expect(s.clauses.map((c) => c.number)).toEqual(['一、', '二、', '三、', '四、']);
+    expect(other).toEqual([]);
+    expect([row.items, row.todo, row.unaccounted.length]).toEqual([4, 4, 0]);
+  });
+
+  it('headings are not clauses; nested items are, and a number printed twice gets a section each', () => {
+    const text = '测试办法（兰溪市）\n一、总则\n（一）园区\n1.对园区给予奖励，具体如下。\n2.对企业给予奖励，具体如下。\n（二）人才\n1.对人才给予奖励，具体如下。\n二、附则\n本办法自2024年1月1日起施行。\n';
+    const { s, other, row } = scaffolded(text, 'nest-new');
+    expect(s.numbering).toEqual(['arabic_dot']);
+    expect(s.clauses.map((c) => [c.number, c.section ?? ''])).toEqual([['1', '第1组'], ['2', ''], ['1', '第2组'], ['附则', '']]);
+    expect(other).toEqual([]);
+    expect([row.items, row.unaccounted.length]).toEqual([3, 0]);
   });
 });
