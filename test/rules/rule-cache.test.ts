@@ -6,6 +6,7 @@ import { ruleCacheKey } from '../../src/load/load-rules.js';
 import { brokenCopy } from '../helpers/broken-rules.js';
 import { cli } from '../helpers/cli.js';
 
+// Each test runs calc several times, validating whole rule sets: more than 20 s on a busy two-core machine.
 describe('the rule cache carries no set past the checks', () => {
   const cache = mkdtempSync(join(tmpdir(), 'subsidy-rule-cache-'));
   const env = { SUBSIDY_CACHE_DIR: cache };
@@ -20,7 +21,7 @@ describe('the rule cache carries no set past the checks', () => {
     const entry = JSON.parse(readFileSync(join(cache, ruleCacheKey(dir)!.name), 'utf8'));
     expect(entry.version).toBe(2);
     expect(calc(dir).code).toBe(0);
-  });
+  }, 120_000);
 
   it('a set that fails is refused on every run and never cached', () => {
     const clean = readFileSync(join(cache, ruleCacheKey(dir)!.name), 'utf8');
@@ -35,7 +36,7 @@ describe('the rule cache carries no set past the checks', () => {
     const key = ruleCacheKey(dir)!;
     writeFileSync(join(cache, key.name), JSON.stringify({ ...JSON.parse(clean), version: 1, fingerprint: key.fingerprint }));
     expect(calc(dir).code).toBe(2);
-  });
+  }, 120_000);
 
   it('editing a source text invalidates the cache too (quotes are checked against it)', () => {
     const { dir: other } = brokenCopy([]);
@@ -45,5 +46,5 @@ describe('the rule cache carries no set past the checks', () => {
     const r = calc(other);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[RULE_QUOTE_NOT_FOUND]');
-  });
+  }, 120_000);
 });
