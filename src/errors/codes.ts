@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'RULE_REGIME_OVERLAP',
   'RULE_REGIME_UNUSED',
   'RULE_TODO',
+  'RULE_UNKNOWN_READING',
+  'RULE_READING_OPTIONS',
+  'RULE_READING_UNUSED',
+  'RULE_READING_DOCUMENT',
+  'UNKNOWN_READING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -97,6 +97,11 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       RULE_REGIME_OVERLAP: '政策 {policy} 的地区 {region} 与 {other} 重叠，同一地区只能有一种分担比例',
       RULE_REGIME_UNUSED: '政策 {policy} 的原文已规定分担比例，体制文件中的这一项不会被使用',
       RULE_TODO: '尚未完成（待编码或待核对）：{what}',
+      RULE_UNKNOWN_READING: '没有这一解读：{reading}（解读在 readings.yaml 中声明）',
+      RULE_READING_OPTIONS: '解读 {reading} 的选项应为 {want}，此处为 {have}',
+      RULE_READING_UNUSED: '解读 {reading} 没有被任何规则引用，选择它不会改变任何结果',
+      RULE_READING_DOCUMENT: '解读 {reading} 未声明涉及文件 {policy}，却在其中被引用',
+      UNKNOWN_READING: '没有这一解读或选项：{value}（可选：{choices}）',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -105,7 +110,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     ruleStatus: { computable: '可计算', ceiling: '审核定额', non_monetary: '非资金支持', by_reference: '按其他政策', defective: '原文缺陷', provision: '程序性条款', todo: '待编码' },
     reason: {
       beneficiary: '受益主体不符（需为 {detail}）', condition: '条件不满足', zero_award: '未达到任何档位或金额为零',
-      already_paid: '一次性奖励已领取', max_years: '已达最长补助年限（{detail}）', cumulative_used: '累计上限已用完', exclusion: '存在不得享受的情形：{detail}',
+      one_per_year: '每家企业每年只享受一项（按本文件的实施口径取金额最高的一项）', already_paid: '一次性奖励已领取', max_years: '已达最长补助年限（{detail}）', cumulative_used: '累计上限已用完', exclusion: '存在不得享受的情形：{detail}',
     },
     level: { province: '省', city: '市', local: '区县', unspecified: '未定' },
     words: {
@@ -153,7 +158,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       exclusion: '不得享受的情形（{clause}）“{quote}”：{result}', exclusionYes: '存在', exclusionNo: '无', unknown: '未知',
       condition: '条件 {subject} {op} {threshold}：{actual} → {result}', derived: '{fact} 由 {from} 按汇率折算：{cny} ÷ {rate} = {usd}', formula: '计算：{text}',
       cap: '上限（{per}）{cap}：{before} → {after}', history: '领取记录：{text}', rounding: '四舍五入到分：{before} → {after}',
-      instalments: '分期兑现：{parts}', stacking: '就高不重复：同一事项取 {winner}', split: '分担：{parts}', splitNone: '按现行财政体制（原文未给比例）',
+      instalments: '分期兑现：{parts}', stacking: '就高不重复：同一事项取 {winner}', onePerYear: '每年只享受一项：取 {winner}', split: '分担：{parts}', splitNone: '按现行财政体制（原文未给比例）',
       sourceText: '依据 {policy} {clause}{quote}{note}', sourceRegime: '依据用户提供的财政体制文件 {file} — {title}；{source}{note}',
       sourceNone: '分担：按现行财政体制，原文未给比例 — {policy} {clause}{quote}', quoteLine: '原文（{doc} {number}）：“{quote}”',
     },
@@ -174,7 +179,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     },
     formula: {
       usd: '{n} 美元', min: '较小值', max: '较大值', floor: '向下取整', part: '{label}：{term}', div0: '{term}（除数为 0，按 0 计）',
-      tierNone: '{base} {op} 最低档 {lowest}，未达到任何档位 → 0', tierReached: '{base} {op} {at}', tierPaid: '{reached}，但此前已奖励至 {before} 档 → 0',
+      tierNone: '{base} {op} 最低档 {lowest}，未达到任何档位 → 0', tierSum: '{base} {op} 新达到的各档 {reached}，逐档相加：{sum}', tierReached: '{base} {op} {at}', tierPaid: '{reached}，但此前已奖励至 {before} 档 → 0',
       levelHigher: '{level} 高于此前的{before} → {amount}', levelNotHigher: '{level} 不高于此前的{before} → 0',
       levelRenewal: '{level} {now} 不高于此前的{before} {then}（续评或降级不奖励）→ 0', no_items: '无事项 → 0', no_case: '不属于任何情形 → 0',
     },
@@ -259,6 +264,11 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       RULE_REGIME_OVERLAP: 'policy {policy}: region {region} overlaps {other}; a place can have only one set of shares',
       RULE_REGIME_UNUSED: 'policy {policy} fixes its shares in its text; this regime entry would never be used',
       RULE_TODO: 'unfinished (to encode or to check): {what}',
+      RULE_UNKNOWN_READING: 'no such reading: {reading} (readings are declared in readings.yaml)',
+      RULE_READING_OPTIONS: 'reading {reading} has the options {want}; here: {have}',
+      RULE_READING_UNUSED: 'reading {reading} is not used by any rule: choosing it would change nothing',
+      RULE_READING_DOCUMENT: 'reading {reading} is used in {policy}, which it does not list among its documents',
+      UNKNOWN_READING: 'no such reading or option: {value} (choices: {choices})',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',
@@ -267,7 +277,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     ruleStatus: { computable: 'computable', ceiling: 'ceiling by review', non_monetary: 'non-monetary', by_reference: 'by reference', defective: 'defective source', provision: 'provision', todo: 'to be encoded' },
     reason: {
       beneficiary: 'wrong beneficiary (must be {detail})', condition: 'conditions not met', zero_award: 'no tier reached or zero amount',
-      already_paid: 'one-off award already received', max_years: 'maximum years reached ({detail})', cumulative_used: 'cumulative cap used up', exclusion: 'disqualified: {detail}',
+      one_per_year: 'one item per enterprise a year (the implementing rule keeps the one paying most)', already_paid: 'one-off award already received', max_years: 'maximum years reached ({detail})', cumulative_used: 'cumulative cap used up', exclusion: 'disqualified: {detail}',
     },
     level: { province: 'province', city: 'city', local: 'district/county', unspecified: 'unspecified' },
     words: {
@@ -315,7 +325,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       exclusion: 'disqualifier ({clause}) “{quote}”: {result}', exclusionYes: 'applies', exclusionNo: 'no', unknown: 'unknown',
       condition: 'condition {subject} {op} {threshold}: {actual} → {result}', derived: '{fact} converted from {from}: {cny} ÷ {rate} = {usd}', formula: 'formula: {text}',
       cap: 'cap ({per}) {cap}: {before} → {after}', history: 'history: {text}', rounding: 'rounded half-up to the fen: {before} → {after}',
-      instalments: 'instalments: {parts}', stacking: 'no double award for the same thing: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
+      instalments: 'instalments: {parts}', stacking: 'no double award for the same thing: kept {winner}', onePerYear: 'one item a year: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
       sourceText: 'per {policy} {clause}{quote}{note}', sourceRegime: 'per the regime file {file} — {title}; {source}{note}',
       sourceNone: 'shares: per current fiscal regime; the text gives none — {policy} {clause}{quote}', quoteLine: 'Quote ({doc} {number}): “{quote}”',
     },
@@ -336,7 +346,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     },
     formula: {
       usd: 'USD {n}', min: 'min', max: 'max', floor: 'floor', part: '{label}: {term}', div0: '{term} (division by 0: counted as 0)',
-      tierNone: '{base} {op} the lowest tier {lowest}: no tier reached → 0', tierReached: '{base} {op} {at}', tierPaid: '{reached}, but tiers up to {before} were awarded before → 0',
+      tierNone: '{base} {op} the lowest tier {lowest}: no tier reached → 0', tierSum: '{base} {op} the tiers newly reached {reached}, each paid: {sum}', tierReached: '{base} {op} {at}', tierPaid: '{reached}, but tiers up to {before} were awarded before → 0',
       levelHigher: '{level} is above {before}, awarded before → {amount}', levelNotHigher: '{level} is not above {before}, awarded before → 0',
       levelRenewal: '{level} {now} is not above {before} {then}, awarded before (renewals and lower levels pay nothing) → 0', no_items: 'no items → 0', no_case: 'no case applies → 0',
     },
