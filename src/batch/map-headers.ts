@@ -19,7 +19,7 @@ export type Column =
   | { kind: 'fixed'; key: FixedKey; header: string }
   | { kind: 'fact'; fact: Fact; header: string }
   | { kind: 'history'; clause: string; field: HistoryField; header: string }
-  | { kind: 'ignored'; header: string };
+  | { kind: 'ignored'; header: string; sameAs?: number };
 
 /** Headers are compared after NFKC (full-width brackets, spaces) and case folding. */
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -95,7 +95,8 @@ export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], po
     const first = firstOf.get(item);
     if (first !== undefined) {
       findings.push({ code: 'DUPLICATE_COLUMN', args: { column: header, first: first + 1, item }, ...at });
-      return { kind: 'ignored', header };
+      // Read only to check it agrees with the first: a row where the two differ is an error row.
+      return { kind: 'ignored', header, sameAs: first };
     }
     firstOf.set(item, i);
     return col;

@@ -85,6 +85,15 @@ export function chunkRows(buf: Buffer, at: { first: boolean; line: number; colum
   return [...rowsOf(splitter.feed(buf), file), ...rowsOf(splitter.finish(), file)];
 }
 
+/** A whole small CSV (a --history file) read the same way: the header and every row, bad lines as problems. */
+export function readCsvWhole(buf: Buffer, file: string): { header?: { cells: string[]; line: number }; rows: RawRow[] } {
+  const splitter = new RecordSplitter();
+  let header: { cells: string[]; line: number } | undefined;
+  const onHeader = (cells: string[], line: number) => void (header = { cells, line });
+  const rows = [...rowsOf(splitter.feed(buf), file, onHeader), ...rowsOf(splitter.finish(), file, onHeader)];
+  return { header, rows };
+}
+
 /**
  * Reads CSV as a stream. The first row that is not blank (or the notes row) is the
  * header; then each data row comes with its 1-based number and the physical line

@@ -71,7 +71,11 @@ export class RowConverter {
       const cell = cells[i]!;
       if (cell === '') continue;
       const col = cols[i]!;
-      if (col.kind === 'ignored') continue;
+      if (col.kind === 'ignored') {
+        if (col.sameAs !== undefined && cell.trim() !== (cells[col.sameAs] ?? '').trim() && !isBlank(cell))
+          findings.push({ code: 'DUPLICATE_GIVEN', args: { item: cols[col.sameAs]!.header, first: `${file}:${line}:${col.sameAs + 1}`, second: `${file}:${line}:${i + 1}` }, file, row, line, column: i + 1, field: col.header });
+        continue;
+      }
       const failed = excelError(cell);
       if (failed !== undefined) {
         findings.push({ code: 'CELL_ERROR', args: { value: failed }, file, row, line, column: i + 1, field: col.header });

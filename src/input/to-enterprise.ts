@@ -6,6 +6,7 @@ import { resolveRegion } from '../engine/regions.js';
 import type { ClauseHistory, Enterprise } from '../engine/types.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { parseAmount } from '../money/parse-amount.js';
+import { excelError } from './excel-errors.js';
 
 export type Locate = (path: (string | number)[]) => Position;
 
@@ -56,9 +57,13 @@ export function toEnterprise(
       const s = didYouMean(key, TOP_KEYS) ?? (index.has(key) ? `facts.${key}` : undefined);
       err('UNKNOWN_FIELD', { field: key }, [key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
     }
+  for (const key of ['id', 'name'] as const) {
+    const failed = excelError(rec[key]);
+    if (failed !== undefined) err('CELL_ERROR', { value: failed }, [key]);
+  }
   const region = readRegion(set, overrides.region ?? rec.region, err);
   const year = readYear(overrides.year ?? rec.year, err);
-  const facts = readFacts(set, rec.facts, index, err);
+  const facts = readFacts(set, rec.facts, index, err, locate);
   const history = readHistory(set, rec.history, err);
   if (findings.length || region === undefined || year === undefined) return { findings };
   const enterprise: Enterprise = {
@@ -92,8 +97,15 @@ function readYear(raw: unknown, err: Err): number | undefined {
   return undefined;
 }
 
-function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err): Map<string, FactValue> {
+/** A place in a file as `file:line:column` (what a message names as the first of two places). */
+function placeOf(p: Position): string {
+  return [p.file, p.line, p.column].filter((x) => x !== undefined).join(':') || String(p.field ?? '?');
+}
+
+function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err, locate: Locate): Map<string, FactValue> {
   const out = new Map<string, FactValue>();
+  // A fact given twice (by id and by a label, or with a trailing space) would be read the last way: refused instead.
+  const keyOf = new Map<string, string>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     err('SCHEMA', { detail: 'facts is a mapping of fact id to value' }, ['facts']);
@@ -106,11 +118,44 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       err('UNKNOWN_FACT', { fact: key }, ['facts', key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
       continue;
     }
+    const before = keyOf.get(id);
+    if (before !== undefined) {
+      err('DUPLICATE_GIVEN', { item: id, first: placeOf(locate(['facts', before])), second: placeOf(locate(['facts', key])) }, ['facts', key]);
+      continue;
+    }
+    keyOf.set(id, key);
+    const failed = excelError(value);
+    if (failed !== undefined) {
+      err('CELL_ERROR', { value: failed }, ['facts', key]);
+      continue;
+    }
     const r = coerceFactValue(set.facts.get(id)!, value);
     if (!r.ok) err(r.code, { fact: id, detail: r.detail }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;
+}
+
+/**
+ * A level written in a clause's history, when the clause pays by level and knows it
+ * (a value of the award's fact, or a level it pays); else undefined. The engine
+ * looks levels up by name: one it does not know would count as the lowest, and a
+ * name like "constructor" or "toString" would find a member of every object.
+ */
+function levelOf(set: RuleSet, clauseId: string, v: unknown): string | undefined {
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const level = String(v);
+  const award = set.policies.flatMap((p) => p.policy.clauses).find((c) => c.id === clauseId)?.award;
+  if (award?.kind !== 'levels') return level;
+  const known = Object.prototype.hasOwnProperty.call(award.amounts, level) || set.facts.get(award.fact)?.values?.some((x) => x.id === level);
+  return known ? level : undefined;
+}
+
+/** Award history checked as toEnterprise checks it, with each finding placed by `locate` (a --history file's lines). */
+export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Finding[] {
+  const findings: Finding[] = [];
+  readHistory(set, raw, (code, args, path, hint) => findings.push({ code, args, ...locate(path), field: path.join('.'), ...(hint ? { hint } : {}) }));
+  return findings;
 }
 
 function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHistory> {
@@ -143,7 +188,11 @@ function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHi
         const n = Number(v);
         if (!Number.isInteger(n) || n < 0 || n > 100) err('BAD_VALUE', { fact: k, detail: `not a count: ${String(v)}` }, path);
         else entry[k] = n;
-      } else if (k === 'level') entry.level = String(v);
+      } else if (k === 'level') {
+        const level = levelOf(set, clauseId, v);
+        if (level === undefined) err('BAD_VALUE', { fact: k, detail: `not a level of ${clauseId}: ${String(v).slice(0, 40)}` }, path);
+        else entry.level = level;
+      }
       else {
         const s = didYouMean(k, HISTORY_KEYS);
         err('UNKNOWN_FIELD', { field: k }, path, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);

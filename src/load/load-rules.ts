@@ -24,7 +24,8 @@ export interface RuleSet {
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
-const CACHE_VERSION = 1;
+// Bumped whenever validation gets stricter: a rule set cached by an older build was not checked the new way.
+const CACHE_VERSION = 2;
 
 interface Cache {
   version: number;

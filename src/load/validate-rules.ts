@@ -10,6 +10,8 @@ import { readYaml, type YamlSource } from './read-yaml.js';
 import { decodeUtf8 } from './read-text-file.js';
 import { checkReferences } from './check-references.js';
 import { zodFindings as zodFindings_ } from './zod-findings.js';
+import { duplicateFindings } from './duplicates.js';
+import type { Position } from '../errors/codes.js';
 
 import type { LoadedPolicy, RuleSet } from './load-rules.js';
 
@@ -40,6 +42,9 @@ export function validateRules(dir: string, regimeFile?: string): RuleSet {
   const factFiles = [join(dir, 'facts.yaml'), ...listYaml(join(dir, 'facts'))];
   const allFacts: Fact[] = [];
   const factSeen = new Map<string, string>();
+  // Every name a fact answers to (id, Chinese label, aliases), as CSV headers compare them.
+  const names: [string, Position][] = [];
+  const norm = (n: string) => n.normalize('NFKC').trim().toLowerCase();
   for (const file of factFiles) {
     const src = readSource(file);
     const parsed = parseWith(FactFileSchema, src, findings);
@@ -48,10 +53,21 @@ export function validateRules(dir: string, regimeFile?: string): RuleSet {
       if (prior) findings.push({ code: 'RULE_DUPLICATE_ID', args: { id: f.id, other: prior }, ...src.locate(['facts', i, 'id']) });
       factSeen.set(f.id, file);
       allFacts.push(f);
+      const own = new Set<string>();
+      const named = (n: string, path: (string | number)[]) => {
+        if (!own.has(norm(n))) names.push([norm(n), src.locate(path)]);
+        own.add(norm(n));
+      };
+      named(f.id, ['facts', i, 'id']);
+      named(f.label.zh, ['facts', i, 'label', 'zh']);
+      f.aliases.forEach((a, j) => named(a, ['facts', i, 'aliases', j]));
     });
   }
+  // One name for two facts would send a header or key to whichever was read last.
+  if (!findings.length) findings.push(...duplicateFindings(names));
   const regionsSrc = readSource(join(dir, 'regions.yaml'));
   const regionFile = parseWith(RegionFileSchema, regionsSrc, findings);
+  if (regionFile) findings.push(...duplicateFindings(regionFile.regions.map((r, i) => [r.code, regionsSrc.locate(['regions', i, 'code'])])));
   const policies: LoadedPolicy[] = [];
   const policyDir = join(dir, 'policies');
   for (const file of listYaml(policyDir)) {
@@ -85,8 +101,14 @@ export function validateRules(dir: string, regimeFile?: string): RuleSet {
 /** A user's fiscal regime file (--regime), validated. */
 export function validateRegime(file: string): NonNullable<RuleSet['regime']> {
   const findings: Finding[] = [];
-  const data = parseWith(RegimeFileSchema, readSource(file), findings);
+  const src = readSource(file);
+  const data = parseWith(RegimeFileSchema, src, findings);
   if (!data) throw new SubsidyError(findings);
+  // The same region twice for a document, or a level twice in a split: the first would win unseen.
+  const regions = data.regimes.flatMap((r, i) => r.regions.map((code, j): [string, Position] => [`${r.policy} ${code}`, src.locate(['regimes', i, 'regions', j])]));
+  findings.push(...duplicateFindings(regions));
+  data.regimes.forEach((r, i) => findings.push(...duplicateFindings(r.shares.map((s, j) => [s.level, src.locate(['regimes', i, 'shares', j, 'level'])]))));
+  if (findings.length) throw new SubsidyError(findings);
   return { file, data };
 }
 

@@ -140,7 +140,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = wholeNumber(opts.year, '--year', 2000, 2100);
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
-  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
   const w = catalogue(opts.lang).words;
