@@ -7,6 +7,7 @@ import { excelError } from '../input/excel-errors.js';
 import { historyFindings } from '../input/to-enterprise.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { readYaml } from '../load/read-yaml.js';
+import { protectInput } from '../output/protected-paths.js';
 import { decodeText, type Encoding } from './detect-encoding.js';
 import { FIXED_HEADERS, HISTORY_FIELDS } from './map-headers.js';
 import { readCsvWhole } from './read-csv.js';
@@ -31,6 +32,7 @@ type Add = (id: string, clause: string, field: string, value: unknown, pos: Posi
  * that do not read, the same enterprise, clause and field given twice.
  */
 export function readHistory(file: string, set: RuleSet, clauseIds: Set<string>, encoding?: Encoding): HistoryBook {
+  protectInput(file);
   let buf: Buffer;
   try {
     buf = readFileSync(file);

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Locate } from '../input/to-enterprise.js';
+import { protectInput } from '../output/protected-paths.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';
 import { duplicateKey } from './json-keys.js';
 import { openCsv } from './read-csv.js';
@@ -31,6 +32,7 @@ export interface RowSource {
 
 /** The raw bytes of a file or stdin; a missing or unreadable file is the user's error (exit 2). */
 async function* bytesOf(file: string): AsyncGenerator<Buffer> {
+  protectInput(file);
   try {
     if (file === '-') {
       for await (const chunk of process.stdin) yield chunk as Buffer;

@@ -239,3 +239,18 @@ export function fill(template: string, args: Record<string, string | number | un
 export function catalogue(lang: Lang): Catalogue {
   return MESSAGES[lang];
 }
+
+/** Why a file could not be written, by the system's error code, in both languages (FILE_UNWRITABLE's reasonZh / reasonEn). */
+export const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘空间不足', en: 'no space left on the device' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'disk quota exceeded' },
+  EACCES: { zh: '没有写入权限', en: 'permission denied' },
+  EPERM: { zh: '不允许写入', en: 'operation not permitted' },
+  EROFS: { zh: '文件系统只读', en: 'read-only file system' },
+  ENOENT: { zh: '所在目录不存在', en: 'the directory does not exist' },
+  ENOTDIR: { zh: '路径中有一段不是目录', en: 'a part of the path is not a directory' },
+  EISDIR: { zh: '目标是目录', en: 'the target is a directory' },
+  EIO: { zh: '读写设备出错', en: 'input/output error' },
+  EFBIG: { zh: '文件过大', en: 'file too large' },
+  ENAMETOOLONG: { zh: '文件名过长', en: 'file name too long' },
+};

@@ -6,6 +6,7 @@ import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
 import type { Region, RegimeFile } from '../schema/region-schema.js';
 import type { YamlSource } from './read-yaml.js';
+import { protectDir, protectInput } from '../output/protected-paths.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -23,7 +24,7 @@ export interface RuleSet {
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
-const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+export const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
 // Bumped whenever validation gets stricter: a rule set cached by an older build was not checked the new way.
 const CACHE_VERSION = 2;
 
@@ -93,6 +94,10 @@ function toCache(set: RuleSet, fp: string): void {
  * which is most of start-up. `fresh` forces validation (lint does).
  */
 export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, opts: { fresh?: boolean } = {}): Promise<RuleSet> {
+  // What the run reads is never an output: the rule directory, the cache and the regime file.
+  protectDir(dir);
+  protectDir(CACHE_DIR);
+  if (regimeFile) protectInput(regimeFile);
   const fp = opts.fresh ? undefined : fingerprint(dir);
   const cached = fp ? fromCache(dir, fp) : undefined;
   if (cached && !regimeFile) return cached;

@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { SubsidyError } from '../errors/subsidy-error.js';
+import { protectInput } from '../output/protected-paths.js';
 
 /** Reads a UTF-8 text file, or stdin for "-", as a user-facing operation. */
 export function readTextFile(file: string): string {
+  protectInput(file);
   let buf: Buffer;
   try {
     if (file === '-') buf = readFileSync(0);

@@ -144,12 +144,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
   const w = catalogue(opts.lang).words;
-  // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
-  const interrupted = () => {
-    out?.abort();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
+  // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report goes (temp-files.ts).
   try {
     const render = out && format ? reportRenderer(format, opts.lang) : undefined;
     const begin = () => out && render && out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
@@ -171,7 +166,5 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   } catch (e) {
     out?.abort();
     throw e;
-  } finally {
-    process.removeListener('SIGINT', interrupted);
   }
 }
