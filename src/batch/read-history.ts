@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
@@ -6,9 +5,9 @@ import { SubsidyError } from '../errors/subsidy-error.js';
 import { excelError } from '../input/excel-errors.js';
 import { historyFindings } from '../input/to-enterprise.js';
 import type { RuleSet } from '../load/load-rules.js';
+import { readBounded } from '../load/read-text-file.js';
 import { readYaml } from '../load/read-yaml.js';
-import { protectInput } from '../output/protected-paths.js';
-import { decodeText, type Encoding } from './detect-encoding.js';
+import { chooseEncoding, decodeText, type Encoding } from './detect-encoding.js';
 import { FIXED_HEADERS, HISTORY_FIELDS } from './map-headers.js';
 import { readCsvWhole } from './read-csv.js';
 
@@ -22,6 +21,9 @@ const CSV_COLUMNS = {
   value: ['value', '值', '数值', '金额'],
 } as const;
 
+/** A history file is held whole: 128 MiB is some million lines, far more than any batch has enterprises. */
+export const MAX_HISTORY_BYTES = 128 * 1024 * 1024;
+
 type Add = (id: string, clause: string, field: string, value: unknown, pos: Position) => void;
 
 /**
@@ -32,14 +34,7 @@ type Add = (id: string, clause: string, field: string, value: unknown, pos: Posi
  * that do not read, the same enterprise, clause and field given twice.
  */
 export function readHistory(file: string, set: RuleSet, clauseIds: Set<string>, encoding?: Encoding): HistoryBook {
-  protectInput(file);
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
-    throw SubsidyError.of(code, { reason: (e as Error).message }, { file });
-  }
+  const buf = readBounded(file, MAX_HISTORY_BYTES, (head) => chooseEncoding(head, false, file, encoding));
   const book: HistoryBook = new Map();
   const where = new Map<string, Position>();
   const findings: Finding[] = [];

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SubsidyError } from '../errors/subsidy-error.js';
@@ -7,7 +7,7 @@ import { FactFileSchema, type Fact } from '../schema/fact-schema.js';
 import { PolicySchema } from '../schema/policy-schema.js';
 import { RegionFileSchema, RegimeFileSchema } from '../schema/region-schema.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
-import { decodeUtf8 } from './read-text-file.js';
+import { readTextFile } from './read-text-file.js';
 import { checkReferences } from './check-references.js';
 import { zodFindings as zodFindings_ } from './zod-findings.js';
 import { duplicateFindings } from './duplicates.js';
@@ -16,13 +16,7 @@ import type { Position } from '../errors/codes.js';
 import type { LoadedPolicy, RuleSet } from './load-rules.js';
 
 function readSource(file: string): YamlSource {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    throw SubsidyError.of('FILE_NOT_FOUND', { reason: (e as Error).message }, { file });
-  }
-  return readYaml(decodeUtf8(buf, file), file);
+  return readYaml(readTextFile(file), file);
 }
 
 function parseWith<T>(schema: z.ZodType<T>, src: YamlSource, findings: Finding[]): T | undefined {

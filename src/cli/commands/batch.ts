@@ -18,6 +18,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 export interface BatchOptions {
   out?: string;
@@ -138,7 +139,8 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const set = await loadRules(opts.rules, opts.regime);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
-  const year = wholeNumber(opts.year, '--year', 2000, 2100);
+  const year = yearOption(opts.year);
+  regionOption(set, opts.region);
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];

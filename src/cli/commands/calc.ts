@@ -11,6 +11,7 @@ import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 export interface CalcOptions {
   year?: string;
@@ -32,13 +33,13 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const set = await loadRules(opts.rules, opts.regime);
+  const year = yearOption(opts.year);
+  const region = regionOption(set, opts.region);
   const text = readTextFile(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);
-  const year = opts.year !== undefined ? Number(opts.year) : undefined;
-  if (year !== undefined && !Number.isInteger(year)) throw SubsidyError.of('BAD_YEAR', { value: String(opts.year) }, { field: '--year' });
   const { record, locate } = enterpriseRecord(src);
-  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region: opts.region, year });
+  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region, year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
