@@ -9,6 +9,7 @@ import { readBounded } from '../load/read-text-file.js';
 import { readYaml } from '../load/read-yaml.js';
 import { chooseEncoding, decodeText, type Encoding } from './detect-encoding.js';
 import { FIXED_HEADERS, HISTORY_FIELDS } from './map-headers.js';
+import { FindingBudget } from '../errors/finding-budget.js';
 import { readCsvWhole } from './read-csv.js';
 
 /** Enterprise id → clause id → field → value as written (checked per row by toEnterprise). */
@@ -38,14 +39,17 @@ export function readHistory(file: string, set: RuleSet, clauseIds: Set<string>, 
   const book: HistoryBook = new Map();
   const where = new Map<string, Position>();
   const findings: Finding[] = [];
+  const budget = new FindingBudget();
   const add: Add = (id, clause, field, value, pos) => {
     const at = { file, ...pos, field: `${clause}.${field}` };
     if (!clauseIds.has(clause)) {
+      if (!budget.take('UNKNOWN_CLAUSE')) return;
       const s = didYouMean(clause, clauseIds);
       findings.push({ code: 'UNKNOWN_CLAUSE', args: { clause }, ...at, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
       return;
     }
     if (!(HISTORY_FIELDS as readonly string[]).includes(field)) {
+      if (!budget.take('UNKNOWN_FIELD')) return;
       const s = didYouMean(field, HISTORY_FIELDS);
       findings.push({ code: 'UNKNOWN_FIELD', args: { field }, ...at, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
       return;
@@ -64,6 +68,7 @@ export function readHistory(file: string, set: RuleSet, clauseIds: Set<string>, 
   };
   if (/^\.ya?ml$/i.test(extname(file))) fromYaml(decodeText(buf, file, encoding), file, add, findings);
   else fromCsv(Buffer.from(decodeText(buf, file, encoding)), file, add, findings);
+  findings.push(...budget.rest({ file }));
   // Values are checked here, against this file and its lines, not later against a batch row.
   if (!findings.length)
     for (const [id, history] of book)

@@ -71,7 +71,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ENCODING_UTF16: '这是 UTF-16 编码的文本，请另存为 UTF-8',
       NOT_UTF8: '不是有效的 UTF-8 文本：第 {line} 行（第 {byte} 字节）有无法解码的字节',
       TOO_LONG: '内容过长：{length} 个字符，最多 {limit} 个',
-      MORE_FINDINGS: '另有 {count} 个同类问题未逐条列出',
+      MORE_FINDINGS: '另有 {count} 个问题未逐条列出',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -177,7 +177,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ENCODING_UTF16: 'this is UTF-16 text: save it as UTF-8',
       NOT_UTF8: 'not valid UTF-8: line {line} (byte {byte}) has bytes that do not decode',
       TOO_LONG: 'too long: {length} characters, at most {limit}',
-      MORE_FINDINGS: '{count} more problems of the same kind not listed',
+      MORE_FINDINGS: '{count} more problems not listed',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',

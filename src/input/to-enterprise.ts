@@ -7,6 +7,7 @@ import type { ClauseHistory, Enterprise } from '../engine/types.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { parseAmount } from '../money/parse-amount.js';
 import { excelError } from './excel-errors.js';
+import { FindingBudget } from '../errors/finding-budget.js';
 
 export type Locate = (path: (string | number)[]) => Position;
 
@@ -52,8 +53,9 @@ export function toEnterprise(
     return { findings };
   }
   const rec = input as Record<string, unknown>;
+  const budget = new FindingBudget();
   for (const key of Object.keys(rec))
-    if (!TOP_KEYS.includes(key)) {
+    if (!TOP_KEYS.includes(key) && budget.take('UNKNOWN_FIELD')) {
       const s = didYouMean(key, TOP_KEYS) ?? (index.has(key) ? `facts.${key}` : undefined);
       err('UNKNOWN_FIELD', { field: key }, [key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
     }
@@ -63,8 +65,9 @@ export function toEnterprise(
   }
   const region = readRegion(set, overrides.region ?? rec.region, err);
   const year = readYear(overrides.year ?? rec.year, err);
-  const facts = readFacts(set, rec.facts, index, err, locate);
-  const history = readHistory(set, rec.history, err);
+  const facts = readFacts(set, rec.facts, index, err, locate, budget);
+  const history = readHistory(set, rec.history, err, budget);
+  findings.push(...budget.rest(locate([])));
   if (findings.length || region === undefined || year === undefined) return { findings };
   const enterprise: Enterprise = {
     id: isBlank(rec.id) ? undefined : String(rec.id),
@@ -102,7 +105,7 @@ function placeOf(p: Position): string {
   return [p.file, p.line, p.column].filter((x) => x !== undefined).join(':') || String(p.field ?? '?');
 }
 
-function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err, locate: Locate): Map<string, FactValue> {
+function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err, locate: Locate, budget = new FindingBudget()): Map<string, FactValue> {
   const out = new Map<string, FactValue>();
   // A fact given twice (by id and by a label, or with a trailing space) would be read the last way: refused instead.
   const keyOf = new Map<string, string>();
@@ -114,6 +117,7 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const id = index.get(key.trim());
     if (!id) {
+      if (!budget.take('UNKNOWN_FACT')) continue;
       const s = didYouMean(key, index.keys());
       err('UNKNOWN_FACT', { fact: key }, ['facts', key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
       continue;
@@ -158,7 +162,7 @@ export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Fin
   return findings;
 }
 
-function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHistory> {
+function readHistory(set: RuleSet, raw: unknown, err: Err, budget = new FindingBudget()): Map<string, ClauseHistory> {
   const out = new Map<string, ClauseHistory>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -168,6 +172,7 @@ function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHi
   const clauseIds = set.policies.flatMap((p) => p.policy.clauses.map((c) => c.id));
   for (const [clauseId, h] of Object.entries(raw as Record<string, unknown>)) {
     if (!clauseIds.includes(clauseId)) {
+      if (!budget.take('UNKNOWN_CLAUSE')) continue;
       const s = didYouMean(clauseId, clauseIds);
       err('UNKNOWN_CLAUSE', { clause: clauseId }, ['history', clauseId], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
       continue;
@@ -193,7 +198,7 @@ function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHi
         if (level === undefined) err('BAD_VALUE', { fact: k, detail: `not a level of ${clauseId}: ${String(v).slice(0, 40)}` }, path);
         else entry.level = level;
       }
-      else {
+      else if (budget.take('UNKNOWN_FIELD')) {
         const s = didYouMean(k, HISTORY_KEYS);
         err('UNKNOWN_FIELD', { field: k }, path, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
       }

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The shape of `calc --format json` (schemaVersion 1), for consumers and for
  * the test that keeps the renderer honest. Amounts are strings in 元 with two decimals.
  */
-const Amount = z.string().regex(/^-?\d+\.\d{2}$/);
+// At most 18 digits of 元: far above any award, and a "1e999999999" or a million digits is not an amount.
+const Amount = z.string().regex(/^-?\d{1,18}\.\d{2}$/);
 const Trace = z.object({ kind: z.string() }).passthrough();
 
 const ClauseResult = z
