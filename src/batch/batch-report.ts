@@ -7,6 +7,7 @@ import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
+import { safeText } from '../render/safe-text.js';
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
 export type Outcome =
@@ -123,7 +124,7 @@ export function summaryCells(l: EnterpriseLine, lang: Lang): string[] {
   const money = (d: Decimal | undefined) => (d ? formatYuan(d) : '—');
   // An error can list every allowed value; the full text is in the --out report.
   const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
-  return [String(l.row), l.id, l.name, l.region, l.year, money(l.sure), money(l.ceilings), l.needsData === undefined ? '—' : String(l.needsData), top];
+  return [String(l.row), l.id, l.name, l.region, l.year, money(l.sure), money(l.ceilings), l.needsData === undefined ? '—' : String(l.needsData), top].map(safeText);
 }
 
 export function totalsLines(t: BatchTotals, lang: Lang): string[] {

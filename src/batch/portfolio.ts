@@ -2,6 +2,7 @@ import type { Hint } from '../advice/next-tier.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
+import { safeText } from '../render/safe-text.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
 const NEAR = new Decimal('0.2');
@@ -114,5 +115,5 @@ export function renderPortfolio(p: Portfolio, lang: Lang, markdown = false): str
   const near = [...p.nearly].sort((x, y) => y[1].count - x[1].count || y[1].amount.comparedTo(x[1].amount)).slice(0, TOP);
   if (!near.length) out.push(li(a.portfolioNoHints!));
   for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { id, title: t.title, count: t.count, gain: formatYuan(t.amount) })));
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n')) + '\n';
 }

@@ -6,6 +6,7 @@ import { clauseNote, docLabel } from '../render/rows.js';
 import { clauseJson, SCHEMA_VERSION } from '../render/to-json.js';
 import { enterpriseLine, errorText, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome } from './batch-report.js';
 import { renderPortfolio } from './portfolio.js';
+import { safeJson, safeText } from '../render/safe-text.js';
 import type { Hint } from '../advice/next-tier.js';
 
 /** A hint as one CSV cell: the figure, how much more, what it adds. */
@@ -154,17 +155,17 @@ function jsonlRenderer(lang: Lang): ReportRenderer {
   return {
     begin: () => '',
     row(o) {
-      if (o.kind === 'ok') return JSON.stringify(evaluationLine(o)) + '\n';
+      if (o.kind === 'ok') return safeJson(JSON.stringify(evaluationLine(o))) + '\n';
       const c = o.conv;
       const errors = c.findings.map((f) => ({ code: f.code, field: f.field, column: f.column, message: errorText([f], lang) }));
-      return JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors }) + '\n';
+      return safeJson(JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors })) + '\n';
     },
     end: () => '',
   };
 }
 
 function markdownRenderer(lang: Lang): ReportRenderer {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const head = summaryHead(lang);
   return {
     begin: () => `| ${head.join(' | ')} |\n|${head.map((_, i) => (i >= 5 && i <= 7 ? ' ---: ' : ' --- ')).join('|')}|\n`,

@@ -1,6 +1,7 @@
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, type Lang } from '../i18n/messages.js';
 import { levelsUsed, reportRows } from './rows.js';
+import { safeText } from './safe-text.js';
 
 /** Cells starting like a formula are prefixed with ' so Excel shows them as text. */
 export function neutralise(cell: string): string {
@@ -8,7 +9,7 @@ export function neutralise(cell: string): string {
 }
 
 export function csvCell(cell: string): string {
-  const safe = neutralise(cell);
+  const safe = neutralise(safeText(cell));
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -2,8 +2,9 @@ import type { Evaluation } from '../engine/types.js';
 import { catalogue, type Lang } from '../i18n/messages.js';
 import { formatYuan } from '../money/decimal.js';
 import { levelsUsed, reportRows } from './rows.js';
+import { safeText } from './safe-text.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(ev: Evaluation, lang: Lang, all = false): string {
   const m = catalogue(lang);
@@ -11,7 +12,7 @@ export function renderMarkdown(ev: Evaluation, lang: Lang, all = false): string 
   const head = [m.words.document!, m.words.clause!, m.words.title!, m.words.status!, m.words.award!, ...levels.map((l) => m.level[l]!), m.words.note!];
   const e = ev.enterprise;
   const lines = [
-    `## ${e.name ?? e.id ?? m.words.enterprise} — ${e.regionName} ${e.year}`,
+    `## ${esc(e.name ?? e.id ?? m.words.enterprise!)} — ${e.regionName} ${e.year}`,
     '',
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 4 || (i > 4 && i < 5 + levels.length) ? ' ---: ' : ' --- ')).join('|')}|`,

@@ -6,6 +6,7 @@ import { renderTable } from './render-table.js';
 import { renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderExplain } from './render-explain.js';
+import { safeText } from './safe-text.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 
@@ -25,7 +26,7 @@ export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions):
   return evs
     .map((ev) => {
       let text = o.format === 'csv' ? renderCsv(ev, o.lang, o.all) : o.format === 'md' ? renderMarkdown(ev, o.lang, o.all) : renderTable(ev, notesOf, { lang: o.lang, all: o.all, color: o.color });
-      if (o.explain) text += '\n' + renderExplain(ev, set, o.lang, o.all);
+      if (o.explain) text += '\n' + safeText(renderExplain(ev, set, o.lang, o.all));
       return text;
     })
     .join('\n');

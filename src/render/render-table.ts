@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
+import { safeText } from './safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';
@@ -31,13 +32,13 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     let note = r.note;
     if (notes.length) {
       const first = footnotes.length + 1;
-      notes.forEach((n, i) => footnotes.push(`[${first + i}] ${r.clauseId}: ${n}`));
+      notes.forEach((n, i) => footnotes.push(safeText(`[${first + i}] ${r.clauseId}: ${n}`)));
       note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    table.push([wrapText(r.document, DOC_WIDTH), r.clause, wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), wrapText(note, NOTE_WIDTH)]);
+    table.push([wrapText(r.document, DOC_WIDTH), safeText(r.clause), wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), { content: r.award, hAlign: 'right' }, ...levels.map((l) => ({ content: r.shares[l] ?? '', hAlign: 'right' as const })), wrapText(note, NOTE_WIDTH)]);
   }
   const e = ev.enterprise;
-  const header = `${m.words.enterprise}: ${e.name ?? e.id ?? '—'}  ${m.words.region}: ${e.regionName} (${e.region})  ${m.words.year}: ${e.year}`;
+  const header = safeText(`${m.words.enterprise}: ${e.name ?? e.id ?? '—'}  ${m.words.region}: ${e.regionName} (${e.region})  ${m.words.year}: ${e.year}`);
   const t = ev.totals;
   const byLevel = Object.entries(t.byLevel).map(([k, v]) => `${m.level[k] ?? k} ${formatYuan(v!)}`).join(' / ');
   const hidden = hiddenCounts(ev);

@@ -1,6 +1,7 @@
 import type { Decimal } from '../money/decimal.js';
 import type { ClauseResult, Evaluation, PolicyResult } from '../engine/types.js';
 import type { RuleSet } from '../load/load-rules.js';
+import { safeJson } from './safe-text.js';
 
 /** Bump when the shape changes; README and test/render/json-shape.test.ts describe it. */
 export const SCHEMA_VERSION = 1;
@@ -66,5 +67,5 @@ export type EvaluationJson = ReturnType<typeof evaluationJson>;
 
 export function renderJson(evs: Evaluation[], set: RuleSet): string {
   const out = evs.length === 1 ? evaluationJson(evs[0]!, set) : { schemaVersion: SCHEMA_VERSION, results: evs.map((e) => evaluationJson(e, set)) };
-  return JSON.stringify(out, null, 2) + '\n';
+  return safeJson(JSON.stringify(out, null, 2)) + '\n';
 }

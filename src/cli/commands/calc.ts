@@ -9,6 +9,7 @@ import { renderResult, type Format } from '../../render/render-result.js';
 import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
+import { safeJson, safeText } from '../../render/safe-text.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { regionOption, yearOption } from '../option-values.js';
@@ -48,11 +49,11 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set), ...advice.json }, null, 2) + '\n');
+    process.stdout.write(safeJson(JSON.stringify({ ...evaluationJson(ev, set), ...advice.json }, null, 2)) + '\n');
     return 0;
   }
   process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-  if (advice.text) process.stdout.write('\n' + advice.text);
+  if (advice.text) process.stdout.write('\n' + safeText(advice.text));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { lintRules } from '../../lint/lint-rules.js';
 import { coverage } from '../../lint/coverage.js';
 import { describeClause } from '../../rules/describe-rule.js';
 import { workedExample } from '../../rules/worked-example.js';
+import { safeText } from '../../render/safe-text.js';
 
 export interface RulesOptions {
   lang: Lang;
@@ -26,7 +27,7 @@ export async function rulesCommand(action: string, id: string | undefined, opts:
       return findings.length ? 1 : 0;
     }
     case 'list':
-      process.stdout.write(listRules(await loadRules(opts.rules), opts.format));
+      process.stdout.write(safeText(listRules(await loadRules(opts.rules), opts.format)));
       return 0;
     case 'coverage': {
       const set = await loadRules(opts.rules);
@@ -42,7 +43,7 @@ export async function rulesCommand(action: string, id: string | undefined, opts:
     case 'show': {
       if (!id) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
       const set = await loadRules(opts.rules);
-      process.stdout.write(showClause(set, id, opts.lang));
+      process.stdout.write(safeText(showClause(set, id, opts.lang)));
       return 0;
     }
     default:
