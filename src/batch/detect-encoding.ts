@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import { firstBadByte, looksUtf16 } from '../load/read-text-file.js';
+import { firstBadByte, looksUtf16, UTF16_ARGS } from '../load/read-text-file.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 
@@ -49,7 +49,8 @@ function utf8Decoder(file: string): ChunkDecoder {
   // Where it fails, in the chunk that failed: the byte and its line, counted on from the chunks before.
   const fail = (buf: Buffer = carry) => {
     const bad = firstBadByte(buf);
-    throw SubsidyError.of('NOT_UTF8', { line: lines + countLf(buf.subarray(0, bad)) + 1, byte: offset + bad }, { file, line: lines + countLf(buf.subarray(0, bad)) + 1 });
+    const line = lines + countLf(buf.subarray(0, bad)) + 1;
+    throw SubsidyError.of('NOT_UTF8', { encoding: 'UTF-8', line, byte: offset + bad }, { file, line });
   };
   return {
     write(chunk) {
@@ -95,7 +96,7 @@ function gbDecoder(file: string): ChunkDecoder {
  */
 export function chooseEncoding(head: Buffer, complete: boolean, file: string, forced?: Encoding): Encoding {
   // Excel's "Unicode text" is UTF-16 (with a byte order mark): say so, not "binary data".
-  if (looksUtf16(head)) throw SubsidyError.of('ENCODING_UTF16', {}, { file });
+  if (looksUtf16(head)) throw SubsidyError.of('ENCODING_UTF16', UTF16_ARGS, { file });
   if (head.includes(0)) throw SubsidyError.of('ENCODING', { detail: 'binary data (NUL byte), not a text file' }, { file });
   if (forced) return forced;
   if (head.subarray(0, 3).equals(UTF8_BOM)) return 'utf8';

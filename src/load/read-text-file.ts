@@ -66,9 +66,12 @@ export function readTextFile(file: string): string {
   return decodeUtf8(readBounded(file, MAX_TEXT_BYTES, (head) => binaryCheck(head, file)), file);
 }
 
+/** Encoding names are arguments: the messages' wording stays free of them. */
+export const UTF16_ARGS = { encoding: 'UTF-16', wanted: 'UTF-8' };
+
 /** UTF-16 and NUL bytes are refused from the first bytes on. */
 function binaryCheck(buf: Buffer, file: string): void {
-  if (looksUtf16(buf)) throw SubsidyError.of('ENCODING_UTF16', {}, { file, line: 1 });
+  if (looksUtf16(buf)) throw SubsidyError.of('ENCODING_UTF16', UTF16_ARGS, { file, line: 1 });
   const nul = buf.indexOf(0);
   if (nul >= 0) throw SubsidyError.of('ENCODING', { detail: 'binary data (NUL byte)' }, { file, line: lineOf(buf, nul) });
 }
