@@ -105,3 +105,15 @@ describe('over-long words and answers', () => {
     expect(validateFor(set.facts.get('online_sales')!, 'en')('500万')).toBe(true);
   });
 });
+
+describe('a file with many problems of other kinds', () => {
+  it('a command prints fifty findings and how many more there are', () => {
+    let text = 'id,clause,field,value\n';
+    for (let i = 0; i < 200; i++) text += `E${i},lanxi-2022/8,years_paid,很多\n`;
+    const r = cli(['batch', s.write('rows3.csv', 'id,region,year\nE1,兰溪市,2023\n'), '--history', s.write('hist3.csv', text), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('[BAD_VALUE]'))).toHaveLength(50);
+    expect(lines.at(-1)).toBe('[MORE_FINDINGS] 150 more problems not listed');
+  });
+});
