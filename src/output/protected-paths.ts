@@ -57,18 +57,18 @@ const inside = (path: string, dir: string) => path === dir || path.startsWith(di
 export function checkTarget(target: string, extra: string[] = []): void {
   const st = statOf(target);
   if (st && !st.isFile()) throw SubsidyError.of('OUTPUT_NOT_FILE', { path: target }, { file: target });
-  if (st) {
-    const stdin = stdinFile();
-    if (stdin && sameFile(st, stdin)) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
-    for (const i of [...inputs, ...extra.filter((x) => x !== '-')]) {
-      const other = statOf(i);
-      if (other && sameFile(st, other)) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
-    }
-  }
   // Where the file would land: the real path of an existing target, else of its directory.
+  // Checked before the inputs, so a rule file is refused the same way whether or not this run read it.
   const where = (st && real(target)) ?? (real(dirname(resolve(target))) ?? dirname(resolve(target))) + sep + basename(target);
   for (const d of dirs) {
     const r = real(d) ?? resolve(d);
     if (inside(where, r)) throw SubsidyError.of('OUTPUT_PROTECTED', { path: target }, { file: target });
+  }
+  if (!st) return;
+  const stdin = stdinFile();
+  if (stdin && sameFile(st, stdin)) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
+  for (const i of [...inputs, ...extra.filter((x) => x !== '-')]) {
+    const other = statOf(i);
+    if (other && sameFile(st, other)) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
   }
 }

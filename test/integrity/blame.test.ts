@@ -8,7 +8,7 @@ import { HEAD, row, scratch } from './files.js';
 const s = scratch('blame');
 const seller = 'examples/lanxi-cross-border-seller.yaml';
 
-describe('options', () => {
+describe('options', { timeout: 120_000 }, () => {
   it.each([
     ['--year ""', ['--year', ''], /^field --year: \[BAD_YEAR\]/m],
     ['--year 20x3', ['--year', '20x3'], /^field --year: \[BAD_YEAR\]/m],
@@ -25,7 +25,7 @@ describe('options', () => {
   });
 });
 
-describe('a --history file', () => {
+describe('a --history file', { timeout: 120_000 }, () => {
   it('a value that does not read is reported against the history file and its line, before the batch starts', () => {
     const hist = s.write('hist.csv', 'id,clause,field,value\r\nA,lanxi-2022/8,paid_total,5万\r\nA,lanxi-2022/3,years_paid,两年\r\n');
     const r = cli(['batch', s.write('rows.csv', HEAD + row('A') + row('B')), '--history', hist, '--lang', 'en']);
@@ -42,7 +42,7 @@ describe('a --history file', () => {
   });
 });
 
-describe('encodings: the message names the encoding that was tried', () => {
+describe('encodings: the message names the encoding that was tried', { timeout: 120_000 }, () => {
   it('a UTF-8 CSV with one bad byte on line 3 is a UTF-8 problem on line 3, not "not GBK"', () => {
     const good = Buffer.from(HEAD + row('A', '兰溪甲'));
     const bad = Buffer.concat([Buffer.from('B,兰溪'), Buffer.from([0xff]), Buffer.from('乙,兰溪市,2023,电商企业,100万,10万美元\r\n')]);

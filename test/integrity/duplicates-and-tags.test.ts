@@ -10,7 +10,7 @@ const s = scratch('duplicates');
 const calc = (text: string, name = 'in.yaml') => cli(['calc', s.write(name, text), '--lang', 'en']);
 const BASE = 'region: 兰溪市\nyear: 2023\n';
 
-describe('a value given twice is an error naming both places', () => {
+describe('a value given twice is an error naming both places', { timeout: 120_000 }, () => {
   it.each([
     ['by id and by Chinese label', 'facts:\n  online_sales: 100万\n  线上销售额（网络零售额）: 900万\n'],
     ['by id and by an alias', 'facts:\n  online_sales: 100万\n  网络零售额: 900万\n'],
@@ -83,7 +83,7 @@ describe('a value given twice is an error naming both places', () => {
   });
 });
 
-describe('YAML tags that change structure are refused, not half-read', () => {
+describe('YAML tags that change structure are refused, not half-read', { timeout: 120_000 }, () => {
   it.each([
     ['!!omap', 'facts: !!omap [{ online_sales: 100万 }, { pension_coverage: 95% }]\n'],
     ['!!set', 'facts:\n  entity_kinds: !!set { 电商企业 }\n'],
@@ -107,7 +107,7 @@ describe('YAML tags that change structure are refused, not half-read', () => {
   });
 });
 
-describe('rule files: one name or place given twice is refused at load', () => {
+describe('rule files: one name or place given twice is refused at load', { timeout: 120_000 }, () => {
   const edited = (file: string, find: string, replace: string) => {
     const dir = s.path(`rules-${Math.random().toString(36).slice(2)}`);
     cpSync(join(ROOT, 'rules'), dir, { recursive: true });

@@ -13,7 +13,7 @@ function batch(name: string, text: string, extra: string[] = []) {
   return { ...r, rows: jsonl(out) };
 }
 
-describe('# is data', () => {
+describe('# is data', { timeout: 120_000 }, () => {
   it('a row whose first cell starts with # is a row (an error row when its id is an Excel error), not a comment', () => {
     const r = batch('hash.csv', HEAD + '#说明,the template notes row\r\n' + row('#1') + row('#N/A') + row('E3'));
     expect(r.rows.map((x) => [x.line, x.enterprise.id ?? null, x.errors?.[0]?.code ?? 'ok'])).toEqual([[3, '#1', 'ok'], [4, null, 'CELL_ERROR'], [5, 'E3', 'ok']]);

@@ -25,7 +25,7 @@ function deviceNode(): string {
   return '/dev/null'; // not root: the system cannot let this run replace it, so trying is harmless
 }
 
-describe('never write over an input', () => {
+describe('never write over an input', { timeout: 120_000 }, () => {
   it('`batch - --out my.csv < my.csv`: stdin is the output file; refused, the file unchanged', () => {
     const f = input();
     const before = readFileSync(f);
@@ -90,7 +90,7 @@ describe('never write over an input', () => {
   });
 });
 
-describe('temporary files go with the run', () => {
+describe('temporary files go with the run', { timeout: 120_000 }, () => {
   /** A CSV big enough that its batch is still running when the signal comes. */
   const big = (() => {
     let text = HEAD;
@@ -125,7 +125,7 @@ describe('temporary files go with the run', () => {
   });
 });
 
-describe('a write that fails is a write failure naming the path', () => {
+describe('a write that fails is a write failure naming the path', { timeout: 120_000 }, () => {
   it.each([
     ['a missing directory', () => s.path('no/such/dir/report.csv'), 'the directory does not exist'],
     ['a path through a file', () => join(input(), 'report.csv'), 'not a directory'],
@@ -144,7 +144,7 @@ describe('a write that fails is a write failure naming the path', () => {
   });
 });
 
-describe('the interview saves its answers under the same guard', () => {
+describe('the interview saves its answers under the same guard', { timeout: 120_000 }, () => {
   it('a path inside the rule directory it was started with is refused, and nothing is written there', async () => {
     const rules = s.path('rules-for-ask');
     cpSync(join(ROOT, 'rules'), rules, { recursive: true });

@@ -34,7 +34,7 @@ function startup(): number {
   return performance.now() - t;
 }
 
-describe('a file read whole is bounded', () => {
+describe('a file read whole is bounded', { timeout: 120_000 }, () => {
   it('readTextFile refuses /dev/zero and a FIFO that never ends within a second, having read at most the limit', () => {
     let t = performance.now();
     expect(thrownCode(() => readTextFile('/dev/zero'))).toBe('ENCODING');

@@ -18,7 +18,7 @@ function batch(text: string | Buffer, env: Record<string, string>, name = 'in.cs
   return { ...r, rows: jsonl(out), report: readFileSync(out, 'utf8') };
 }
 
-describe('a stray quote in a large file', () => {
+describe('a stray quote in a large file', { timeout: 120_000 }, () => {
   let text = HEAD;
   for (let i = 1; i <= 20000; i++) text += i === 10000 ? `E${i},"企业${i},兰溪市,2023,电商企业,100万,10万美元\r\n` : row(`E${i}`);
   it.each([['one thread', ONE], ['worker threads', TWO]] as const)('20,000 rows, a quote opened at row 10,000 and never closed: 20,000 report rows, one error (%s)', (_name, env) => {
@@ -33,7 +33,7 @@ describe('a stray quote in a large file', () => {
   }, 180_000);
 });
 
-describe('quotes, sizes and line endings that used to merge rows', () => {
+describe('quotes, sizes and line endings that used to merge rows', { timeout: 120_000 }, () => {
   it.each([['one thread', ONE], ['worker threads', TWO]] as const)('a quote opened in one cell and closed rows later: each row is read on its own (%s)', (_name, env) => {
     const text = HEAD + row('E1') + 'E2,"企业2,兰溪市,2023,电商企业,100万,10万美元\r\n' + row('E3') + row('E4', '企业"4"') + row('E5');
     const r = batch(text, env, 'closed-later.csv');

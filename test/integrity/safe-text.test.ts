@@ -12,7 +12,7 @@ const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e
 const CONTROLS = ['\u001b[31m', '\u001b]0;pwned\u0007', '\u009b2J', '\u202e', '\u2066', '\u200f', '\r', '\u0000', '\u007f', '\u0008'];
 const hostile = fc.array(fc.oneof(fc.string(), fc.constantFrom(...CONTROLS), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 6 }).map((xs) => xs.join(''));
 
-describe('safeText and safeJson', () => {
+describe('safeText and safeJson', { timeout: 120_000 }, () => {
   it('leave no control character raw, change nothing else, and escape each as \\uXXXX', () => {
     fc.assert(
       fc.property(hostile, (t) => {
@@ -36,7 +36,7 @@ describe('safeText and safeJson', () => {
   });
 });
 
-describe('a name with an ESC sequence, a bidi override and C1 controls', () => {
+describe('a name with an ESC sequence, a bidi override and C1 controls', { timeout: 120_000 }, () => {
   const NAME = 'Evil\\e[31mRed\\e[0m\\u202eCorp\\x9b2J\\x07\\rX';
   const raw = (text: string) => expect(UNSAFE.test(text.replace(/\r\n/g, '\n')), JSON.stringify(text.slice(0, 400))).toBe(false);
 
