@@ -19,8 +19,15 @@ export class AtomicOutput {
   private fd: number | undefined;
 
   private constructor(readonly target: string, private readonly tmp: string) {
-    this.fd = openSync(tmp, 'w');
+    // The signal handlers first: a signal that came between creating the file and
+    // installing them would end the run by default and leave the file behind.
     trackTemp(tmp);
+    try {
+      this.fd = openSync(tmp, 'w');
+    } catch (e) {
+      untrackTemp(tmp);
+      throw e;
+    }
   }
 
   static open(target: string, inputs: string[]): AtomicOutput {
