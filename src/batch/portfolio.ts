@@ -4,6 +4,7 @@ import { catalogue, fill } from '../i18n/messages.js';
 import type { Labels } from '../render/labels.js';
 import { displayWidth } from '../render/wrap-text.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
+import { safeText } from '../render/safe-text.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
 const NEAR = new Decimal('0.2');
@@ -117,5 +118,5 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false): stri
   const near = [...p.nearly].sort((x, y) => y[1].count - x[1].count || y[1].amount.comparedTo(x[1].amount)).slice(0, TOP);
   if (!near.length) out.push(li(a.portfolioNoHints!));
   for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { clause: l.clause(id), count: t.count, gain: formatYuan(t.amount) })));
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n')) + '\n';
 }

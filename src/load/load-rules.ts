@@ -8,6 +8,7 @@ import type { Region, RegimeFile } from '../schema/region-schema.js';
 import type { Profile, Reading } from '../schema/reading-schema.js';
 import type { Switch } from '../readings/switches.js';
 import type { YamlSource } from './read-yaml.js';
+import { protectDir, protectInput } from '../output/protected-paths.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -33,8 +34,9 @@ export interface RuleSet {
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
-const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
-// 2: every check of `rules lint` runs before a set is cached, and source texts are part of the key.
+export const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+// Bumped whenever validation gets stricter or the cached shape changes: 2, every check of `rules lint`
+// runs before a set is cached and source texts are part of the key; 3, readings and profiles.
 const CACHE_VERSION = 3;
 
 interface Cache {
@@ -121,6 +123,10 @@ function toCache(set: RuleSet, fp: string): void {
  * of start-up. `fresh` forces validation.
  */
 export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, opts: { fresh?: boolean } = {}): Promise<RuleSet> {
+  // What the run reads is never an output: the rule directory, the cache and the regime file.
+  protectDir(dir);
+  protectDir(CACHE_DIR);
+  if (regimeFile) protectInput(regimeFile);
   const fp = opts.fresh ? undefined : fingerprint(dir);
   const cached = fp ? fromCache(dir, fp) : undefined;
   if (cached && !regimeFile) return cached;

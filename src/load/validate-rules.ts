@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { SubsidyError } from '../errors/subsidy-error.js';
@@ -12,7 +12,7 @@ import { byPlace, isBlocking, lintPolicy, lintRuleSet } from '../lint/lint-rules
 import type { PlacedFact } from '../lint/check-dictionary.js';
 import { checkRegime } from '../lint/check-regime.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
-import { decodeUtf8 } from './read-text-file.js';
+import { readTextFile } from './read-text-file.js';
 import { zodFindings } from './zod-findings.js';
 import type { LoadedPolicy, RuleSet } from './load-rules.js';
 
@@ -56,13 +56,8 @@ function readFile(file: string, findings: Finding[]): YamlSource | undefined {
 }
 
 function readSource(file: string): YamlSource {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    throw SubsidyError.of('FILE_NOT_FOUND', { reason: (e as Error).message }, { file });
-  }
-  return readYaml(decodeUtf8(buf, file), file);
+  // Bounded like every file read whole: a rule file is data from whoever wrote it.
+  return readYaml(readTextFile(file), file);
 }
 
 /** Reads and parses one file; a file that cannot be read or parsed adds its findings and gives undefined. */

@@ -2,6 +2,7 @@ import type { Evaluation } from '../engine/types.js';
 import { catalogue } from '../i18n/messages.js';
 import type { Labels } from './labels.js';
 import { AMOUNT_KINDS, amountsOf, levelsUsed, reportRows } from './rows.js';
+import { safeText } from './safe-text.js';
 
 /** Cells starting like a formula are prefixed with ' so Excel shows them as text. */
 export function neutralise(cell: string): string {
@@ -9,7 +10,7 @@ export function neutralise(cell: string): string {
 }
 
 export function csvCell(cell: string): string {
-  const safe = neutralise(cell);
+  const safe = neutralise(safeText(cell));
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

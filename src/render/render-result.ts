@@ -7,6 +7,7 @@ import { renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
+import { safeText } from './safe-text.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 
@@ -29,7 +30,7 @@ export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions):
   return evs
     .map((ev) => {
       let text = o.format === 'csv' ? renderCsv(ev, l, o.all) : o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color });
-      if (o.explain) text += '\n' + renderExplain(ev, set, l, o.all);
+      if (o.explain) text += '\n' + safeText(renderExplain(ev, set, l, o.all));
       return text;
     })
     .join('\n');

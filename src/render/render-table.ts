@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
+import { safeText } from './safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';
@@ -36,13 +37,13 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     if (r.partial) note = `${note ? note + '；' : ''}${w.partialMark}`;
     if (notes.length) {
       const first = footnotes.length + 1;
-      notes.forEach((n, i) => footnotes.push(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`));
+      notes.forEach((n, i) => footnotes.push(safeText(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`)));
       note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    table.push([wrapText(r.document, DOC_WIDTH), r.clause, wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);
+    table.push([wrapText(r.document, DOC_WIDTH), safeText(r.clause), wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);
   }
   const e = ev.enterprise;
-  const header = `${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`;
+  const header = safeText(`${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
   const lines = [header, table.toString(), ...totalsLines(ev, l)];
   const hidden = hiddenLine(ev, l.lang);
   if (!opts.all && hidden) lines.push(hidden);

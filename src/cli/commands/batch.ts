@@ -17,11 +17,12 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
-import { historyCheck } from '../../input/read-history-entry.js';
+import { safeText } from '../../render/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { reportTrailer } from '../../provenance/render-provenance.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 export interface BatchOptions {
   out?: string;
@@ -149,9 +150,10 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const set = await loadRules(opts.rules, opts.regime);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
-  const year = wholeNumber(opts.year, '--year', 2000, 2100);
+  const year = yearOption(opts.year);
+  regionOption(set, opts.region);
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
-  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds, undefined, historyCheck(set)) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
   const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
@@ -166,13 +168,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const labels = labelsFor(set, opts.lang, opts.ids);
   const inputHashes = out ? hashInputs(file, opts.history) : undefined;
   const w = catalogue(opts.lang).words;
-  // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
-  const interrupted = () => {
-    out?.abort();
-    summaryOut?.abort();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
+  // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report goes (temp-files.ts).
   try {
     const render = out && format ? reportRenderer(format, labels) : undefined;
     const summary = summaryOut ? summaryRenderer(labels) : undefined;
@@ -195,7 +191,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
-    if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
+    if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');
     if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
     if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');
     return totals.errors ? 1 : 0;
@@ -203,8 +199,6 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     out?.abort();
     summaryOut?.abort();
     throw e;
-  } finally {
-    process.removeListener('SIGINT', interrupted);
   }
 }
 

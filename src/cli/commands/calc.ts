@@ -15,6 +15,8 @@ import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
 import { provenanceBlock, provenanceFooter } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
+import { safeJson, safeText } from '../../render/safe-text.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 export interface CalcOptions {
   year?: string;
@@ -38,13 +40,13 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
+  const year = yearOption(opts.year);
+  const region = regionOption(set, opts.region);
   const { text, sha256 } = readTextFileHashed(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);
-  const year = opts.year !== undefined ? Number(opts.year) : undefined;
-  if (year !== undefined && !Number.isInteger(year)) throw SubsidyError.of('BAD_YEAR', { value: String(opts.year) }, { field: '--year' });
   const { record, locate } = enterpriseRecord(src);
-  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region: opts.region, year });
+  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region, year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
@@ -56,12 +58,12 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (opts.format === 'json') {
     const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
     const input = embeddedInput(set, record, enterprise, opts.set);
-    process.stdout.write(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2) + '\n');
+    process.stdout.write(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2)) + '\n');
     return 0;
   }
   const out = renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   process.stdout.write(out + provenanceBlock(opts.format, prov, opts.lang, out));
-  if (advice.text) process.stdout.write('\n' + advice.text);
+  if (advice.text) process.stdout.write('\n' + safeText(advice.text));
   if (opts.format === 'table') process.stdout.write('\n' + provenanceFooter(prov, opts.lang));
   return 0;
 }
