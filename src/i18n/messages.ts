@@ -26,6 +26,8 @@ type Catalogue = {
   amountColumn: Record<string, string>;
   /** A clause's encoding in words (rules show). */
   describe: Record<string, string>;
+  /** Readings: which one decided what, the range, the list. */
+  readings: Record<string, string>;
 };
 
 /** All user-facing wording, in one place. {name} is replaced by the finding's args. */
@@ -156,7 +158,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       // Provenance (every output) and `subsidy verify`.
       provMarker: '#说明', provHead: '来源与版本', provTool: '工具版本', provRules: '规则指纹', provRegime: '财政体制文件', provInput: '输入文件指纹',
       provHistory: '历史文件指纹', provCase: '案例文件指纹', provTime: '生成时间', provDocStatus: '文件状态', provInForce: '已施行', provOverrides: '命令行改动',
-      provFooter: '工具版本 {version} · 规则指纹 {fingerprint}',
+      provReading: '解读', provReadingsDefault: '其余 {count} 项均取默认', provFooter: '工具版本 {version} · 规则指纹 {fingerprint}',
       verifyHolds: '结果成立：按当前规则重新计算，各条款的状态和金额与记录一致。', verifyFails: '结果不成立：',
       verifyRulesSame: '规则未变（规则指纹 {fingerprint}）', verifyRulesChanged: '规则已变：记录的规则指纹 {recorded}，当前规则指纹 {current}',
       verifyRegime: '财政体制文件：记录 {recorded}，本次 {current}', verifyInputSame: '输入文件与记录一致（指纹 {fingerprint}）',
@@ -211,6 +213,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: '受益主体：{kind}', when: '条件：{when}', award: '奖励：{award}', cap: '上限（{per}）：{amount}{note}', frequency: '频次：{f}',
       one_off: '一次性', yearly: '每年', per_event: '每次', monthly: '每月', maxYears: '最多 {n} 年', instalments: '分 {n} 期兑现', stacking: '与同一事项的其他条款就高不重复',
       reference: '按其他政策：{ref}', pool: '资金池：{amount} — {note}', status: '状态', quote: '原文', note: '备注',
+    },
+    readings: {
+      usedDefault: '解读：{question} — 采用“{option}”（默认）；影响本企业 {count} 项结果',
+      usedChosen: '解读：{question} — 采用“{option}”（非默认，由用户选择）；影响本企业 {count} 项结果',
+      anyReading: '任一解读', rangeHead: '按不同解读的金额范围', rangeNone: '没有解读会改变本企业的结果',
+      rangeReadings: '涉及的解读：{readings}（共计算 {count} 种组合）', low: '最低', high: '最高',
+      quote: '原文', default: '默认', source: '出处', why: '默认理由', governs: '涉及条款：{clauses}；涉及文件级设置：{documents}',
+      profiles: '解读方案（--readings）：', explainStep: '本条按解读“{question}”：采用“{option}”',
+      footerHead: '解读', lowColumn: '确定金额最低（各解读）', highColumn: '确定金额最高（各解读）', portfolioRange: '按不同解读：确定金额合计 {low} — {high}',
     },
   },
   en: {
@@ -339,7 +350,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       // Provenance (every output) and `subsidy verify`.
       provMarker: '#about', provHead: 'Provenance', provTool: 'Tool version', provRules: 'Rules fingerprint', provRegime: 'Fiscal regime file', provInput: 'Input file SHA-256',
       provHistory: 'History file SHA-256', provCase: 'Case file SHA-256', provTime: 'Generated at', provDocStatus: 'Document status', provInForce: 'in force', provOverrides: 'Command-line changes',
-      provFooter: 'tool {version} · rules fingerprint {fingerprint}',
+      provReading: 'reading', provReadingsDefault: 'the other {count} at their default', provFooter: 'tool {version} · rules fingerprint {fingerprint}',
       verifyHolds: 'The result holds: recomputed with the current rules, every clause has the recorded status and amount.', verifyFails: 'The result does not hold:',
       verifyRulesSame: 'rules unchanged (fingerprint {fingerprint})', verifyRulesChanged: 'the rules changed: recorded fingerprint {recorded}, current fingerprint {current}',
       verifyRegime: 'fiscal regime file: recorded {recorded}, now {current}', verifyInputSame: 'the input file matches the record (SHA-256 {fingerprint})',
@@ -394,6 +405,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: 'beneficiary: {kind}', when: 'when: {when}', award: 'award: {award}', cap: 'cap ({per}): {amount}{note}', frequency: 'frequency: {f}',
       one_off: 'one-off', yearly: 'yearly', per_event: 'per event', monthly: 'monthly', maxYears: 'at most {n} years', instalments: 'paid in {n} instalments', stacking: 'not paid on top of another clause for the same thing (the higher is kept)',
       reference: 'by reference to: {ref}', pool: 'pool: {amount} — {note}', status: 'status', quote: 'quote', note: 'note',
+    },
+    readings: {
+      usedDefault: 'reading: {question} — "{option}" (default); changes {count} result(s) here',
+      usedChosen: 'reading: {question} — "{option}" (chosen, not the default); changes {count} result(s) here',
+      anyReading: 'any reading', rangeHead: 'Range of amounts across readings', rangeNone: 'no reading changes a result for this enterprise',
+      rangeReadings: 'readings involved: {readings} ({count} combinations evaluated)', low: 'lowest', high: 'highest',
+      quote: 'quote', default: 'default', source: 'source', why: 'why the default', governs: 'clauses: {clauses}; document settings: {documents}',
+      profiles: 'Profiles (--readings):', explainStep: 'by the reading "{question}": "{option}"',
+      footerHead: 'Readings', lowColumn: 'Sure, lowest (readings)', highColumn: 'Sure, highest (readings)', portfolioRange: 'Across readings: sure total {low} — {high}',
     },
   },
 };

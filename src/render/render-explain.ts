@@ -6,6 +6,7 @@ import { Decimal, formatNumber, formatYuan } from '../money/decimal.js';
 import { labelsFor, type Labels } from './labels.js';
 import { exactNumber, opWord, renderShown, renderTerm, showsResult } from './render-term.js';
 import { clauseNote, clauseRef, docLabel } from './rows.js';
+import type { ReadingUse } from '../readings/readings-in-play.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
 const AMOUNT_ARGS = new Set(['tier', 'before', 'used', 'cap', 'amount']);
@@ -67,6 +68,12 @@ function historyArgs(args: Record<string, string>, l: Labels): Record<string, st
   return out;
 }
 
+function readingStep(u: ReadingUse, l: Labels): string {
+  const r = l.set.readings.find((x) => x.id === u.id);
+  const o = r?.options.find((x) => x.id === u.option);
+  return fill(catalogue(l.lang).readings.explainStep!, { question: r?.question[l.lang] ?? u.id, option: o ? o.label[l.lang] : u.option }) + (l.ids ? `〔${u.id}=${u.option}〕` : '');
+}
+
 /** Where a split's shares come from, said once: the text (with its quote), a regime file, or nobody. */
 export function splitSourceLine(s: SplitSource | undefined, l: Labels): string | undefined {
   if (!s) return undefined;
@@ -84,7 +91,7 @@ function docOf(set: RuleSet, policyId: string): string {
   return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
 }
 
-export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): string {
+export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = []): string {
   const m = catalogue(l.lang);
   const amount = c.amount ?? c.potential;
   const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
@@ -101,6 +108,8 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
   }
   const note = clauseNote(c, l, { split: false });
   if (note) lines.push(`  ${note}`);
+  // Where a reading of the text decided this result: another option would have given another one.
+  for (const u of uses) if (u.touches.includes(c.clauseId)) lines.push(`  ${readingStep(u, l)}`);
   // Who pays, said once: the parts and where the shares come from (or that the text gives none).
   const split = c.trace.find((t): t is Extract<TraceStep, { kind: 'split' }> => t.kind === 'split');
   const src = splitSourceLine(c.split?.source, l);
@@ -113,16 +122,16 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
 }
 
 /** The working for every clause that carries an amount (or, with all, every clause). */
-export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh'), all = false): string {
+export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh'), all = false, uses: ReadingUse[] = []): string {
   const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));
   const out: string[] = [];
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
-      const note = p.note ? [`  ${l.note(p.note)}`] : [];
+      const note = [...(p.note ? [`  ${l.note(p.note)}`] : []), ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => `  ${readingStep(u, l)}`)];
       out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l)), ...note].join('\n'));
       continue;
     }
-    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l));
+    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l, uses));
   }
   return out.join('\n\n') + '\n';
 }

@@ -8,6 +8,8 @@ import { renderMarkdown } from './render-markdown.js';
 import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
 import { safeText } from './safe-text.js';
+import { readingsLines } from './render-readings.js';
+import type { ReadingUse } from '../readings/readings-in-play.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 
@@ -19,6 +21,8 @@ export interface RenderOptions {
   color?: boolean;
   /** Show rule ids beside the names a reader sees. */
   ids?: boolean;
+  /** The readings as they stood for each evaluation (explanations say where one decided a result; text formats list them). */
+  readings?: ReadingUse[][];
 }
 
 /** Chooses a renderer. Every renderer takes results and returns text; none prints. */
@@ -28,9 +32,12 @@ export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions):
   const notes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.notes ?? []] as const)));
   const notesOf = (id: string) => notes.get(id) ?? [];
   return evs
-    .map((ev) => {
+    .map((ev, i) => {
+      const uses = o.readings?.[i] ?? [];
       let text = o.format === 'csv' ? renderCsv(ev, l, o.all) : o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color });
-      if (o.explain) text += '\n' + safeText(renderExplain(ev, set, l, o.all));
+      const lines = readingsLines(uses, l);
+      if (lines.length && o.format !== 'csv') text += (o.format === 'md' ? lines.map((x) => `- ${x}`) : lines).join('\n') + '\n';
+      if (o.explain) text += '\n' + safeText(renderExplain(ev, set, l, o.all, uses));
       return text;
     })
     .join('\n');

@@ -1,4 +1,4 @@
-import { loadRules } from '../../load/load-rules.js';
+import { loadSet } from '../load-set.js';
 import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
@@ -9,7 +9,8 @@ import { renderResult, type Format } from '../../render/render-result.js';
 import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
-import { labelsFor } from '../../render/labels.js';
+import { labelsFor, type Labels } from '../../render/labels.js';
+import type { Range, RangeEnd } from '../../readings/range.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
@@ -33,13 +34,16 @@ export interface CalcOptions {
   rules?: string;
   regime?: string;
   ids?: boolean;
+  reading?: string[];
+  readings?: string;
+  range?: boolean;
 }
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const at = runTime();
-  const set = await loadRules(opts.rules, opts.regime);
+  const set = await loadSet(opts);
   const year = yearOption(opts.year);
   const region = regionOption(set, opts.region);
   const { text, sha256 } = readTextFileHashed(file);
@@ -55,17 +59,44 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
   const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
+  const labels = labelsFor(set, opts.lang, opts.ids);
+  const readings = await readingsIfUsed(set, enterprise, ev, opts, labels);
   if (opts.format === 'json') {
-    const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
+    const { schemaVersion, ...result } = evaluationJson(ev, set, labels);
     const input = embeddedInput(set, record, enterprise, opts.set);
-    process.stdout.write(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2)) + '\n');
+    process.stdout.write(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n');
     return 0;
   }
-  const out = renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  const out = renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, readings: [readings.uses], color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   process.stdout.write(out + provenanceBlock(opts.format, prov, opts.lang, out));
+  if (readings.text) process.stdout.write('\n' + safeText(readings.text));
   if (advice.text) process.stdout.write('\n' + safeText(advice.text));
   if (opts.format === 'table') process.stdout.write('\n' + provenanceFooter(prov, opts.lang));
   return 0;
+}
+
+/** The readings that decided something here (every output names them), and with --range the range across them. */
+async function readingsIfUsed(set: RuleSet, ent: Enterprise, ev: Evaluation, opts: CalcOptions, labels: Labels) {
+  if (!set.readings.length) return { uses: [], json: { readings: [] }, text: '' };
+  const { readingsInPlay } = await import('../../readings/readings-in-play.js');
+  const uses = readingsInPlay(set, ent, ev);
+  const json: Record<string, unknown> = { readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })) };
+  if (!opts.range) return { uses, json, text: '' };
+  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../readings/range.js'), import('../../render/render-readings.js')]);
+  const range = readingRange(set, ent, ev);
+  json.range = rangeJson(range);
+  return { uses, json, text: renderRange(range, labels) };
+}
+
+function rangeJson(r: Range) {
+  const end = (e: RangeEnd) => ({ amount: e.amount.toFixed(2), status: e.status, readings: e.choices });
+  return {
+    readings: r.readings,
+    combinations: r.combinations,
+    sure: { low: end(r.sure.low), high: end(r.sure.high) },
+    ceilings: { low: end(r.ceilings.low), high: end(r.ceilings.high) },
+    clauses: r.clauses.map((c) => ({ id: c.clauseId, low: end(c.low), high: end(c.high) })),
+  };
 }
 
 /** --hints, --missing and --compare: advice computed from the same engine, loaded only when asked. */
