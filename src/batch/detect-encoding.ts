@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { firstBadByte, looksUtf16, UTF16_ARGS } from '../load/read-text-file.js';
+import { reason } from '../i18n/reasons.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 
@@ -16,7 +17,7 @@ export function parseEncoding(raw: string | undefined): Encoding | undefined {
   const s = raw.toLowerCase().replace(/[-_]/g, '');
   if (s === 'utf8') return 'utf8';
   if (s === 'gbk' || s === 'gb18030' || s === 'gb2312') return 'gb18030';
-  throw SubsidyError.of('USAGE', { detail: `--encoding ${raw}: use utf8, gbk or gb18030` }, { field: '--encoding' });
+  throw SubsidyError.of('USAGE', { detail: reason('encodingOption', { value: raw }) }, { field: '--encoding' });
 }
 
 /** Turns chunks of the file into chunks of UTF-8 (no BOM), or throws ENCODING. */
@@ -83,7 +84,7 @@ function gbDecoder(file: string): ChunkDecoder {
     const text = first && decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
     if (decoded) first = false;
     const bad = JUNK.exec(text);
-    if (bad) throw SubsidyError.of('ENCODING', { detail: `not decodable as GB18030/GBK (${bad[0] === '\ufffd' ? 'invalid byte sequence' : 'control character'})` }, { file });
+    if (bad) throw SubsidyError.of('ENCODING', { detail: reason('notGbk', bad[0] === '\ufffd' ? { why: '字节序列无效', whyEn: 'invalid byte sequence' } : { why: '含控制字符', whyEn: 'control character' }) }, { file });
     return Buffer.from(text, 'utf8');
   };
   return { write: (buf) => check(dec.write(buf)), end: () => check(dec.end() ?? '') };
@@ -97,13 +98,13 @@ function gbDecoder(file: string): ChunkDecoder {
 export function chooseEncoding(head: Buffer, complete: boolean, file: string, forced?: Encoding): Encoding {
   // Excel's "Unicode text" is UTF-16 (with a byte order mark): say so, not "binary data".
   if (looksUtf16(head)) throw SubsidyError.of('ENCODING_UTF16', UTF16_ARGS, { file });
-  if (head.includes(0)) throw SubsidyError.of('ENCODING', { detail: 'binary data (NUL byte), not a text file' }, { file });
+  if (head.includes(0)) throw SubsidyError.of('ENCODING', { detail: reason('binary') }, { file });
   if (forced) return forced;
   if (head.subarray(0, 3).equals(UTF8_BOM)) return 'utf8';
   const whole = complete ? head : head.subarray(0, completeUpTo(head));
   if (isUtf8(whole)) {
     const text = whole.toString('utf8');
-    if (JUNK.test(text)) throw SubsidyError.of('ENCODING', { detail: 'binary data (control characters), not a text file' }, { file });
+    if (JUNK.test(text)) throw SubsidyError.of('ENCODING', { detail: reason('binaryControl') }, { file });
     return 'utf8';
   }
   // Mostly UTF-8 with a bad byte or two is a damaged UTF-8 file, not GBK: name the byte and its line.

@@ -4,6 +4,7 @@ import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { SourceRow } from './read-rows.js';
 import { MAX_RECORD_BYTES, NOTES_MARK, RecordSplitter, type Piece, type Split } from './split-records.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * The csv-parse options of `subsidy batch` (the benchmark parses with the same ones).
@@ -114,7 +115,7 @@ export async function openCsv(chunks: AsyncIterable<Buffer>, file: string): Prom
     else fed += n.value.length;
     pending = pending.concat(rowsOf(n.done ? splitter.finish() : splitter.feed(n.value), file, onHeader));
   }
-  if (!header) throw fed ? SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: only blank lines' }, { file }) : SubsidyError.of('FILE_EMPTY', {}, { file });
+  if (!header) throw fed ? SubsidyError.of('CSV_SYNTAX', { detail: reason('noHeader') }, { file }) : SubsidyError.of('FILE_EMPTY', {}, { file });
   async function* rows(): AsyncGenerator<SourceRow> {
     let row = 0;
     const numbered = (r: RawRow): SourceRow => ({ row: ++row, ...r });

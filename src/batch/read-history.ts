@@ -4,6 +4,7 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { excelError } from '../input/excel-errors.js';
 import { historyFindings } from '../input/to-enterprise.js';
+import { fieldsReason } from '../input/read-history-entry.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { readBounded } from '../load/read-text-file.js';
 import { readYaml } from '../load/read-yaml.js';
@@ -81,17 +82,17 @@ function fromYaml(text: string, file: string, add: Add, findings: Finding[]): vo
   const src = readYaml(text, file);
   const data = src.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    findings.push({ code: 'SCHEMA', args: { detail: 'a history file maps enterprise id → clause id → { paid_total, years_paid, times_paid, highest_tier, level }' }, file });
+    findings.push({ code: 'SCHEMA', args: { detail: fieldsReason('historyFileShape') }, file });
     return;
   }
   for (const [id, clauses] of Object.entries(data as Record<string, unknown>)) {
     if (!clauses || typeof clauses !== 'object' || Array.isArray(clauses)) {
-      findings.push({ code: 'SCHEMA', args: { detail: `history of ${id} is a mapping of clause ids` }, ...src.locate([id]) });
+      findings.push({ code: 'SCHEMA', args: { detail: fieldsReason('historyOfShape', { id }) }, ...src.locate([id]) });
       continue;
     }
     for (const [clause, fields] of Object.entries(clauses as Record<string, unknown>)) {
       if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
-        findings.push({ code: 'SCHEMA', args: { detail: `history of ${id} under ${clause} is a mapping of ${HISTORY_FIELDS.join(', ')}` }, ...src.locate([id, clause]) });
+        findings.push({ code: 'SCHEMA', args: { detail: fieldsReason('historyUnderShape', { id, clause }) }, ...src.locate([id, clause]) });
         continue;
       }
       for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {

@@ -102,9 +102,15 @@ export interface Position {
   field?: string;
 }
 
+/** A label or reason in both languages: the formatter picks the reader's. */
+export interface Words {
+  zh: string;
+  en: string;
+}
+
 /** A finding as data: wording lives in one formatter (src/i18n/format-error.ts). */
 export interface Finding extends Position {
   code: ErrorCode;
-  args: Record<string, string | number>;
+  args: Record<string, string | number | Words>;
   hint?: { code: 'DID_YOU_MEAN'; suggestion: string } | { code: 'TEXT'; text: string };
 }

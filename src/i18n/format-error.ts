@@ -1,4 +1,4 @@
-import type { Finding } from '../errors/codes.js';
+import type { Finding, Words } from '../errors/codes.js';
 import { catalogue, fill, type Lang } from './messages.js';
 import { safeText } from '../render/safe-text.js';
 
@@ -9,10 +9,17 @@ export function formatFinding(f: Finding, lang: Lang): string {
   const row = f.row !== undefined ? `${m.words.row} ${f.row}` : undefined;
   const field = f.field ? `${m.words.field} ${f.field}` : undefined;
   const loc = [where, row, field].filter(Boolean).join(', ');
-  const text = fill(m.errors[f.code], f.args);
+  const text = fill(m.errors[f.code], inLang(f.args, lang));
   let hint = '';
   if (f.hint?.code === 'DID_YOU_MEAN') hint = ` (${fill(m.words.didYouMean!, { suggestion: f.hint.suggestion })})`;
   else if (f.hint?.code === 'TEXT') hint = ` (${f.hint.text})`;
   // Values quoted from input (a name with an ESC sequence) are shown escaped, never sent raw to a terminal.
   return safeText(`${loc ? loc + ': ' : ''}[${f.code}] ${text}${hint}`);
+}
+
+/** Arguments given in both languages (a fact's label, a reason) in the reader's. */
+function inLang(args: Finding['args'], lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'object' ? (v as Words)[lang] : v;
+  return out;
 }

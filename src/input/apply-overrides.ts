@@ -4,6 +4,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import type { Enterprise } from '../engine/types.js';
 import { coerceFactValue } from './coerce-value.js';
 import { factIndex } from './to-enterprise.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * What-if: `--set fact=value` pairs replace facts of an enterprise, read by the
@@ -19,11 +20,11 @@ export function applyOverrides(set: RuleSet, ent: Enterprise, pairs: string[]): 
     const id = index.get(key);
     if (!id) {
       const s = key ? didYouMean(key, index.keys()) : undefined;
-      findings.push({ code: eq > 0 ? 'UNKNOWN_FACT' : 'USAGE', args: { fact: key, detail: 'write --set fact=value' }, field: `--set ${pair}`, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+      findings.push({ code: eq > 0 ? 'UNKNOWN_FACT' : 'USAGE', args: { fact: key, detail: reason('writeSet') }, field: `--set ${pair}`, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, pair.slice(eq + 1));
-    if (!r.ok) findings.push({ code: r.code, args: { fact: id, detail: r.detail, ...r.args }, field: `--set ${pair}` });
+    if (!r.ok) findings.push({ code: r.code, args: { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args }, field: `--set ${pair}` });
     else if (r.value === undefined) facts.delete(id);
     else facts.set(id, r.value);
   }

@@ -1,14 +1,15 @@
 import { Decimal } from '../money/decimal.js';
 import { amountHint, parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
 import type { Fact } from '../schema/fact-schema.js';
-import type { ErrorCode } from '../errors/codes.js';
+import type { ErrorCode, Words } from '../errors/codes.js';
+import { reason } from '../i18n/reasons.js';
 import { readChoice, splitChoices } from './enum-choices.js';
 
 export type FactValue = Decimal | boolean | string | string[] | Decimal[];
 
 export type Coerced =
   | { ok: true; value: FactValue | undefined }
-  | { ok: false; code: ErrorCode; detail: string; suggestion?: string; args?: Record<string, string> };
+  | { ok: false; code: ErrorCode; detail: Words | string; suggestion?: string; args?: Record<string, string> };
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
 const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));
@@ -36,7 +37,7 @@ const LIST_SPLIT = /[;；、|]/;
 export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
   if (isBlank(raw)) return { ok: true, value: undefined };
   const listed = Array.isArray(raw) && (fact.type === 'enum_set' || fact.type === 'money_list');
-  if (typeof raw === 'object' && !listed && !(raw instanceof Date)) return { ok: false, code: 'BAD_VALUE', detail: `expected one value, got ${show(raw)}` };
+  if (typeof raw === 'object' && !listed && !(raw instanceof Date)) return { ok: false, code: 'BAD_VALUE', detail: reason('oneValue', { value: show(raw) }) };
   switch (fact.type) {
     case 'boolean':
       return coerceBoolean(raw);
@@ -46,7 +47,7 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
       return coerceEnumSet(Array.isArray(raw) ? raw : listItems(fact, String(raw)), (p) => coerceEnum(fact, p));
     case 'date': {
       const d = raw instanceof Date ? raw.toISOString().slice(0, 10) : parseDate(String(raw));
-      return d ? { ok: true, value: d } : { ok: false, code: 'BAD_VALUE', detail: `not a real date (YYYY-MM-DD): ${String(raw)}` };
+      return d ? { ok: true, value: d } : { ok: false, code: 'BAD_VALUE', detail: reason('notDate', { value: String(raw) }) };
     }
     case 'money_list': {
       const item = { ...fact, type: 'money_cny' as const };
@@ -70,7 +71,7 @@ export function listItems(fact: Fact, raw: string): string[] {
 export function coerceEnumSet(parts: unknown[], item: (p: unknown) => Coerced): Coerced {
   const out: string[] = [];
   for (const p of parts) {
-    if (typeof p === 'object') return { ok: false, code: 'BAD_VALUE', detail: `expected one value per item, got ${show(p)}` };
+    if (typeof p === 'object') return { ok: false, code: 'BAD_VALUE', detail: reason('oneValuePerItem', { value: show(p) }) };
     const r = item(p);
     if (!r.ok) return r;
     if (typeof r.value === 'string' && !out.includes(r.value)) out.push(r.value);
@@ -92,7 +93,7 @@ export function coerceMoneyList(parts: unknown[], item: (p: unknown) => Coerced)
 function coerceBoolean(raw: unknown): Coerced {
   if (typeof raw === 'boolean') return { ok: true, value: raw };
   const b = parseBoolean(String(raw));
-  return b === undefined ? { ok: false, code: 'BAD_VALUE', detail: `expected 是/否 (yes/no), got ${show(raw)}` } : { ok: true, value: b };
+  return b === undefined ? { ok: false, code: 'BAD_VALUE', detail: reason('notYesNo', { value: show(raw) }) } : { ok: true, value: b };
 }
 
 /** One value of an enum: see readChoice for what is accepted. */
@@ -104,21 +105,21 @@ export function coerceEnum(fact: Fact, raw: unknown): Coerced {
 export function coerceNumber(fact: Fact, raw: unknown): Coerced {
   let value: Decimal;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { ok: false, code: 'BAD_VALUE', detail: `not a finite number: ${raw}` };
+    if (!Number.isFinite(raw)) return { ok: false, code: 'BAD_VALUE', detail: reason('notFinite', { value: String(raw) }) };
     value = new Decimal(String(raw));
   } else if (typeof raw === 'string') {
     const p = parseAmount(raw);
     // A misplaced comma gets its own message: "1,5万" is 1.5万 or a slip for 15万, never 150,000.
     if (!p && amountHint(raw)) return { ok: false, code: 'AMOUNT_SEPARATOR', detail: raw.trim() };
-    if (!p) return { ok: false, code: 'BAD_VALUE', detail: `not a number or amount: ${show(raw)} (e.g. 5000000, 500万, 1.2亿, 12%)` };
+    if (!p) return { ok: false, code: 'BAD_VALUE', detail: reason('notAmount', { value: show(raw) }) };
     if (p.currency && fact.type === 'money_usd' && p.currency !== 'USD')
-      return { ok: false, code: 'WRONG_CURRENCY', detail: `${fact.id} is in US dollars; ${show(raw)} is in CNY`, suggestion: fact.derive_from_cny };
+      return { ok: false, code: 'WRONG_CURRENCY', detail: reason('usdFact', { value: show(raw) }), suggestion: fact.derive_from_cny };
     if (p.currency === 'USD' && fact.type !== 'money_usd')
-      return { ok: false, code: 'WRONG_CURRENCY', detail: `${fact.id} is not a US-dollar figure; ${show(raw)} is in USD` };
-    if (p.percent && fact.type !== 'ratio') return { ok: false, code: 'BAD_VALUE', detail: `a percentage makes no sense for ${fact.id}` };
+      return { ok: false, code: 'WRONG_CURRENCY', detail: reason('notUsdFact', { value: show(raw) }) };
+    if (p.percent && fact.type !== 'ratio') return { ok: false, code: 'BAD_VALUE', detail: reason('noPercent', { value: show(raw) }) };
     value = p.value;
   } else {
-    return { ok: false, code: 'BAD_VALUE', detail: `expected a number, got ${show(raw)}` };
+    return { ok: false, code: 'BAD_VALUE', detail: reason('notNumber', { value: show(raw) }) };
   }
   return checkRange(fact, value);
 }
@@ -130,13 +131,13 @@ export function rangeOf(fact: Fact): { min: Decimal; max?: Decimal } {
 
 function checkRange(fact: Fact, value: Decimal): Coerced {
   const { min, max } = rangeOf(fact);
-  if (value.lessThan(min)) return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is below the plausible minimum ${min.toFixed()}` };
+  if (value.lessThan(min)) return { ok: false, code: 'OUT_OF_RANGE', detail: reason('belowMin', { value: value.toFixed(), min: min.toFixed() }) };
   if (max && value.greaterThan(max)) {
-    const hint = fact.type === 'ratio' && value.lessThanOrEqualTo(100) ? ` (did you mean ${value.toFixed()}%?)` : '';
-    return { ok: false, code: 'OUT_OF_RANGE', detail: `${value.toFixed()} is above the plausible maximum ${max.toFixed()}${hint}` };
+    const percent = fact.type === 'ratio' && value.lessThanOrEqualTo(100);
+    return { ok: false, code: 'OUT_OF_RANGE', detail: reason(percent ? 'aboveMaxPercent' : 'aboveMax', { value: value.toFixed(), max: max.toFixed() }) };
   }
   if ((fact.type === 'count' || fact.type === 'months') && !value.isInteger())
-    return { ok: false, code: 'BAD_VALUE', detail: `${fact.id} is a whole number, got ${value.toFixed()}` };
+    return { ok: false, code: 'BAD_VALUE', detail: reason('wholeNumber', { value: value.toFixed() }) };
   return { ok: true, value };
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, Finding } from '../errors/codes.js';
+import type { ErrorCode, Finding, Words } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { ClauseHistory } from '../engine/types.js';
 import { catalogue } from '../i18n/messages.js';
@@ -11,6 +11,7 @@ import type { Fact } from '../schema/fact-schema.js';
 import type { Award, Clause, Policy } from '../schema/policy-schema.js';
 import { isBlank } from './coerce-value.js';
 import { readChoice } from './enum-choices.js';
+import { reason } from '../i18n/reasons.js';
 
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
@@ -42,7 +43,7 @@ export interface HistoryUse {
 
 export type FieldResult =
   | { ok: true; value: Decimal | number | string | undefined }
-  | { ok: false; code: ErrorCode; args: Record<string, string>; hint?: Finding['hint'] };
+  | { ok: false; code: ErrorCode; args: Finding['args']; hint?: Finding['hint'] };
 
 function* awards(a: Award | undefined): Generator<Award> {
   if (!a) return;
@@ -100,6 +101,18 @@ export function fieldName(field: HistoryField, lang: 'zh' | 'en'): string {
   return catalogue(lang).words[`hf_${field}`] ?? field;
 }
 
+/** A history field's name in both languages, for a finding. */
+export function fieldWords(field: HistoryField): Words {
+  return { zh: fieldName(field, 'zh'), en: fieldName(field, 'en') };
+}
+
+/** A shape reason listing every history field as it is written in a file (its key), with its name in zh. */
+export function fieldsReason(key: 'historyEntryShape' | 'historyFileShape' | 'historyOfShape' | 'historyUnderShape', args: Record<string, string> = {}): Words {
+  const zh = reason(key, { ...args, fields: HISTORY_FIELDS.map((f) => `${f}（${fieldName(f, 'zh')}）`).join('、') }).zh;
+  const en = reason(key, { ...args, fields: HISTORY_FIELDS.join(', ') }).en;
+  return { zh, en };
+}
+
 function fieldList(fields: HistoryField[], lang: 'zh' | 'en'): string {
   return fields.length ? fields.map((f) => fieldName(f, lang)).join(lang === 'zh' ? '、' : ', ') : catalogue(lang).words.historyFieldsNone!;
 }
@@ -124,7 +137,7 @@ export function readHistoryField(set: RuleSet, clauseId: string, field: string, 
     const clause = clauseName(use.policy, use.clause);
     return fail('HISTORY_FIELD_UNUSED', { clause, field: fieldName(f, 'zh'), fieldEn: fieldName(f, 'en'), allowed: fieldList(use.needed, 'zh'), allowedEn: fieldList(use.needed, 'en') });
   }
-  if (typeof raw === 'object') return fail('BAD_VALUE', { fact: f, detail: 'one value, not a list or mapping' });
+  if (typeof raw === 'object') return fail('BAD_VALUE', { fact: fieldWords(f), detail: reason('notList') });
   switch (f) {
     case 'paid_total':
       return readPaid(raw);
@@ -138,21 +151,21 @@ export function readHistoryField(set: RuleSet, clauseId: string, field: string, 
   }
 }
 
-function fail(code: ErrorCode, args: Record<string, string>, suggestion?: string): FieldResult {
+function fail(code: ErrorCode, args: Finding['args'], suggestion?: string): FieldResult {
   return { ok: false, code, args, ...(suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion } } : {}) };
 }
 
 function readPaid(raw: unknown): FieldResult {
   const p = typeof raw === 'number' ? (Number.isFinite(raw) ? { value: new Decimal(String(raw)) } : undefined) : parseAmount(String(raw));
   const bad = !p || p.value.isNegative() || !p.value.isFinite() || ('percent' in p && p.percent) || ('currency' in p && p.currency === 'USD');
-  return bad ? fail('BAD_VALUE', { fact: 'paid_total', detail: `not an amount in 元: ${String(raw)}` }) : { ok: true, value: p.value };
+  return bad ? fail('BAD_VALUE', { fact: fieldWords('paid_total'), detail: reason('notYuan', { value: String(raw) }) }) : { ok: true, value: p.value };
 }
 
 function readCount(f: 'years_paid' | 'times_paid', raw: unknown): FieldResult {
   // "2年", "1次" say the unit the field already has.
   const s = typeof raw === 'number' ? String(raw) : String(raw).normalize('NFKC').trim().replace(f === 'years_paid' ? /年$/ : /次$/, '');
   const n = /^\d{1,3}$/.test(s) ? Number(s) : NaN;
-  return Number.isInteger(n) && n <= 100 ? { ok: true, value: n } : fail('BAD_VALUE', { fact: f, detail: `not a count: ${String(raw)}` });
+  return Number.isInteger(n) && n <= 100 ? { ok: true, value: n } : fail('BAD_VALUE', { fact: fieldWords(f), detail: reason('notCount', { value: String(raw) }) });
 }
 
 /** A threshold as written (2000万, 20000000) or a tier's label; anything else names the valid thresholds. */
@@ -197,7 +210,7 @@ export function readHistoryEntry(set: RuleSet, clauseId: string, raw: unknown, r
     return undefined;
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    report({ ok: false, code: 'SCHEMA', args: { detail: `history entry is a mapping of ${HISTORY_FIELDS.join(', ')}` } }, ['history', clauseId]);
+    report({ ok: false, code: 'SCHEMA', args: { detail: fieldsReason('historyEntryShape') } }, ['history', clauseId]);
     return undefined;
   }
   const entry: ClauseHistory = {};

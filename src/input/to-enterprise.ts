@@ -7,6 +7,7 @@ import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
 import { FindingBudget } from '../errors/finding-budget.js';
 import { excelError } from './excel-errors.js';
+import { reason } from '../i18n/reasons.js';
 
 export type Locate = (path: (string | number)[]) => Position;
 
@@ -47,7 +48,7 @@ export function toEnterprise(
   const err = (code: Finding['code'], args: Finding['args'], path: (string | number)[], hint?: Finding['hint']) =>
     findings.push({ code, args, ...locate(path), field: path.join('.'), ...(hint ? { hint } : {}) });
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    err('SCHEMA', { detail: 'an enterprise record is a mapping with region, year and facts' }, []);
+    err('SCHEMA', { detail: reason('recordShape') }, []);
     return { findings };
   }
   const rec = input as Record<string, unknown>;
@@ -78,8 +79,8 @@ export function toEnterprise(
 type Err = (code: Finding['code'], args: Finding['args'], path: (string | number)[], hint?: Finding['hint']) => void;
 
 function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
-  if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'region' }, ['region']);
-  if (typeof raw === 'object') return void err('SCHEMA', { detail: 'region is one name or code, not a list or mapping' }, ['region']);
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'region（地区）', en: 'region' } }, ['region']);
+  if (typeof raw === 'object') return void err('SCHEMA', { detail: reason('regionShape') }, ['region']);
   const code = resolveRegion(set, String(raw));
   if (code) return code;
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
@@ -89,7 +90,7 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
 }
 
 function readYear(raw: unknown, err: Err): number | undefined {
-  if (isBlank(raw)) return void err('MISSING_FIELD', { field: 'year' }, ['year']);
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'year（年度）', en: 'year' } }, ['year']);
   // Four digits only: a list, true, "2e3" or "0x7E7" is not a year someone meant.
   const s = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim().replace(/年$/, '') : '';
   const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
@@ -109,7 +110,7 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
   const keyOf = new Map<string, string>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    err('SCHEMA', { detail: 'facts is a mapping of fact id to value' }, ['facts']);
+    err('SCHEMA', { detail: reason('factsShape') }, ['facts']);
     return out;
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -132,7 +133,7 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
-    if (!r.ok) err(r.code, { fact: id, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok) err(r.code, { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;
@@ -150,7 +151,7 @@ function readHistory(set: RuleSet, raw: unknown, err: Err, budget = new FindingB
   const out = new Map<string, ClauseHistory>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    err('SCHEMA', { detail: 'history maps a clause id to what was received' }, ['history']);
+    err('SCHEMA', { detail: reason('historyShape') }, ['history']);
     return out;
   }
   for (const [clauseId, h] of Object.entries(raw as Record<string, unknown>)) {

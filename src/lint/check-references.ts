@@ -27,6 +27,7 @@ function notesOf(p: Policy): [string, Path][] {
   return out;
 }
 import { duplicateFindings } from '../load/duplicates.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * Checks that must hold for a rule set to be evaluated at all: every fact a rule
@@ -58,17 +59,17 @@ export function checkReferences(set: RuleSet): Finding[] {
     for (const [note, path] of notesOf(policy))
       for (const [, kind, id] of note.matchAll(NOTE_REF)) {
         const known = kind === 'fact' ? set.facts.has(id!) : kind === 'kind' ? kinds.has(id!) : HISTORY_FIELDS.has(id!);
-        if (!known) out.push({ code: kind === 'fact' ? 'RULE_UNKNOWN_FACT' : 'RULE_INVALID', args: { fact: id!, detail: `the note names {${kind}:${id}}, which does not exist` }, ...at(path) });
+        if (!known) out.push({ code: kind === 'fact' ? 'RULE_UNKNOWN_FACT' : 'RULE_INVALID', args: { fact: id!, detail: reason('noteNamesUnknown', { ref: `{${kind}:${id}}` }) }, ...at(path) });
       }
     policy.clauses.forEach((c, i) => {
       const base: Path = ['clauses', i];
       const prior = clauseIds.get(c.id);
       if (prior) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: c.id, other: prior }, ...at([...base, 'id']) });
       clauseIds.set(c.id, policy.id);
-      if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: `clause id must start with "${policy.id}/"` }, ...at([...base, 'id']) });
+      if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: reason('clauseIdPrefix', { prefix: `${policy.id}/` }) }, ...at([...base, 'id']) });
       if (c.beneficiary && !kinds.has(c.beneficiary)) {
         const s = didYouMean(c.beneficiary, kinds);
-        out.push({ code: 'RULE_INVALID', args: { detail: `beneficiary "${c.beneficiary}" is not a value of entity_kinds` }, ...at([...base, 'beneficiary']), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+        out.push({ code: 'RULE_INVALID', args: { detail: reason('beneficiaryUnknown', { value: c.beneficiary }) }, ...at([...base, 'beneficiary']), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
       }
       if (c.when) {
         for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
@@ -80,7 +81,7 @@ export function checkReferences(set: RuleSet): Finding[] {
         const fact = set.facts.get(c.award.fact);
         for (const key of Object.keys(c.award.amounts))
           if (fact && !fact.values?.some((v) => v.id === key))
-            out.push({ code: 'RULE_INVALID', args: { detail: `"${key}" is not a value of ${fact.id}` }, ...at([...base, 'award', 'amounts', key]) });
+            out.push({ code: 'RULE_INVALID', args: { detail: reason('notAValueOf', { value: key, fact: fact.id }) }, ...at([...base, 'award', 'amounts', key]) });
       }
     });
   }

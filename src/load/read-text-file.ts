@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { protectInput } from '../output/protected-paths.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * The most a file read whole may hold: an enterprise file, a case file, a result
@@ -80,7 +81,7 @@ export const UTF16_ARGS = { encoding: 'UTF-16', wanted: 'UTF-8' };
 function binaryCheck(buf: Buffer, file: string): void {
   if (looksUtf16(buf)) throw SubsidyError.of('ENCODING_UTF16', UTF16_ARGS, { file, line: 1 });
   const nul = buf.indexOf(0);
-  if (nul >= 0) throw SubsidyError.of('ENCODING', { detail: 'binary data (NUL byte)' }, { file, line: lineOf(buf, nul) });
+  if (nul >= 0) throw SubsidyError.of('ENCODING', { detail: reason('binary') }, { file, line: lineOf(buf, nul) });
 }
 
 /**
@@ -105,7 +106,7 @@ export function decodeUtf8(buf: Buffer, file: string): string {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
   } catch {
-    throw SubsidyError.of('ENCODING', { detail: 'not valid UTF-8' }, { file, line: lineOf(buf, firstBadByte(buf)) });
+    throw SubsidyError.of('ENCODING', { detail: reason('notUtf8') }, { file, line: lineOf(buf, firstBadByte(buf)) });
   }
 }
 

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Position } from '../errors/codes.js';
+import { reason } from '../i18n/reasons.js';
 
 export type PathPart = string | number;
 
@@ -35,7 +36,7 @@ export function readYaml(text: string, file: string, opts: { lineOffset?: number
     return { file, line: line + offset, column: col };
   };
   const first = doc.errors[0];
-  if (first?.code === 'RESOURCE_EXHAUSTION') throw SubsidyError.of('TOO_COMPLEX', { detail: 'nested too deeply' }, at(first.pos[0]));
+  if (first?.code === 'RESOURCE_EXHAUSTION') throw SubsidyError.of('TOO_COMPLEX', { detail: reason('nestedTooDeep') }, at(first.pos[0]));
   if (first) throw SubsidyError.of('YAML_SYNTAX', { detail: first.message.split('\n')[0] ?? '' }, at(first.pos[0]));
   checkKeys(doc.contents, at, file);
   const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
@@ -86,7 +87,7 @@ function checkKeys(node: unknown, at: (o: number) => Position, file: string, pat
       const pos = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : {};
       if (key !== undefined && FORBIDDEN_KEYS.has(key)) throw SubsidyError.of('FORBIDDEN_KEY', { key }, { ...pos, field: [...path, key].join('.') });
       // A list, a mapping or a tagged value (!!binary) used as a key has no meaning in a data file.
-      if (key === undefined && pair.key !== null) throw SubsidyError.of('SCHEMA', { detail: 'a key must be plain text, not a list or mapping' }, { ...pos, field: path.join('.') || undefined });
+      if (key === undefined && pair.key !== null) throw SubsidyError.of('SCHEMA', { detail: reason('plainKey') }, { ...pos, field: path.join('.') || undefined });
       if (key !== undefined) {
         const before = seen.get(key);
         if (before) throw SubsidyError.of('DUPLICATE_GIVEN', { item: key, first: place(before, at), second: place(pair.key, at) }, { ...pos, field: [...path, key].join('.') });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Finding, ErrorCode } from '../errors/codes.js';
 import type { YamlSource } from './read-yaml.js';
 import { didYouMean } from '../errors/did-you-mean.js';
+import { reason } from '../i18n/reasons.js';
 
 const LISTED = 20;
 
@@ -25,7 +26,7 @@ export function zodFindings(error: z.ZodError, src: YamlSource, code: ErrorCode 
     if (issue.code === 'unrecognized_keys')
       for (const k of issue.keys.slice(0, Math.max(0, LISTED - out.length))) {
         const s = didYouMean(k, missing.get(path.join('.')) ?? []);
-        out.push({ code, args: { detail: `unknown key: ${k}` }, ...src.locate([...path, k]), field: [...path, k].join('.'), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
+        out.push({ code, args: { detail: reason('unknownKey', { key: k }) }, ...src.locate([...path, k]), field: [...path, k].join('.'), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
       }
     else out.push({ code, args: { detail: describe(issue) }, ...src.locate(path), field: path.join('.') || undefined });
     if (out.length >= LISTED) break;

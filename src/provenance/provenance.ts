@@ -3,6 +3,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { ruleFiles, type RuleSet } from '../load/load-rules.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * Where a result comes from: which tool, which rules, which input, when.
@@ -72,7 +73,7 @@ export function runTime(env: NodeJS.ProcessEnv = process.env): RunTime {
   const raw = env.SOURCE_DATE_EPOCH?.trim();
   if (!raw) return { time: iso(new Date()), timeSource: 'clock' };
   if (!/^\d{1,12}$/.test(raw))
-    throw SubsidyError.of('USAGE', { detail: `SOURCE_DATE_EPOCH=${env.SOURCE_DATE_EPOCH}: expected whole seconds since 1970-01-01 UTC` }, { field: 'SOURCE_DATE_EPOCH' });
+    throw SubsidyError.of('USAGE', { detail: reason('epochForm', { value: String(env.SOURCE_DATE_EPOCH) }) }, { field: 'SOURCE_DATE_EPOCH' });
   return { time: iso(new Date(Number(raw) * 1000)), timeSource: 'SOURCE_DATE_EPOCH' };
 }
 

@@ -4,6 +4,7 @@ import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { readYaml } from '../load/read-yaml.js';
+import { reason } from '../i18n/reasons.js';
 
 /**
  * The user's choice of readings: a profile (`--readings NAME|FILE`: a file of the
@@ -54,7 +55,7 @@ function profileChoices(set: RuleSet, nameOrFile: string, findings: Finding[]): 
   const src = readYaml(text, nameOrFile);
   const data = src.data as { readings?: unknown } | null;
   if (!data || typeof data !== 'object' || !data.readings || typeof data.readings !== 'object' || Array.isArray(data.readings))
-    throw SubsidyError.of('SCHEMA', { detail: 'readings: { <reading>: <option> }' }, { file: nameOrFile, line: 1 });
+    throw SubsidyError.of('SCHEMA', { detail: reason('readingsShape') }, { file: nameOrFile, line: 1 });
   const out: Record<string, string> = {};
   for (const [id, option] of Object.entries(data.readings as Record<string, unknown>))
     if (check(set, id, String(option), { ...src.locate(['readings', id]), field: `readings.${id}` }, findings)) out[id] = String(option);

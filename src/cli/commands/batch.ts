@@ -24,6 +24,7 @@ import { loadSet } from '../load-set.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { reportTrailer } from '../../provenance/render-provenance.js';
 import { regionOption, yearOption } from '../option-values.js';
+import { reason } from '../../i18n/reasons.js';
 
 export interface BatchOptions {
   out?: string;
@@ -72,7 +73,7 @@ function wholeNumber(raw: string | undefined, field: string, min: number, max: n
 function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file: string, opts: BatchOptions): Column[] {
   const { columns, findings } = mapHeaders(set, headerNames(set), header.cells, { file, line: header.line });
   if (!columns.some((c) => c.kind !== 'ignored'))
-    throw SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: none of the cells of the first row is a column name (id, name, region, year or a fact)' }, { file, line: header.line });
+    throw SubsidyError.of('CSV_SYNTAX', { detail: reason('noHeaderCells') }, { file, line: header.line });
   const missing: Finding[] = [];
   for (const key of ['region', 'year'] as const)
     if (!columns.some((c) => c.kind === 'fixed' && c.key === key) && opts[key] === undefined)

@@ -18,6 +18,7 @@ import { provenanceBlock, provenanceFooter } from '../../provenance/render-prove
 import { embeddedInput } from '../../provenance/embed-input.js';
 import { safeJson, safeText } from '../../render/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
+import { reason } from '../../i18n/reasons.js';
 
 export interface CalcOptions {
   year?: string;
@@ -41,7 +42,7 @@ export interface CalcOptions {
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
-  if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
+  if (file === undefined) throw SubsidyError.of('USAGE', { detail: reason('calcUsage') });
   const at = runTime();
   const set = await loadSet(opts);
   const year = yearOption(opts.year);

@@ -5,6 +5,7 @@ import { zodFindings } from '../../load/zod-findings.js';
 import { diffResults, type ResultFile } from '../../render/diff-results.js';
 import { safeJson, safeText } from '../../render/safe-text.js';
 import { ResultFileSchema } from '../../schema/result-schema.js';
+import { reason } from '../../i18n/reasons.js';
 
 /**
  * Reads a `calc --format json` result file (one enterprise, or several under `results`)
@@ -15,7 +16,7 @@ function readResult(file: string): ResultFile {
   const src = readYaml(readTextFile(file), file === '-' ? '<stdin>' : file);
   const d = src.data as { schemaVersion?: unknown; results?: unknown; policies?: unknown } | null;
   if (d?.schemaVersion !== 2 || (!Array.isArray(d.results) && !Array.isArray(d.policies)))
-    throw SubsidyError.of('SCHEMA', { detail: 'not a subsidy result file (calc --format json, schemaVersion 2)' }, { file });
+    throw SubsidyError.of('SCHEMA', { detail: reason('notResultFile') }, { file });
   const r = ResultFileSchema.safeParse(d);
   if (!r.success) throw new SubsidyError(zodFindings(r.error, src));
   return r.data as ResultFile;

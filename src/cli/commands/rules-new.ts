@@ -8,22 +8,23 @@ import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import type { Region } from '../../schema/region-schema.js';
 import { scaffoldPolicy } from '../../rules/scaffold-policy.js';
 import type { RulesOptions } from './rules.js';
+import { reason } from '../../i18n/reasons.js';
 
 /**
  * `subsidy rules new <source.txt> --id ID [--out FILE]`: a policy file to start from,
  * one `todo` clause per numbered item, the document's particulars marked for review.
  */
 export async function rulesNew(file: string | undefined, opts: RulesOptions): Promise<number> {
-  if (!file) throw SubsidyError.of('USAGE', { detail: 'rules new <source.txt> --id <policy-id> [--out <file>]' });
+  if (!file) throw SubsidyError.of('USAGE', { detail: reason('rulesNewUsage') });
   if (!opts.id || !/^[a-z0-9][a-z0-9_.-]*$/.test(opts.id))
-    throw SubsidyError.of('USAGE', { detail: '--id <policy-id>: lower-case letters, digits, - _ . (e.g. yiwu-2024)' }, { field: '--id' });
+    throw SubsidyError.of('USAGE', { detail: reason('policyIdForm') }, { field: '--id' });
   const source = basename(file);
-  if (!/^[\w.-]+\.txt$/.test(source)) throw SubsidyError.of('USAGE', { detail: `the source file's name must be ASCII letters, digits, . _ - and end in .txt (rename ${source})` }, { file });
+  if (!/^[\w.-]+\.txt$/.test(source)) throw SubsidyError.of('USAGE', { detail: reason('sourceNameForm', { value: source }) }, { file });
   const text = readTextFile(file);
   const result = scaffoldPolicy({ text, source, id: opts.id, regions: regionsOf(opts.rules ?? DEFAULT_RULES_DIR) });
   for (const w of result.warnings) process.stderr.write(`${file}: ${w}\n`);
   if (opts.out) {
-    if (existsSync(opts.out)) throw SubsidyError.of('USAGE', { detail: `${opts.out} exists; choose another --out` }, { file: opts.out, field: '--out' });
+    if (existsSync(opts.out)) throw SubsidyError.of('USAGE', { detail: reason('outExists', { value: opts.out }) }, { file: opts.out, field: '--out' });
     writeFileAtomic(opts.out, result.yaml);
     const placed = existsSync(join(opts.rules ?? DEFAULT_RULES_DIR, 'sources', source));
     process.stderr.write(`wrote ${opts.out}: ${result.clauses.length} clauses (todo), numbering [${result.numbering.join(', ')}]${placed ? '' : `; copy ${source} into sources/ of the rule directory`}\n`);

@@ -12,6 +12,7 @@ import { labelsFor } from '../../render/labels.js';
 import { catalogue } from '../../i18n/messages.js';
 import { workedExample } from '../../rules/worked-example.js';
 import { safeText } from '../../render/safe-text.js';
+import { reason } from '../../i18n/reasons.js';
 
 export interface RulesOptions {
   lang: Lang;
@@ -41,7 +42,7 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
       return 0;
     }
     case 'show': {
-      if (!arg) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
+      if (!arg) throw SubsidyError.of('USAGE', { detail: reason('rulesShowUsage') });
       const set = await loadRules(opts.rules);
       process.stdout.write(safeText(showClause(set, arg, opts.lang)));
       return 0;
@@ -49,7 +50,7 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     case 'new':
       return (await import('./rules-new.js')).rulesNew(arg, opts);
     default:
-      throw SubsidyError.of('USAGE', { detail: `unknown action "${action}"` }, {}, suggestion(action, ACTIONS));
+      throw SubsidyError.of('USAGE', { detail: reason('unknownAction', { value: action }) }, {}, suggestion(action, ACTIONS));
   }
 }
 
