@@ -40,8 +40,9 @@ const TOP_ITEMS = 3;
 const ERROR_CHARS = 120;
 
 export function errorText(findings: Finding[], lang: Lang): string {
-  // The row and line are in their own columns: the message needs only the field and the reason.
-  return findings.map((f) => formatFinding({ ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
+  // The row and line are in their own columns: the message needs only the field and the reason,
+  // and in a workbook the cell (B7), which is how Excel finds it.
+  return findings.map((f) => formatFinding(f.sheet !== undefined ? { ...f, file: undefined, row: undefined } : { ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
 }
 
 export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
@@ -139,8 +140,14 @@ export function summaryHead(lang: Lang): string[] {
   return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!];
 }
 
-/** Columns of the summary that hold amounts (right-aligned; plain numbers in CSV). */
+/**
+ * Columns of the summary that hold amounts (right-aligned; plain numbers in CSV;
+ * numbers in 元 in the .xlsx report's 汇总 sheet), and those holding whole numbers
+ * (row, year, count). A column added to summaryHead/summaryCells (say the low and
+ * high of --range) is listed here to be shown and stored as an amount everywhere.
+ */
 export const SUMMARY_AMOUNTS = [5, 6, 7];
+export const SUMMARY_WHOLE = [0, 4, 8];
 
 export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) => string = formatYuan): string[] {
   const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));

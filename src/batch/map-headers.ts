@@ -50,6 +50,13 @@ export function headerNames(set: RuleSet): HeaderNames {
   return { lookup, candidates, clauseIds };
 }
 
+/** Whether a header cell names a column (a fixed column, a fact, or a history field): for finding a sheet's header. */
+export function isKnownHeader(names: HeaderNames, cell: string): boolean {
+  if (names.lookup.has(norm(cell.replace(/^facts\./i, '')))) return true;
+  const h = historyColumn(cell, names);
+  return Boolean(h && 'clause' in h);
+}
+
 /** `history.<clause-id>.<field>`, e.g. history.lishui-2020/1a.highest_tier. */
 function historyColumn(header: string, names: HeaderNames): { clause: string; field: HistoryField } | { suggestion: () => string | undefined } | undefined {
   const m = /^history\.(.+)\.([^.]+)$/i.exec(header.trim());
@@ -78,13 +85,13 @@ function itemOf(c: Column): string | undefined {
  * Maps each header cell to what it holds. Unknown and duplicate headers are
  * returned as findings (reported once, not per row) and their columns ignored.
  */
-export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number }): { columns: Column[]; findings: Finding[] } {
+export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number; sheet?: string }): { columns: Column[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const budget = new FindingBudget();
   const firstOf = new Map<string, number>();
   const columns = cells.map((raw, i): Column => {
     const header = raw.trim();
-    const at = { file: pos.file, line: pos.line, column: i + 1, field: header };
+    const at = { file: pos.file, line: pos.line, column: i + 1, field: header, ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}) };
     if (!header) return { kind: 'ignored', header };
     const hit = names.lookup.get(norm(header.replace(/^facts\./i, '')));
     const hist = hit ? undefined : historyColumn(header, names);
@@ -109,6 +116,6 @@ export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], po
     firstOf.set(item, i);
     return col;
   });
-  findings.push(...budget.rest({ file: pos.file, line: pos.line }));
+  findings.push(...budget.rest({ file: pos.file, line: pos.line, ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}) }));
   return { columns, findings };
 }

@@ -46,7 +46,7 @@ function shareSource(s: SplitSource, l: Labels): string {
 }
 
 /** The CSV report's header: one column per kind of amount, the level columns split the sure amount. */
-function csvHead(l: Labels): string[] {
+export function csvHead(l: Labels): string[] {
   const m = catalogue(l.lang);
   const w = m.words;
   return [

@@ -99,11 +99,13 @@ program
 
 program
   .command('batch')
-  .description('evaluate many enterprises: CSV (UTF-8 or GBK), a YAML list, or JSON Lines; - for stdin')
+  .description('evaluate many enterprises: an Excel workbook (.xlsx), CSV (UTF-8 or GBK), a YAML list, or JSON Lines; - for stdin')
   .argument('<file>')
-  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl or .md')
-  .addOption(new Option('--format <format>', 'report format (default: from the --out extension)').choices(['csv', 'jsonl', 'md']))
-  .addOption(new Option('--input-format <format>', 'input format (default: from the extension or the content)').choices(['csv', 'yaml', 'jsonl']))
+  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl, .md or .xlsx (sheets 汇总, 明细, 待补资料, 说明)')
+  .addOption(new Option('--format <format>', 'report format (default: from the --out extension)').choices(['csv', 'jsonl', 'md', 'xlsx']))
+  .addOption(new Option('--input-format <format>', 'input format (default: from the extension or the content)').choices(['csv', 'yaml', 'jsonl', 'xlsx']))
+  .option('--sheet <name>', 'a workbook: the sheet to read (default: the first)')
+  .option('--header-row <n>', 'a workbook: the row number of the header (default: the first row that is not blank; a two-row header with merged cells is found by itself)')
   .option('--encoding <encoding>', 'utf8 | gbk | gb18030 (default: detected)')
   .option('--history <file>', 'award history: CSV (enterprise id, clause id, field, value) or YAML (id → history)')
   .option('--limit <n>', 'enterprises listed on the terminal', '50')
