@@ -8,12 +8,17 @@ export type FixedKey = 'id' | 'name' | 'region' | 'year';
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
-/** The columns every batch file may have besides facts, with the Chinese headers people use. */
+/**
+ * The columns every batch file may have besides facts, and the headers people
+ * give them: the one table of these names (the template writes the second of
+ * each; a fact's names come from the fact dictionary). A test checks that none
+ * is also the name of a fact.
+ */
 export const FIXED_HEADERS: Record<FixedKey, string[]> = {
-  id: ['id', '企业编号', '编号'],
-  name: ['name', '企业名称', '名称'],
-  region: ['region', '地区', '所在地区', '区县'],
-  year: ['year', '年度', '数据年度'],
+  id: ['id', '企业编号', '编号', '统一社会信用代码', '社会信用代码', '信用代码', '企业代码'],
+  name: ['name', '企业名称', '名称', '公司名称', '单位名称', '企业（单位）名称', '申报单位', '申报企业'],
+  region: ['region', '地区', '所在地区', '区县', '所在区县', '区域', '所在区域', '所在地', '所属区县', '所属地区'],
+  year: ['year', '年度', '数据年度', '年份', '申报年度', '统计年度'],
 };
 
 export type Column =
