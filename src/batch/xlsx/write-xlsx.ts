@@ -10,7 +10,7 @@ import type { Provenance } from '../../provenance/provenance.js';
 import { provenanceLines } from '../../provenance/render-provenance.js';
 import { totalsLines, type BatchTotals } from '../batch-report.js';
 import { AtomicOutput } from '../write-report.js';
-import { sheetSpecs, textCell, type SheetSpec, type SheetTag, type SpoolCell } from './xlsx-report.js';
+import { detailRows, sheetSpecs, textCell, type SheetSpec, type SheetTag, type SpoolCell } from './xlsx-report.js';
 
 /** Excel's last row: a sheet holds the header and this many rows less one. */
 const SHEET_ROWS = 1_048_576;
@@ -162,14 +162,15 @@ export class XlsxOutput {
   private async sheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, spool: Spool): Promise<void> {
     const widths = spec.head.map((h) => displayWidth(h));
     let sampled = 0;
-    for (const r of spool.rows()) {
+    const rowsOf = () => (spec.tag === 'D' ? detailRows(spool.rows(), spec) : spool.rows());
+    for (const r of rowsOf()) {
       r.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(v))));
       if (++sampled >= WIDTH_SAMPLE) break;
     }
     let part = 1;
     let ws = this.newSheet(book, spec, widths, spec.name);
     let rows = 1;
-    for (const r of spool.rows()) {
+    for (const r of rowsOf()) {
       if (rows >= SHEET_ROWS) {
         ws.commit();
         ws = this.newSheet(book, spec, widths, spec.name + fill(catalogue(this.trailer!.labels.lang).words.xlsxMore!, { n: ++part }));

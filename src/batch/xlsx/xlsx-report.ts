@@ -63,7 +63,7 @@ export function textCell(s: string): string {
 /** Undoes the CSV report's guard against formulas: in a workbook a text cell is text, never a formula. */
 const unguard = (s: string) => (s.length > 1 && s[0] === "'" && /[=+\-@\t\r]/.test(s[1]!) ? s.slice(1) : s);
 
-function typedCells(cells: string[], spec: SheetSpec, guarded: boolean): SpoolCell[] {
+export function typedCells(cells: string[], spec: SheetSpec, guarded: boolean): SpoolCell[] {
   return cells.map((c, i) => {
     if (c === '') return null;
     if ((spec.money.includes(i) || spec.whole.includes(i)) && /^-?\d+(\.\d+)?$/.test(c)) return Number(c);
@@ -73,9 +73,26 @@ function typedCells(cells: string[], spec: SheetSpec, guarded: boolean): SpoolCe
 
 const line = (tag: SheetTag, cells: SpoolCell[]) => JSON.stringify([tag, ...cells]) + '\n';
 
+/**
+ * The 明细 rows from the spooled CSV text of each enterprise: joined into runs of
+ * about 256 KiB, each parsed at once (a parser per enterprise cost more than the sheet).
+ */
+export function* detailRows(spooled: Iterable<SpoolCell[]>, spec: SheetSpec): Generator<SpoolCell[]> {
+  let run = '';
+  const flush = function* () {
+    for (const r of parse(run, { relax_column_count: true }) as string[][]) yield typedCells(r, spec, true);
+    run = '';
+  };
+  for (const [text] of spooled) {
+    run += text as string;
+    if (run.length > 1 << 18) yield* flush();
+  }
+  if (run) yield* flush();
+}
+
 export function xlsxRenderer(l: Labels): ReportRenderer {
   const specs = sheetSpecs(l);
-  const [summary, detail, missing] = specs as [SheetSpec, SheetSpec, SheetSpec];
+  const [summary, , missing] = specs as [SheetSpec, SheetSpec, SheetSpec];
   const csv = reportRenderer('csv', l);
   const w = catalogue(l.lang).words;
   const sep = l.lang === 'zh' ? '、' : ', ';
@@ -83,8 +100,8 @@ export function xlsxRenderer(l: Labels): ReportRenderer {
     begin: () => '',
     row(o: Outcome) {
       let out = line('S', typedCells(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2)), summary, false));
-      const records = parse(csv.row(o), { relax_column_count: true }) as string[][];
-      for (const r of records) out += line('D', typedCells(r, detail, true));
+      // The CSV lines as they are: read back into cells in large runs when the sheet is written (detailRows).
+      out += line('D', [csv.row(o)]);
       if (o.kind === 'ok') {
         const e = o.ev.enterprise;
         for (const f of missingDataReport(l.set, o.ev, l)) {
