@@ -10,7 +10,9 @@ import type { Provenance } from '../../provenance/provenance.js';
 import { provenanceLines } from '../../provenance/render-provenance.js';
 import { totalsLines, type BatchTotals } from '../batch-report.js';
 import { AtomicOutput } from '../write-report.js';
-import { detailRows, sheetSpecs, textCell, type SheetSpec, type SheetTag, type SpoolCell } from './xlsx-report.js';
+import { batchReadingsLines } from '../../render/render-readings.js';
+import type { ReportOptions } from '../report-formats.js';
+import { detailRows, sheetSpecs, textCell, type LineTag, type SheetSpec, type SheetTag, type SpoolCell } from './xlsx-report.js';
 
 /** Excel's last row: a sheet holds the header and this many rows less one. */
 const SHEET_ROWS = 1_048_576;
@@ -78,7 +80,9 @@ export class XlsxOutput {
   private readonly spools: Record<SheetTag, Spool>;
   private carry = '';
   private readonly decoder = new TextDecoder();
-  private trailer?: { prov: Provenance; totals: BatchTotals; labels: Labels };
+  private trailer?: { prov: Provenance; totals: BatchTotals; labels: Labels; opts: ReportOptions };
+  /** Per reading, the enterprises whose results it changed ('R' lines: counted, not spooled). */
+  private readonly decided = new Map<string, number>();
 
   private constructor(private readonly out: AtomicOutput) {
     const dir = dirname(resolve(out.target));
@@ -107,7 +111,11 @@ export class XlsxOutput {
     const text = this.carry + (typeof data === 'string' ? data : this.decoder.decode(data, { stream: true }));
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
-      const tag = text[start + 2] as SheetTag; // each line is ["S",…]
+      const tag = text[start + 2] as LineTag; // each line is ["S",…]
+      if (tag === 'R') {
+        for (const id of (JSON.parse(text.slice(start, nl)) as string[]).slice(1)) this.decided.set(id, (this.decided.get(id) ?? 0) + 1);
+        continue;
+      }
       try {
         this.spools[tag].add(text.slice(start, nl + 1));
       } catch (e) {
@@ -119,8 +127,8 @@ export class XlsxOutput {
   }
 
   /** The 说明 sheet's content, known at the end of the batch. */
-  finish(prov: Provenance, totals: BatchTotals, labels: Labels): void {
-    this.trailer = { prov, totals, labels };
+  finish(prov: Provenance, totals: BatchTotals, labels: Labels, opts: ReportOptions = {}): void {
+    this.trailer = { prov, totals, labels, opts };
   }
 
   async commit(): Promise<void> {
@@ -141,7 +149,7 @@ export class XlsxOutput {
     book.created = book.modified = when;
     const done = new Promise<void>((res, rej) => (sink.on('finish', res), sink.on('error', rej)));
     try {
-      for (const spec of sheetSpecs(t.labels)) await this.sheet(book, spec, this.spools[spec.tag]);
+      for (const spec of sheetSpecs(t.labels, t.opts)) await this.sheet(book, spec, this.spools[spec.tag]);
       await this.notes(book, t);
       await book.commit();
       await done;
@@ -195,10 +203,15 @@ export class XlsxOutput {
     return ws;
   }
 
-  /** 说明: where the figures come from (provenance), then the batch totals. */
+  /**
+   * 说明: where the figures come from (provenance), the readings in play in words
+   * (in place of provenance's reading ids), then the batch totals.
+   */
   private async notes(book: ExcelJS.stream.xlsx.WorkbookWriter, t: NonNullable<XlsxOutput['trailer']>): Promise<void> {
     const w = catalogue(t.labels.lang).words;
-    const rows: string[][] = [...provenanceLines(t.prov, t.labels.lang, true), [], ...totalsLines(t.totals, t.labels).map((l) => [l])];
+    const prov = provenanceLines(t.prov, t.labels.lang, true).filter((r) => r[0] !== w.provReading);
+    const readings = t.labels.set.readings.length ? batchReadingsLines(this.decided, t.labels).map((l) => [w.provReading!, l]) : [];
+    const rows: string[][] = [...prov, ...readings, [], ...totalsLines(t.totals, t.labels).map((l) => [l])];
     const ws = book.addWorksheet(w.xlsxNotes!, { views: [{ state: 'frozen', ySplit: 1 }] });
     const width = Math.max(...rows.map((r) => r.length), 2);
     ws.columns = Array.from({ length: width }, (_, i) => ({ header: i === 0 ? w.xlsxNotesHead! : i === 1 ? w.xlsxNotesValue! : '', width: i === 0 ? 24 : 70 }));

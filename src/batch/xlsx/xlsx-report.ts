@@ -4,7 +4,8 @@ import { catalogue, type Lang } from '../../i18n/messages.js';
 import type { Labels } from '../../render/labels.js';
 import { safeText } from '../../render/safe-text.js';
 import { enterpriseLine, SUMMARY_AMOUNTS, SUMMARY_WHOLE, summaryCells, summaryHead, type Outcome } from '../batch-report.js';
-import { csvHead, reportRenderer, type ReportRenderer } from '../report-formats.js';
+import { csvHead, reportRenderer, type ReportOptions, type ReportRenderer } from '../report-formats.js';
+import { readingsInPlay } from '../../readings/readings-in-play.js';
 
 /**
  * The .xlsx report's rows, as a ReportRenderer: each outcome becomes lines of a
@@ -21,8 +22,12 @@ import { csvHead, reportRenderer, type ReportRenderer } from '../report-formats.
  *   the row, line, amount and level columns as numbers;
  * - 待补资料 is missingDataReport per enterprise (the facts deciding its needs-data
  *   clauses, by template label, ranked by the money they could unlock).
+ * With --range, 汇总 and 明细 have the low/high columns of the other reports, as amounts.
+ * An 'R' line is not a sheet's row: it names the readings that changed this
+ * enterprise's results (readingsInPlay), counted for the 说明 sheet (write-xlsx.ts).
  */
 export type SheetTag = 'S' | 'D' | 'M';
+export type LineTag = SheetTag | 'R';
 export type SpoolCell = string | number | null;
 
 /** The text Excel keeps in a cell at most. */
@@ -37,14 +42,17 @@ export interface SheetSpec {
   whole: number[];
 }
 
-export function sheetSpecs(l: Labels): SheetSpec[] {
+export function sheetSpecs(l: Labels, o: ReportOptions = {}): SheetSpec[] {
   const w = catalogue(l.lang).words;
   const m = catalogue(l.lang).amountColumn;
-  const detail = csvHead(l);
-  const at = (names: (string | undefined)[]) => names.map((n) => detail.indexOf(n!)).filter((i) => i >= 0);
+  const r = catalogue(l.lang).readings;
+  const detail = csvHead(l, o);
+  const summary = summaryHead(l.lang, o.range);
+  const at = (head: string[], names: (string | undefined)[]) => names.map((n) => head.indexOf(n!)).filter((i) => i >= 0);
+  const range = o.range ? [r.lowColumn, r.highColumn] : [];
   return [
-    { tag: 'S', name: w.xlsxSummary!, head: summaryHead(l.lang), money: SUMMARY_AMOUNTS, whole: SUMMARY_WHOLE },
-    { tag: 'D', name: w.xlsxDetail!, head: detail, money: at([m.sure, m.ceiling, m.potential, m.setAside, ...(['province', 'city', 'local'] as const).map((lv) => l.level(lv))]), whole: at([w.batchRow, w.batchLine, w.year]) },
+    { tag: 'S', name: w.xlsxSummary!, head: summary, money: [...SUMMARY_AMOUNTS, ...at(summary, range)], whole: SUMMARY_WHOLE },
+    { tag: 'D', name: w.xlsxDetail!, head: detail, money: at(detail, [m.sure, m.ceiling, m.potential, m.setAside, ...(['province', 'city', 'local'] as const).map((lv) => l.level(lv)), ...range]), whole: at(detail, [w.batchRow, w.batchLine, w.year]) },
     { tag: 'M', name: w.xlsxMissing!, head: missingHead(l.lang), money: [5], whole: [0] },
   ];
 }
@@ -71,7 +79,7 @@ export function typedCells(cells: string[], spec: SheetSpec, guarded: boolean): 
   });
 }
 
-const line = (tag: SheetTag, cells: SpoolCell[]) => JSON.stringify([tag, ...cells]) + '\n';
+const line = (tag: LineTag, cells: SpoolCell[]) => JSON.stringify([tag, ...cells]) + '\n';
 
 /**
  * The 明细 rows from the spooled CSV text of each enterprise: joined into runs of
@@ -90,16 +98,16 @@ export function* detailRows(spooled: Iterable<SpoolCell[]>, spec: SheetSpec): Ge
   if (run) yield* flush();
 }
 
-export function xlsxRenderer(l: Labels): ReportRenderer {
-  const specs = sheetSpecs(l);
+export function xlsxRenderer(l: Labels, opt: ReportOptions = {}): ReportRenderer {
+  const specs = sheetSpecs(l, opt);
   const [summary, , missing] = specs as [SheetSpec, SheetSpec, SheetSpec];
-  const csv = reportRenderer('csv', l);
+  const csv = reportRenderer('csv', l, opt);
   const w = catalogue(l.lang).words;
   const sep = l.lang === 'zh' ? '、' : ', ';
   return {
     begin: () => '',
     row(o: Outcome) {
-      let out = line('S', typedCells(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2)), summary, false));
+      let out = line('S', typedCells(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2), opt.range), summary, false));
       // The CSV lines as they are: read back into cells in large runs when the sheet is written (detailRows).
       out += line('D', [csv.row(o)]);
       if (o.kind === 'ok') {
@@ -108,6 +116,9 @@ export function xlsxRenderer(l: Labels): ReportRenderer {
           const clauses = f.clauses.map((c) => l.clause(c)).join(sep);
           out += line('M', typedCells([String(o.row), e.id ?? '', e.name ?? '', f.label, clauses, f.unbounded ? '' : f.upTo.toFixed(2), f.unbounded ? w.xlsxUnbounded! : ''], missing, false));
         }
+        // Each other option of a nearby reading is evaluated once more: exact, and only for this report.
+        const decided = l.set.readings.length && o.ent ? readingsInPlay(l.set, o.ent, o.ev).filter((u) => u.decided).map((u) => u.id) : [];
+        if (decided.length) out += line('R', decided);
       }
       return out;
     },
