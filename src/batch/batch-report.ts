@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { Evaluation } from '../engine/types.js';
+import type { Enterprise, Evaluation } from '../engine/types.js';
 import type { Finding } from '../errors/codes.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
@@ -20,7 +20,7 @@ export interface RowRange {
 }
 
 export type Outcome =
-  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange }
+  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange; /** The enterprise as evaluated (the .xlsx report re-evaluates it under other readings). */ ent?: Enterprise }
   | { kind: 'error'; row: number; line: number; conv: Converted };
 
 /** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
@@ -50,8 +50,9 @@ const TOP_ITEMS = 3;
 const ERROR_CHARS = 120;
 
 export function errorText(findings: Finding[], lang: Lang): string {
-  // The row and line are in their own columns: the message needs only the field and the reason.
-  return findings.map((f) => formatFinding({ ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
+  // The row and line are in their own columns: the message needs only the field and the reason,
+  // and in a workbook the cell (B7), which is how Excel finds it.
+  return findings.map((f) => formatFinding(f.sheet !== undefined ? { ...f, file: undefined, row: undefined } : { ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
 }
 
 export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
@@ -165,8 +166,14 @@ export function summaryHead(lang: Lang, range = false): string[] {
   return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!, ...(range ? [m.readings.lowColumn!, m.readings.highColumn!] : [])];
 }
 
-/** Columns of the summary that hold amounts (right-aligned; plain numbers in CSV). */
+/**
+ * Columns of the summary that hold amounts (right-aligned; plain numbers in CSV;
+ * numbers in 元 in the .xlsx report's 汇总 sheet), and those holding whole numbers
+ * (row, year, count). A column added to summaryHead/summaryCells (say the low and
+ * high of --range) is listed here to be shown and stored as an amount everywhere.
+ */
 export const SUMMARY_AMOUNTS = [5, 6, 7];
+export const SUMMARY_WHOLE = [0, 4, 8];
 
 export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) => string = formatYuan, range = false): string[] {
   const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));

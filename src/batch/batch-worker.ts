@@ -11,7 +11,8 @@ import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
 import { readRange } from './plan-chunks.js';
 import { chunkRows, type RawRow } from './read-csv.js';
-import { reportRenderer, summaryRenderer } from './report-formats.js';
+import { summaryRenderer } from './report-formats.js';
+import { batchRenderer } from './report-renderer.js';
 import { RowConverter } from './row-to-record.js';
 import { labelsFor } from '../render/labels.js';
 import type { ChunkDone, FileLayout, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
@@ -39,7 +40,7 @@ async function prepare() {
   const { columns } = mapHeaders(set, headerNames(set), header.cells, { file: setup.file, line: header.line });
   const converter = new RowConverter(set, columns, { file: setup.file, region: setup.region, year: setup.year, history: setup.history });
   const labels = labelsFor(set, setup.lang, setup.ids);
-  const render = setup.format ? reportRenderer(setup.format, labels, { range: setup.range }) : undefined;
+  const render = setup.format ? batchRenderer(setup.format, labels, { range: setup.range }) : undefined;
   const summary = setup.summary ? summaryRenderer(labels, { range: setup.range }) : undefined;
   return { set, converter, render, summary, labels };
 }

@@ -17,7 +17,7 @@ export function outcomeOf(set: RuleSet, converter: RowConverter, src: SourceRow,
   if (!conv.enterprise) return { kind: 'error', row: src.row, line: src.line, conv };
   const ent = conv.enterprise;
   const ev = evaluate(set, ent, { trace: false });
-  return { kind: 'ok', row: src.row, line: src.line, ev, hints: hints ? nextTierHints(set, ent, ev) : undefined, range: range ? rowRange(set, ent, ev) : undefined };
+  return { kind: 'ok', row: src.row, line: src.line, ev, ent, hints: hints ? nextTierHints(set, ent, ev) : undefined, range: range ? rowRange(set, ent, ev) : undefined };
 }
 
 /** --range: the sure total and each clause's award at their lowest and highest across the readings that touch the row. */

@@ -8,12 +8,17 @@ export type FixedKey = 'id' | 'name' | 'region' | 'year';
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
-/** The columns every batch file may have besides facts, with the Chinese headers people use. */
+/**
+ * The columns every batch file may have besides facts, and the headers people
+ * give them: the one table of these names (the template writes the second of
+ * each; a fact's names come from the fact dictionary). A test checks that none
+ * is also the name of a fact.
+ */
 export const FIXED_HEADERS: Record<FixedKey, string[]> = {
-  id: ['id', '企业编号', '编号'],
-  name: ['name', '企业名称', '名称'],
-  region: ['region', '地区', '所在地区', '区县'],
-  year: ['year', '年度', '数据年度'],
+  id: ['id', '企业编号', '编号', '统一社会信用代码', '社会信用代码', '信用代码', '企业代码'],
+  name: ['name', '企业名称', '名称', '公司名称', '单位名称', '企业（单位）名称', '申报单位', '申报企业'],
+  region: ['region', '地区', '所在地区', '区县', '所在区县', '区域', '所在区域', '所在地', '所属区县', '所属地区'],
+  year: ['year', '年度', '数据年度', '年份', '申报年度', '统计年度'],
 };
 
 export type Column =
@@ -50,6 +55,13 @@ export function headerNames(set: RuleSet): HeaderNames {
   return { lookup, candidates, clauseIds };
 }
 
+/** Whether a header cell names a column (a fixed column, a fact, or a history field): for finding a sheet's header. */
+export function isKnownHeader(names: HeaderNames, cell: string): boolean {
+  if (names.lookup.has(norm(cell.replace(/^facts\./i, '')))) return true;
+  const h = historyColumn(cell, names);
+  return Boolean(h && 'clause' in h);
+}
+
 /** `history.<clause-id>.<field>`, e.g. history.lishui-2020/1a.highest_tier. */
 function historyColumn(header: string, names: HeaderNames): { clause: string; field: HistoryField } | { suggestion: () => string | undefined } | undefined {
   const m = /^history\.(.+)\.([^.]+)$/i.exec(header.trim());
@@ -78,13 +90,13 @@ function itemOf(c: Column): string | undefined {
  * Maps each header cell to what it holds. Unknown and duplicate headers are
  * returned as findings (reported once, not per row) and their columns ignored.
  */
-export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number }): { columns: Column[]; findings: Finding[] } {
+export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number; sheet?: string }): { columns: Column[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const budget = new FindingBudget();
   const firstOf = new Map<string, number>();
   const columns = cells.map((raw, i): Column => {
     const header = raw.trim();
-    const at = { file: pos.file, line: pos.line, column: i + 1, field: header };
+    const at = { file: pos.file, line: pos.line, column: i + 1, field: header, ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}) };
     if (!header) return { kind: 'ignored', header };
     const hit = names.lookup.get(norm(header.replace(/^facts\./i, '')));
     const hist = hit ? undefined : historyColumn(header, names);
@@ -109,6 +121,6 @@ export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], po
     firstOf.set(item, i);
     return col;
   });
-  findings.push(...budget.rest({ file: pos.file, line: pos.line }));
+  findings.push(...budget.rest({ file: pos.file, line: pos.line, ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}) }));
   return { columns, findings };
 }

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
@@ -8,9 +8,28 @@ import { utf8Chunks, type Encoding } from './detect-encoding.js';
 import { duplicateKey } from './json-keys.js';
 import { openCsv } from './read-csv.js';
 import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
+import type { XCell } from './xlsx/sheet-rows.js';
+import type { XlsxOptions } from './xlsx/read-xlsx.js';
 
-export type InputFormat = 'csv' | 'yaml' | 'jsonl';
-export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl'];
+/** A file whose first bytes are a zip's or an old workbook's: read as a workbook whatever its name. */
+export function workbookBytes(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      const n = readSync(fd, head, 0, 4, 0);
+      return n === 4 && ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) || (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+export type InputFormat = 'csv' | 'yaml' | 'jsonl' | 'xlsx';
+export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl', 'xlsx'];
 
 /** One input row: CSV cells or a YAML/JSON record, or a row that could not be read at all. */
 export interface SourceRow {
@@ -22,12 +41,17 @@ export interface SourceRow {
   record?: unknown;
   locate?: Locate;
   problem?: Finding;
+  /** A workbook row's cells as the file types them, by column (see xlsx/cell-text.ts). */
+  typed?: (XCell | undefined)[];
 }
 
 export interface RowSource {
   format: InputFormat;
   header?: { cells: string[]; line: number };
   rows: AsyncGenerator<SourceRow>;
+  /** A workbook's sheet, and whether it counts dates from 1904. */
+  sheet?: string;
+  date1904?: boolean;
 }
 
 /** The raw bytes of a file or stdin; a missing or unreadable file is the user's error (exit 2). */
@@ -52,6 +76,7 @@ export function formatFromName(file: string): InputFormat | undefined {
   if (ext === '.csv' || ext === '.txt') return 'csv';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return 'xlsx';
   return undefined;
 }
 
@@ -74,7 +99,17 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
  * Opens a batch input as a stream of rows. The encoding is detected (or forced),
  * the format comes from the extension, --input-format, or a look at the start.
  */
-export async function openRows(file: string, opts: { format?: InputFormat; encoding?: Encoding } = {}): Promise<RowSource> {
+export async function openRows(file: string, opts: { format?: InputFormat; encoding?: Encoding; xlsx?: Omit<XlsxOptions, 'isHeader'> & Partial<Pick<XlsxOptions, 'isHeader'>> } = {}): Promise<RowSource> {
+  const named = opts.format ?? (file === '-' ? undefined : formatFromName(file));
+  if (named === 'xlsx' || (!opts.format && file !== '-' && workbookBytes(file))) {
+    if (file === '-') throw SubsidyError.of('USAGE', { detail: 'a workbook cannot be read from stdin: give its file name' }, { field: '--input-format' });
+    protectInput(file);
+    if (!existsSync(file)) throw SubsidyError.of('FILE_NOT_FOUND', {}, { file });
+    // Loaded only for workbooks: a CSV batch never pays for the zip and XML readers.
+    const { openXlsx } = await import('./xlsx/read-xlsx.js');
+    const x = await openXlsx(file, { isHeader: () => false, ...opts.xlsx });
+    return { format: 'xlsx', header: x.header, rows: x.rows, sheet: x.sheet, date1904: x.date1904 };
+  }
   const it = utf8Chunks(bytesOf(file), file, opts.encoding)[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) throw SubsidyError.of('FILE_EMPTY', {}, { file });

@@ -7,6 +7,7 @@ import { comparisons } from '../rules/walk.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 import { choiceLabels } from '../input/enum-choices.js';
+import { regionChain, resolveRegion } from '../engine/regions.js';
 
 import { NOTES_MARK } from './split-records.js';
 
@@ -82,9 +83,12 @@ export function sampleValue(f: Fact, safe: Map<string, boolean>): string {
   }
 }
 
-/** A region and year some policy covers, so the sample row has something to show. */
-function sampleWhere(set: RuleSet): { region: string; year: string } {
-  const lp = set.policies.find((p) => p.policy.status === 'in_force') ?? set.policies[0];
+/** A region and year some policy covers (the chosen region's, if any), so the sample row has something to show. */
+function sampleWhere(set: RuleSet, chosen?: string): { region: string; year: string } {
+  const at = chosen !== undefined ? resolveRegion(set, chosen) : undefined;
+  const covers = (p: RuleSet['policies'][number]) => !at || p.policy.applies_to.some((c) => regionChain(set, at).includes(c));
+  const lp = set.policies.find((p) => p.policy.status === 'in_force' && covers(p)) ?? set.policies.find(covers) ?? set.policies[0];
+  if (at) return { region: set.regions.get(at)!.name, year: lp ? lp.policy.validity.from.slice(0, 4) : '' };
   const code = lp?.policy.applies_to[0];
   const region = (code && set.regions.get(code)?.name) ?? code ?? '';
   return { region, year: lp ? lp.policy.validity.from.slice(0, 4) : '' };
@@ -99,11 +103,17 @@ function tieredClause(set: RuleSet): string {
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
 
+/** Which columns a template has (all facts, or those template-facts.ts chose) and the sample row's region. */
+export interface TemplateChoice {
+  facts?: Fact[];
+  region?: string;
+}
+
 /** The CSV template: fixed columns and one column per fact (Chinese label), a notes row and a sample row. */
-export function templateCsv(set: RuleSet, lang: Lang): string {
-  const facts = [...set.facts.values()];
+export function templateCsv(set: RuleSet, lang: Lang, choice: TemplateChoice = {}): string {
+  const facts = choice.facts ?? [...set.facts.values()];
   const z = zh(lang);
-  const where = sampleWhere(set);
+  const where = sampleWhere(set, choice.region);
   const header = [FIXED_HEADERS.id[1]!, FIXED_HEADERS.name[1]!, FIXED_HEADERS.region[1]!, FIXED_HEADERS.year[1]!, ...facts.map((f) => f.label.zh)];
   const notes = [
     NOTES_MARK,
@@ -118,9 +128,10 @@ export function templateCsv(set: RuleSet, lang: Lang): string {
 }
 
 /** The YAML template: one record with every fact, its question as a comment, values left blank (unknown). */
-export function templateYaml(set: RuleSet, lang: Lang): string {
+export function templateYaml(set: RuleSet, lang: Lang, choice: TemplateChoice = {}): string {
   const z = zh(lang);
-  const where = sampleWhere(set);
+  const where = sampleWhere(set, choice.region);
+  const chosen = choice.facts ? new Set(choice.facts.map((f) => f.id)) : undefined;
   const q = (s: string) => JSON.stringify(s);
   const lines = [
     z ? '# subsidy batch 输入模板：一个列表，每项一家企业。留空 = 不知道（不会当作 0）。' : '# subsidy batch input: a list, one item per enterprise. Blank = unknown (never zero).',
@@ -133,6 +144,7 @@ export function templateYaml(set: RuleSet, lang: Lang): string {
   ];
   let topic = '';
   for (const f of set.facts.values()) {
+    if (chosen && !chosen.has(f.id)) continue;
     if (f.topic !== topic) lines.push(`    # ---- ${(topic = f.topic)}`);
     lines.push(`    # ${oneLine(z ? f.question.zh : f.question.en)} [${f.label.zh}; ${typeHint(f, lang)}]`, `    ${f.id}:`);
   }

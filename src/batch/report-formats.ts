@@ -51,7 +51,7 @@ function shareSource(s: SplitSource, l: Labels): string {
 }
 
 /** The CSV report's header: one column per kind of amount, the level columns split the sure amount. */
-function csvHead(l: Labels, o: ReportOptions = {}): string[] {
+export function csvHead(l: Labels, o: ReportOptions = {}): string[] {
   const m = catalogue(l.lang);
   const w = m.words;
   return [
@@ -138,7 +138,7 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
   const lineOf = (prefix: string, clause: string, c: ClauseResult, partial: string, hint: Hint | undefined, r: RowRange | undefined) =>
     `${prefix},${clause},${statusOf(c.status)},${amountsOf(c)},${sharesOf(c)},${noteOf(c)},${partial},${hint ? csvCell(hintText(hint, l)) : ''}${rangeOf(c, r)}\r\n`;
   return {
-    begin: () => csvLine(csvHead(l)),
+    begin: () => csvLine(head),
     row(o) {
       if (o.kind === 'error') {
         const c = o.conv;

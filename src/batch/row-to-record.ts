@@ -9,6 +9,8 @@ import { cellReader, type CellReader } from './read-cells.js';
 import { DecimalText, DeferredFacts, FactSlots } from './defer-facts.js';
 import type { HistoryBook } from './read-history.js';
 import type { SourceRow } from './read-rows.js';
+import { cellText } from './xlsx/cell-text.js';
+import { sheetPlace } from '../i18n/format-error.js';
 
 /** A row made ready for the engine, or the reasons it cannot be evaluated. */
 export interface Converted {
@@ -26,6 +28,10 @@ type HistoryInput = Record<string, Record<string, unknown>>;
 
 export interface ConvertOptions {
   file: string;
+  /** A workbook's sheet: findings name its cells (clients.xlsx!Sheet1 B7). */
+  sheet?: string;
+  /** The workbook counts dates from 1904. */
+  date1904?: boolean;
   region?: string;
   year?: number;
   history?: HistoryBook;
@@ -53,9 +59,50 @@ export class RowConverter {
   }
 
   fromRow(src: SourceRow): Converted {
+    const c = this.convert(src);
+    const sheet = this.opts.sheet;
+    if (sheet !== undefined) c.findings = c.findings.map((f) => (f.file === this.opts.file && f.sheet === undefined ? { ...f, sheet } : f));
+    return c;
+  }
+
+  private convert(src: SourceRow): Converted {
+    if (src.typed) return this.fromTyped(src);
     if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.problem.line ?? src.line }], ...this.named(src.cells) };
     if (src.cells) return this.fromCells(src.cells, src.row, src.line);
     return this.fromRecord(src.record, src.locate!, src.row);
+  }
+
+  /** A place in the input as a message shows it: file:line:column, or a workbook's cell. */
+  private place(line: number, column: number): string {
+    const { file, sheet } = this.opts;
+    return sheet !== undefined ? sheetPlace({ file, sheet, line, column }) : `${file}:${line}:${column}`;
+  }
+
+  /**
+   * A workbook row: each typed cell read as its column's text (cell-text.ts), then
+   * the same path as a CSV row. A cell that cannot be read is an error naming it;
+   * the rest of the row is still checked, so one report lists all its problems.
+   */
+  private fromTyped(src: SourceRow): Converted {
+    const { file } = this.opts;
+    const cols = this.columns;
+    const cells = new Array<string>(cols.length).fill('');
+    const problems: Finding[] = [];
+    src.typed!.forEach((cell, i) => {
+      const col = cols[i];
+      if (!cell || !col || (col.kind === 'ignored' && col.sameAs === undefined)) return;
+      const r = cellText(cell, col, this.opts.date1904 ?? false);
+      if ('text' in r) cells[i] = r.text;
+      else problems.push({ ...r.problem, file, row: src.row, line: src.line, column: i + 1, field: col.header });
+    });
+    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.problem.line ?? src.line }, ...problems], ...this.named(cells) };
+    const c = this.fromCells(cells, src.row, src.line);
+    if (!problems.length) return c;
+    // A field left blank because its cell could not be read is not also "missing".
+    const bad = new Set(problems.map((p) => p.column));
+    const badKeys = new Set<string>(problems.map((p) => cols[p.column! - 1]).flatMap((col) => (col?.kind === 'fixed' ? [col.key] : [])));
+    const rest = c.findings.filter((f) => !bad.has(f.column) && !(f.code === 'MISSING_FIELD' && badKeys.has(String(f.args.field))));
+    return { ...c, enterprise: undefined, findings: [...problems, ...rest] };
   }
 
   private fromCells(cells: string[], row: number, line: number): Converted {
@@ -73,7 +120,7 @@ export class RowConverter {
       const col = cols[i]!;
       if (col.kind === 'ignored') {
         if (col.sameAs !== undefined && cell.trim() !== (cells[col.sameAs] ?? '').trim() && !isBlank(cell))
-          findings.push({ code: 'DUPLICATE_GIVEN', args: { item: cols[col.sameAs]!.header, first: `${file}:${line}:${col.sameAs + 1}`, second: `${file}:${line}:${i + 1}` }, file, row, line, column: i + 1, field: col.header });
+          findings.push({ code: 'DUPLICATE_GIVEN', args: { item: cols[col.sameAs]!.header, first: this.place(line, col.sameAs + 1), second: this.place(line, i + 1) }, file, row, line, column: i + 1, field: col.header });
         continue;
       }
       const failed = excelError(cell);

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/messages.js';
 import type { LineData, TotalsData } from './batch-report.js';
 import type { Chunk } from './plan-chunks.js';
 import type { HistoryBook } from './read-history.js';
-import type { ReportFormat } from './report-formats.js';
+import type { BatchFormat } from './report-renderer.js';
 
 /** What every batch worker is started with (it loads the rules while the main thread plans the chunks). */
 export interface WorkerSetup {
@@ -16,7 +16,7 @@ export interface WorkerSetup {
   lang: Lang;
   /** Rule ids beside the names in the report (--ids). */
   ids?: boolean;
-  format?: ReportFormat;
+  format?: BatchFormat;
   /** Render the per-enterprise summary too (--summary). */
   summary?: boolean;
   /** Summary lines wanted (--limit) and error rows shown on stderr: no chunk needs to send more. */

@@ -26,7 +26,12 @@ function walkUp(set: RuleSet, code: string): string[] {
 const resolved = new WeakMap<RuleSet, Map<string, string | undefined>>();
 const RESOLVED_MAX = 4096;
 
-/** Finds a region by code or by its Chinese or English name. */
+/**
+ * Finds a region by code, by its Chinese or English name, or by the start of its
+ * Chinese name when only one region's name starts that way (兰溪 for 兰溪市, 莲都
+ * for 莲都区): how people write places. A start shared by several (丽水: 丽水市,
+ * 丽水市区, …) finds nothing; regionsStartingWith lists them for the message.
+ */
 export function resolveRegion(set: RuleSet, input: string): string | undefined {
   let bySet = resolved.get(set);
   if (!bySet) resolved.set(set, (bySet = new Map()));
@@ -40,5 +45,18 @@ function findRegion(set: RuleSet, input: string): string | undefined {
   const s = input.normalize('NFKC').trim();
   if (set.regions.has(s)) return s;
   for (const r of set.regions.values()) if (r.name === s || r.en.toLowerCase() === s.toLowerCase()) return r.code;
-  return undefined;
+  const starts = regionsStartingWith(set, s);
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+/** Short names are two characters or more: one character (临, 西) names too many places to be meant. */
+const SHORT_MIN = 2;
+
+/** The regions whose Chinese name starts with `input` (a short name), by code. */
+export function regionsStartingWith(set: RuleSet, input: string): string[] {
+  const s = input.normalize('NFKC').trim();
+  if ([...s].length < SHORT_MIN) return [];
+  const out: string[] = [];
+  for (const r of set.regions.values()) if (r.name.startsWith(s)) out.push(r.code);
+  return out;
 }

@@ -89,6 +89,24 @@ export const ERROR_CODES = [
   'NOT_UTF8',
   'TOO_LONG',
   'MORE_FINDINGS',
+  'XLSX_NOT_ZIP',
+  'XLSX_OLD_FORMAT',
+  'XLSX_BROKEN',
+  'XLSX_PART_MISSING',
+  'XLSX_TOO_LARGE',
+  'XLSX_NO_SHEET',
+  'XLSX_PERCENT_CELL',
+  'XLSX_DATE_CELL',
+  'XLSX_BOOL_CELL',
+  'XLSX_NOT_DATE',
+  'XLSX_NO_VALUE',
+  'XLSX_SHARED_STRING',
+  'XLSX_BAD_NUMBER',
+  'TABLE_FOR_CALC',
+  'ROW_NOT_FOUND',
+  'ID_NOT_FOUND',
+  'ID_TWICE',
+  'AMBIGUOUS_REGION',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -100,6 +118,8 @@ export interface Position {
   column?: number;
   row?: number;
   field?: string;
+  /** A workbook's sheet: `line` is then the sheet's row number and `column` its column (shown as B7). */
+  sheet?: string;
 }
 
 /** A label or reason in both languages: the formatter picks the reader's. */

@@ -55,6 +55,7 @@ const REASONS = {
   sourceNameForm: { zh: '原文文件名只能用英文字母、数字和 . _ -，并以 .txt 结尾（请改名：{value}）', en: "the source file's name must be ASCII letters, digits, . _ - and end in .txt (rename {value})" },
   outExists: { zh: '{value} 已存在，请换一个 --out', en: '{value} exists; choose another --out' },
   noHeaderCells: { zh: '没有表头行：第一行没有一个单元格是列名（企业编号、企业名称、地区、年度或数据项）', en: 'no header row: none of the cells of the first row is a column name (id, name, region, year or a fact)' },
+  noHeaderCellsSheet: { zh: '没有表头行：第一行没有一个单元格是列名（企业编号、企业名称、地区、年度或数据项）；可用 --header-row N 指定表头所在行', en: 'no header row: none of the cells of the first row is a column name (id, name, region, year or a fact); --header-row N names the row' },
   rulesShowUsage: { zh: 'rules show <条款编号>', en: 'rules show <clause-id>' },
   unknownAction: { zh: '没有“{value}”这个操作', en: 'unknown action "{value}"' },
   epochForm: { zh: 'SOURCE_DATE_EPOCH={value}：应为自 1970-01-01 UTC 起的整秒数', en: 'SOURCE_DATE_EPOCH={value}: expected whole seconds since 1970-01-01 UTC' },

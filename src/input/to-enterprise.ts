@@ -1,7 +1,7 @@
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../load/load-rules.js';
-import { resolveRegion } from '../engine/regions.js';
+import { regionsStartingWith, resolveRegion } from '../engine/regions.js';
 import type { ClauseHistory, Enterprise } from '../engine/types.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
@@ -83,6 +83,8 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
   if (typeof raw === 'object') return void err('SCHEMA', { detail: reason('regionShape') }, ['region']);
   const code = resolveRegion(set, String(raw));
   if (code) return code;
+  const several = regionsStartingWith(set, String(raw));
+  if (several.length > 1) return void err('AMBIGUOUS_REGION', { region: String(raw), candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, ['region']);
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
   const s = didYouMean(String(raw), names);
   err('UNKNOWN_REGION', { region: String(raw) }, ['region'], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);

@@ -24,6 +24,22 @@ export function readingsLines(uses: ReadingUse[], l: Labels): string[] {
     .map((u) => fill(u.isDefault ? w.usedDefault! : w.usedChosen!, { question: question(l.set, u.id, l), option: option(l.set, u.id, u.option, l), count: u.touches.length }));
 }
 
+/**
+ * A batch's readings (the .xlsx report's 说明): each one that changed a result of at
+ * least one enterprise (counted per enterprise, readingsInPlay), or was chosen away
+ * from its default, with the option in force; in the rule set's order.
+ */
+export function batchReadingsLines(decided: ReadonlyMap<string, number>, l: Labels): string[] {
+  const w = catalogue(l.lang).readings;
+  const lines = l.set.readings.flatMap((r) => {
+    const chosen = l.set.choices[r.id] ?? r.default;
+    const count = decided.get(r.id) ?? 0;
+    if (!count && chosen === r.default) return [];
+    return [fill(chosen === r.default ? w.batchDefault! : w.batchChosen!, { question: question(l.set, r.id, l), option: option(l.set, r.id, chosen, l), count })];
+  });
+  return lines.length ? lines : [w.batchNone!];
+}
+
 /** The options that give an end of the range, where they differ from the readings in force (else: as read now). */
 function choicesText(set: RuleSet, c: Record<string, string>, l: Labels): string {
   const differ = Object.entries(c).filter(([id, o]) => (set.choices[id] ?? '') !== o);

@@ -4,6 +4,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import { runTime } from '../../provenance/provenance.js';
+import { regionOption } from '../option-values.js';
 
 export interface AskOptions {
   region?: string;
@@ -47,9 +48,8 @@ export async function ask(opts: AskOptions): Promise<number> {
 }
 
 function regionOf(set: RuleSet, raw: string): string {
-  const code = resolveRegion(set, raw);
-  if (!code) throw SubsidyError.of('UNKNOWN_REGION', { region: raw }, { field: '--region' });
-  return code;
+  regionOption(set, raw); // unknown or ambiguous: refused as the option's fault, with did-you-mean
+  return resolveRegion(set, raw)!;
 }
 
 function yearOf(raw: string): number {

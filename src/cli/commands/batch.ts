@@ -5,14 +5,16 @@ import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
 import { planChunks } from '../../batch/plan-chunks.js';
 import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/run-workers.js';
 import type { WorkerSetup } from '../../batch/worker-protocol.js';
-import { headerNames, mapHeaders, type Column } from '../../batch/map-headers.js';
+import { headerNames, isKnownHeader, mapHeaders, type Column } from '../../batch/map-headers.js';
 import { progress } from '../../batch/progress.js';
 import { readHistory, type HistoryBook } from '../../batch/read-history.js';
-import { formatFromName, openRows, type InputFormat } from '../../batch/read-rows.js';
-import { reportRenderer, summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
+import { formatFromName, openRows, workbookBytes, type InputFormat } from '../../batch/read-rows.js';
+import { summaryRenderer, type ReportRenderer } from '../../batch/report-formats.js';
+import { batchRenderer, type BatchFormat } from '../../batch/report-renderer.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
 import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
 import { AtomicOutput } from '../../batch/write-report.js';
+import type { XlsxOutput } from '../../batch/xlsx/write-xlsx.js';
 import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
@@ -28,7 +30,10 @@ import { reason } from '../../i18n/reasons.js';
 
 export interface BatchOptions {
   out?: string;
-  format?: ReportFormat;
+  format?: BatchFormat;
+  /** A workbook's sheet (default: the first) and header row (default: the first that is not blank). */
+  sheet?: string;
+  headerRow?: string;
   inputFormat?: InputFormat;
   encoding?: string;
   history?: string;
@@ -53,13 +58,22 @@ const ERRORS_ON_STDERR = 20;
 
 const usage = (detail: string, field: string) => SubsidyError.of('USAGE', { detail }, { field });
 
-function reportFormat(out: string, given?: ReportFormat): ReportFormat {
+function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (given) return given;
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.md') return 'md';
-  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl or .md, or --format`, '--out');
+  if (ext === '.xlsx') return 'xlsx';
+  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl, .md or .xlsx, or --format`, '--out');
+}
+
+/** The report file: text written as it comes, or a workbook built at the end (write-xlsx.ts). */
+interface ReportOut {
+  readonly target: string;
+  write(text: string | Uint8Array): void;
+  commit(): void | Promise<void>;
+  abort(): void;
 }
 
 function wholeNumber(raw: string | undefined, field: string, min: number, max: number): number | undefined {
@@ -70,14 +84,15 @@ function wholeNumber(raw: string | undefined, field: string, min: number, max: n
 }
 
 /** Maps the header and reports unknown or duplicate columns once; a file without a usable header is exit 2. */
-function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file: string, opts: BatchOptions): Column[] {
-  const { columns, findings } = mapHeaders(set, headerNames(set), header.cells, { file, line: header.line });
+function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file: string, opts: BatchOptions, sheet?: string): Column[] {
+  const at = { file, line: header.line, ...(sheet !== undefined ? { sheet } : {}) };
+  const { columns, findings } = mapHeaders(set, headerNames(set), header.cells, at);
   if (!columns.some((c) => c.kind !== 'ignored'))
-    throw SubsidyError.of('CSV_SYNTAX', { detail: reason('noHeaderCells') }, { file, line: header.line });
+    throw SubsidyError.of('CSV_SYNTAX', { detail: reason(sheet !== undefined ? 'noHeaderCellsSheet' : 'noHeaderCells') }, at);
   const missing: Finding[] = [];
   for (const key of ['region', 'year'] as const)
     if (!columns.some((c) => c.kind === 'fixed' && c.key === key) && opts[key] === undefined)
-      missing.push({ code: 'MISSING_FIELD', args: { field: key }, file, line: header.line, hint: { code: 'TEXT', text: `add a ${key} column or pass --${key}` } });
+      missing.push({ code: 'MISSING_FIELD', args: { field: key }, ...at, hint: { code: 'TEXT', text: `add a ${key} column or pass --${key}` } });
   if (missing.length) throw new SubsidyError(missing);
   for (const f of findings) process.stderr.write(formatFinding(f, opts.lang) + '\n');
   return columns;
@@ -85,7 +100,7 @@ function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file
 
 interface Run {
   set: RuleSet;
-  output?: { file: AtomicOutput; render: ReportRenderer };
+  output?: { file: ReportOut; render: ReportRenderer };
   summary?: { file: AtomicOutput; render: ReportRenderer };
   labels: Labels;
   lang: Lang;
@@ -96,9 +111,13 @@ interface Run {
 
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
 async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | undefined, convert: ConvertOptions, begin: () => void, r: Run): Promise<PoolResult> {
-  const source = await openRows(file, { format: opts.inputFormat, encoding });
-  const columns = source.header ? columnsOf(r.set, source.header, file, opts) : [];
-  const converter = new RowConverter(r.set, columns, convert);
+  const names = headerNames(r.set);
+  const headerRow = wholeNumber(opts.headerRow, '--header-row', 1, 1_048_576);
+  const source = await openRows(file, { format: opts.inputFormat, encoding, xlsx: { sheet: opts.sheet, headerRow, isHeader: (cell) => isKnownHeader(names, cell) } });
+  if (source.format !== 'xlsx' && (opts.sheet !== undefined || headerRow !== undefined))
+    throw usage('--sheet and --header-row are for a workbook (.xlsx)', opts.sheet !== undefined ? '--sheet' : '--header-row');
+  const columns = source.header ? columnsOf(r.set, source.header, file, opts, source.sheet) : [];
+  const converter = new RowConverter(r.set, columns, { ...convert, sheet: source.sheet, date1904: source.date1904 });
   begin();
   const totals = new BatchTotals();
   const shown: EnterpriseLine[] = [];
@@ -126,7 +145,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
  * anything is written, and the batch runs on one thread.
  */
 async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<PoolResult | undefined> {
-  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv') return undefined;
+  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv' || workbookBytes(file)) return undefined;
   let size: number;
   try {
     size = statSync(file).size;
@@ -162,7 +181,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
-  const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
+  const out: ReportOut | undefined = opts.out ? await openReport(opts.out, format!, inputs) : undefined;
   let summaryOut: AtomicOutput | undefined;
   try {
     summaryOut = opts.summary ? AtomicOutput.open(opts.summary, inputs) : undefined;
@@ -176,7 +195,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const w = catalogue(opts.lang).words;
   // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report goes (temp-files.ts).
   try {
-    const render = out && format ? reportRenderer(format, labels, { range: opts.range }) : undefined;
+    const render = out && format ? batchRenderer(format, labels, { range: opts.range }) : undefined;
     const summary = summaryOut ? summaryRenderer(labels, { range: opts.range }) : undefined;
     let header = '';
     const begin = () => {
@@ -190,8 +209,10 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
     if (out && render && format) {
       out.write(render.end(totals));
-      out.write(reportTrailer(format, provenance(set, await inputHashes!(), at), opts.lang, header));
-      out.commit();
+      const prov = provenance(set, await inputHashes!(), at);
+      if (out instanceof AtomicOutput && format !== 'xlsx') out.write(reportTrailer(format, prov, opts.lang, header));
+      else (out as XlsxOutput).finish(prov, totals, labels, { range: opts.range });
+      await out.commit();
     }
     summaryOut?.commit();
     process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
@@ -206,6 +227,13 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.abort();
     throw e;
   }
+}
+
+/** An .xlsx report is built with exceljs, loaded only then. */
+async function openReport(target: string, format: BatchFormat, inputs: string[]): Promise<ReportOut> {
+  if (format !== 'xlsx') return AtomicOutput.open(target, inputs);
+  const { XlsxOutput } = await import('../../batch/xlsx/write-xlsx.js');
+  return XlsxOutput.open(target, inputs);
 }
 
 /**

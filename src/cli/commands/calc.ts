@@ -2,7 +2,7 @@ import { loadSet } from '../load-set.js';
 import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { toEnterprise } from '../../input/to-enterprise.js';
+import { toEnterprise, type Locate } from '../../input/to-enterprise.js';
 import { enterpriseRecord } from '../../input/enterprise-record.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { renderResult, type Format } from '../../render/render-result.js';
@@ -38,6 +38,11 @@ export interface CalcOptions {
   reading?: string[];
   readings?: string;
   range?: boolean;
+  /** A batch table (CSV or workbook): the data row (--row) or the enterprise id (--id) to evaluate. */
+  row?: string;
+  id?: string;
+  sheet?: string;
+  headerRow?: string;
 }
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
@@ -47,10 +52,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const set = await loadSet(opts);
   const year = yearOption(opts.year);
   const region = regionOption(set, opts.region);
-  const { text, sha256 } = readTextFileHashed(file);
-  if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
-  const src = readYaml(text, file === '-' ? '<stdin>' : file);
-  const { record, locate } = enterpriseRecord(src);
+  const { record, locate, sha256 } = await readInput(set, file, opts);
   const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region, year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
@@ -74,6 +76,33 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (advice.text) process.stdout.write('\n' + safeText(advice.text));
   if (opts.format === 'table') process.stdout.write('\n' + provenanceFooter(prov, opts.lang));
   return 0;
+}
+
+/** One enterprise: a YAML or JSON file, or one row of a batch table chosen with --row or --id. */
+async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise<{ record: unknown; locate: Locate; sha256: string }> {
+  const { isTable, tableRow } = await import('../../batch/table-row.js');
+  const table = isTable(file);
+  if (!table && (opts.row ?? opts.id ?? opts.sheet ?? opts.headerRow) !== undefined)
+    throw SubsidyError.of('USAGE', { detail: '--row, --id, --sheet and --header-row choose a row of a table (.csv or .xlsx)' }, { field: opts.row !== undefined ? '--row' : '--id' });
+  if (table) {
+    if (opts.row === undefined && opts.id === undefined) throw SubsidyError.of('TABLE_FOR_CALC', { file, batch: `subsidy batch ${file}`, row: '--row N', id: '--id X' }, { file });
+    if (opts.row !== undefined && opts.id !== undefined) throw SubsidyError.of('USAGE', { detail: 'give --row or --id, not both' }, { field: '--id' });
+    const { sha256File } = await import('../../provenance/provenance.js');
+    const row = opts.row === undefined ? undefined : whole(opts.row, '--row');
+    const headerRow = opts.headerRow === undefined ? undefined : whole(opts.headerRow, '--header-row');
+    const { record, locate } = await tableRow(set, file, { row, id: opts.id?.trim(), sheet: opts.sheet, headerRow });
+    return { record, locate, sha256: await sha256File(file) };
+  }
+  const { text, sha256 } = readTextFileHashed(file);
+  if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
+  const src = readYaml(text, file === '-' ? '<stdin>' : file);
+  return { ...enterpriseRecord(src), sha256 };
+}
+
+function whole(raw: string, field: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw SubsidyError.of('USAGE', { detail: `${field} ${raw}: a whole number from 1` }, { field });
+  return n;
 }
 
 /** The readings that decided something here (every output names them), and with --range the range across them. */

@@ -5,6 +5,8 @@ import { templateCsv, templateYaml } from '../../batch/render-template.js';
 import type { Lang } from '../../i18n/messages.js';
 import { loadRules } from '../../load/load-rules.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
+import { templateFacts } from '../../batch/template-facts.js';
+import { regionOption } from '../option-values.js';
 
 export interface TemplateOptions {
   out?: string;
@@ -12,6 +14,10 @@ export interface TemplateOptions {
   force?: boolean;
   lang: Lang;
   rules?: string;
+  /** Only the columns that matter for a region, documents or kinds of entity (template-facts.ts). */
+  region?: string;
+  policy?: string[];
+  kind?: string;
 }
 
 const exists = (p: string) => {
@@ -30,7 +36,10 @@ export async function template(opts: TemplateOptions): Promise<number> {
   if (opts.out && !opts.force && exists(opts.out)) throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
   const set = await loadRules(opts.rules);
   const format = opts.format ?? (opts.out && /^\.ya?ml$/i.test(extname(opts.out)) ? 'yaml' : 'csv');
-  const text = format === 'yaml' ? templateYaml(set, opts.lang) : templateCsv(set, opts.lang);
+  regionOption(set, opts.region);
+  const scoped = opts.region !== undefined || opts.policy?.length || opts.kind !== undefined;
+  const choice = scoped ? { facts: templateFacts(set, { region: opts.region, policies: opts.policy, kinds: opts.kind }), region: opts.region } : {};
+  const text = format === 'yaml' ? templateYaml(set, opts.lang, choice) : templateCsv(set, opts.lang, choice);
   if (opts.out) writeFileAtomic(opts.out, text);
   else process.stdout.write(text);
   return 0;
