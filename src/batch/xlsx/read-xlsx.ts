@@ -7,6 +7,7 @@ import { plainNumber } from './cell-text.js';
 import { headerMerges, MAX_ROW_CHARS, sheetRows, type SheetRow, type XCell } from './sheet-rows.js';
 import { readWorkbook, type SheetRef } from './workbook-parts.js';
 import { ZipParts } from './zip-parts.js';
+import { reason } from '../../i18n/reasons.js';
 
 export interface XlsxOptions {
   /** --sheet: the sheet's name (default: the first worksheet). */
@@ -108,7 +109,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxSou
     }
     if (!top) {
       await it.return?.(undefined);
-      const detail = opts.headerRow !== undefined ? `header row ${opts.headerRow} is blank` : 'no header row: the sheet is blank';
+      const detail = opts.headerRow !== undefined ? reason('headerRowBlank', { row: opts.headerRow }) : reason('sheetBlank');
       throw SubsidyError.of('CSV_SYNTAX', { detail }, { ...at, line: opts.headerRow });
     }
     const peek = await it.next();

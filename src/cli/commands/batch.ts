@@ -16,7 +16,7 @@ import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js'
 import { AtomicOutput } from '../../batch/write-report.js';
 import type { XlsxOutput } from '../../batch/xlsx/write-xlsx.js';
 import { outcomeOf } from '../../batch/evaluate-row.js';
-import type { Finding } from '../../errors/codes.js';
+import type { Finding, Words } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import { safeText } from '../../render/safe-text.js';
@@ -56,7 +56,7 @@ export interface BatchOptions {
 /** Error rows are reported on stderr one by one up to this many; the report has them all. */
 const ERRORS_ON_STDERR = 20;
 
-const usage = (detail: string, field: string) => SubsidyError.of('USAGE', { detail }, { field });
+const usage = (detail: Words, field: string) => SubsidyError.of('USAGE', { detail }, { field });
 
 function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (given) return given;
@@ -65,7 +65,7 @@ function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.md') return 'md';
   if (ext === '.xlsx') return 'xlsx';
-  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl, .md or .xlsx, or --format`, '--out');
+  throw usage(reason('reportFormatFrom', { value: out }), '--out');
 }
 
 /** The report file: text written as it comes, or a workbook built at the end (write-xlsx.ts). */
@@ -79,7 +79,7 @@ interface ReportOut {
 function wholeNumber(raw: string | undefined, field: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw usage(`${field} ${raw}: a whole number from ${min} to ${max}`, field);
+  if (!Number.isInteger(n) || n < min || n > max) throw usage(reason('wholeFromTo', { field, value: raw ?? '', min, max }), field);
   return n;
 }
 
@@ -115,7 +115,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   const headerRow = wholeNumber(opts.headerRow, '--header-row', 1, 1_048_576);
   const source = await openRows(file, { format: opts.inputFormat, encoding, xlsx: { sheet: opts.sheet, headerRow, isHeader: (cell) => isKnownHeader(names, cell) } });
   if (source.format !== 'xlsx' && (opts.sheet !== undefined || headerRow !== undefined))
-    throw usage('--sheet and --header-row are for a workbook (.xlsx)', opts.sheet !== undefined ? '--sheet' : '--header-row');
+    throw usage(reason('sheetOptions'), opts.sheet !== undefined ? '--sheet' : '--header-row');
   const columns = source.header ? columnsOf(r.set, source.header, file, opts, source.sheet) : [];
   const converter = new RowConverter(r.set, columns, { ...convert, sheet: source.sheet, date1904: source.date1904 });
   begin();
@@ -180,7 +180,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
-  if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
+  if (opts.out && opts.summary && opts.out === opts.summary) throw usage(reason('summaryIsOut'), '--summary');
   const out: ReportOut | undefined = opts.out ? await openReport(opts.out, format!, inputs) : undefined;
   let summaryOut: AtomicOutput | undefined;
   try {

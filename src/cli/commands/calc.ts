@@ -83,10 +83,10 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
   const { isTable, tableRow } = await import('../../batch/table-row.js');
   const table = isTable(file);
   if (!table && (opts.row ?? opts.id ?? opts.sheet ?? opts.headerRow) !== undefined)
-    throw SubsidyError.of('USAGE', { detail: '--row, --id, --sheet and --header-row choose a row of a table (.csv or .xlsx)' }, { field: opts.row !== undefined ? '--row' : '--id' });
+    throw SubsidyError.of('USAGE', { detail: reason('rowOptions') }, { field: opts.row !== undefined ? '--row' : '--id' });
   if (table) {
     if (opts.row === undefined && opts.id === undefined) throw SubsidyError.of('TABLE_FOR_CALC', { file, batch: `subsidy batch ${file}`, row: '--row N', id: '--id X' }, { file });
-    if (opts.row !== undefined && opts.id !== undefined) throw SubsidyError.of('USAGE', { detail: 'give --row or --id, not both' }, { field: '--id' });
+    if (opts.row !== undefined && opts.id !== undefined) throw SubsidyError.of('USAGE', { detail: reason('rowOrId') }, { field: '--id' });
     const { sha256File } = await import('../../provenance/provenance.js');
     const row = opts.row === undefined ? undefined : whole(opts.row, '--row');
     const headerRow = opts.headerRow === undefined ? undefined : whole(opts.headerRow, '--header-row');
@@ -101,7 +101,7 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
 
 function whole(raw: string, field: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw SubsidyError.of('USAGE', { detail: `${field} ${raw}: a whole number from 1` }, { field });
+  if (!Number.isInteger(n) || n < 1) throw SubsidyError.of('USAGE', { detail: reason('wholeFromOne', { field, value: raw }) }, { field });
   return n;
 }
 
