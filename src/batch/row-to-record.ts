@@ -101,7 +101,7 @@ export class RowConverter {
     // A field left blank because its cell could not be read is not also "missing".
     const bad = new Set(problems.map((p) => p.column));
     const badKeys = new Set<string>(problems.map((p) => cols[p.column! - 1]).flatMap((col) => (col?.kind === 'fixed' ? [col.key] : [])));
-    const rest = c.findings.filter((f) => !bad.has(f.column) && !(f.code === 'MISSING_FIELD' && badKeys.has(String(f.args.field))));
+    const rest = c.findings.filter((f) => !bad.has(f.column) && !(f.code === 'MISSING_FIELD' && badKeys.has(String(f.args.key))));
     return { ...c, enterprise: undefined, findings: [...problems, ...rest] };
   }
 

@@ -79,7 +79,7 @@ export function toEnterprise(
 type Err = (code: Finding['code'], args: Finding['args'], path: (string | number)[], hint?: Finding['hint']) => void;
 
 function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
-  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'region（地区）', en: 'region' } }, ['region']);
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'region（地区）', en: 'region' }, key: 'region' }, ['region']);
   if (typeof raw === 'object') return void err('SCHEMA', { detail: reason('regionShape') }, ['region']);
   const code = resolveRegion(set, String(raw));
   if (code) return code;
@@ -92,7 +92,7 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
 }
 
 function readYear(raw: unknown, err: Err): number | undefined {
-  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'year（年度）', en: 'year' } }, ['year']);
+  if (isBlank(raw)) return void err('MISSING_FIELD', { field: { zh: 'year（年度）', en: 'year' }, key: 'year' }, ['year']);
   // Four digits only: a list, true, "2e3" or "0x7E7" is not a year someone meant.
   const s = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim().replace(/年$/, '') : '';
   const y = /^\d{4}$/.test(s) ? Number(s) : NaN;
