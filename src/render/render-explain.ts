@@ -84,12 +84,18 @@ function docOf(set: RuleSet, policyId: string): string {
   return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
 }
 
-export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): string {
-  const m = catalogue(l.lang);
-  const amount = c.amount ?? c.potential;
-  const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
+/** A clause's working, in parts: the steps (each with its kind), the note, who pays, the quote and the rule's notes. */
+export interface ClauseExplanation {
+  steps: { kind: TraceStep['kind']; text: string }[];
+  note: string;
+  split?: string;
+  quote: string;
+  notes: string[];
+}
+
+export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): ClauseExplanation {
   const seen = new Set<string>();
-  const lines = [head];
+  const steps: ClauseExplanation['steps'] = [];
   for (const t of [...p.trace, ...c.trace]) {
     // The split is said once, with its source, below.
     if (t.kind === 'split') continue;
@@ -97,18 +103,26 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
     // A derived figure is read once per condition or formula that uses it: said once.
     if (t.kind === 'derived' && seen.has(text)) continue;
     seen.add(text);
-    lines.push('  ' + text);
+    steps.push({ kind: t.kind, text });
   }
-  const note = clauseNote(c, l, { split: false });
-  if (note) lines.push(`  ${note}`);
   // Who pays, said once: the parts and where the shares come from (or that the text gives none).
   const split = c.trace.find((t): t is Extract<TraceStep, { kind: 'split' }> => t.kind === 'split');
   const src = splitSourceLine(c.split?.source, l);
-  if (split?.parts.length) lines.push(`  ${[traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ')}`);
-  else if (src) lines.push(`  ${src}`);
+  const who = split?.parts.length ? [traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ') : src;
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
-  lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote }));
-  for (const n of c.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${l.note(n)}`);
+  return { steps, note: clauseNote(c, l, { split: false }), split: who, quote, notes: c.notes.map((n) => l.note(n)) };
+}
+
+export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): string {
+  const m = catalogue(l.lang);
+  const amount = c.amount ?? c.potential;
+  const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
+  const x = explainParts(p, c, clause, l);
+  const lines = [head, ...x.steps.map((s) => '  ' + s.text)];
+  if (x.note) lines.push(`  ${x.note}`);
+  if (x.split) lines.push(`  ${x.split}`);
+  lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote: x.quote }));
+  for (const n of x.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${n}`);
   return lines.join('\n');
 }
 
