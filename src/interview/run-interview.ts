@@ -13,6 +13,8 @@ export interface InterviewIO {
   prompts: Prompts;
   write: (text: string) => void;
   color?: boolean;
+  /** Terminal columns: the final table fits them (cards on a narrow terminal). */
+  width?: number;
 }
 
 export interface InterviewOptions {
@@ -57,7 +59,7 @@ export async function runInterview(set: RuleSet, io: InterviewIO, o: InterviewOp
     }
   }
   const evaluation = evaluateState(set, state);
-  write('\n' + renderResult([evaluation], set, { format: 'table', lang: o.lang, color: io.color }));
+  write('\n' + renderResult([evaluation], set, { format: 'table', lang: o.lang, color: io.color, width: io.width }));
   write(word(o.lang, 'interviewDone', { answered: given.size, skipped: state.skipped.size }) + '\n');
   const answers: Answers = { region, year, given, skipped: [...state.skipped] };
   const saved = await offerSave(p, set, answers, o.lang, write);

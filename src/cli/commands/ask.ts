@@ -2,6 +2,7 @@ import { loadRules, type RuleSet } from '../../load/load-rules.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
+import { terminalWidth } from '../terminal-width.js';
 
 export interface AskOptions {
   region?: string;
@@ -29,7 +30,7 @@ export async function ask(opts: AskOptions): Promise<number> {
   const [prompts, { runInterview }] = await Promise.all([import('@inquirer/prompts'), import('../../interview/run-interview.js')]);
   const write = (text: string) => void process.stdout.write(text);
   try {
-    await runInterview(set, { prompts, write, color: !process.env.NO_COLOR }, { lang: opts.lang, region, year });
+    await runInterview(set, { prompts, write, color: !process.env.NO_COLOR, width: terminalWidth() }, { lang: opts.lang, region, year });
   } catch (e) {
     // Ctrl+C inside a prompt: nothing was saved, say so and stop like a shell would.
     if ((e as Error)?.name === 'ExitPromptError') {
