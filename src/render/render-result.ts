@@ -7,8 +7,10 @@ import { renderCsv } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
+import { renderHtml } from './html/render-html.js';
+import type { SheetMeta } from './html/sheet.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'md';
+export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 
 export interface RenderOptions {
   format: Format;
@@ -18,18 +20,27 @@ export interface RenderOptions {
   color?: boolean;
   /** Show rule ids beside the names a reader sees. */
   ids?: boolean;
+  /** Terminal columns for the table; undefined: the full layout, stable for logs and files. */
+  width?: number;
+  /** What the HTML sheet shows beside the results (readings, provenance). */
+  sheet?: SheetMeta;
 }
 
 /** Chooses a renderer. Every renderer takes results and returns text; none prints. */
 export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions): string {
   const l = labelsFor(set, o.lang, o.ids);
   if (o.format === 'json') return renderJson(evs, set, l);
+  // The calculation sheet always shows the working: --explain adds nothing to it.
+  if (o.format === 'html') return renderHtml(evs, set, l, { ...o.sheet, all: o.all });
   const notes = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c.notes ?? []] as const)));
   const notesOf = (id: string) => notes.get(id) ?? [];
   return evs
     .map((ev) => {
-      let text = o.format === 'csv' ? renderCsv(ev, l, o.all) : o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color });
-      if (o.explain) text += '\n' + renderExplain(ev, set, l, o.all);
+      // CSV carries the working in a column of its own; the other text formats add it below.
+      if (o.format === 'csv') return renderCsv(ev, l, o.all, o.explain ? set : undefined);
+      let text = o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color, width: o.width });
+      // In Markdown the working is a block of its own, so that its lines are not run together into a paragraph.
+      if (o.explain) text += o.format === 'md' ? '\n```text\n' + renderExplain(ev, set, l, o.all) + '```\n' : '\n' + renderExplain(ev, set, l, o.all);
       return text;
     })
     .join('\n');

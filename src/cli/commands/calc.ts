@@ -12,11 +12,13 @@ import { evaluationJson } from '../../render/to-json.js';
 import { labelsFor } from '../../render/labels.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
+import { terminalWidth } from '../terminal-width.js';
+import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 
 export interface CalcOptions {
   year?: string;
   region?: string;
-  format: Format;
+  format?: Format;
   explain?: boolean;
   all?: boolean;
   interactive?: boolean;
@@ -28,7 +30,13 @@ export interface CalcOptions {
   rules?: string;
   regime?: string;
   ids?: boolean;
+  /** A file to write instead of stdout (`-`: stdout). */
+  out?: string;
+  /** CSV: start with the byte-order mark Excel needs (--no-bom: false). */
+  bom?: boolean;
 }
+
+const EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.txt': 'table' };
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
@@ -48,12 +56,20 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   // The base case for --compare is the file as written: no --set, --year or --region.
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
-  if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids)), ...advice.json }, null, 2) + '\n');
+  const inputs = [file, ...(opts.regime ? [opts.regime] : [])];
+  // --format wins; else the --out file's extension; else the table.
+  const format = opts.format ?? formatOfName(opts.out, EXTENSIONS) ?? 'table';
+  if (format === 'json') {
+    writeOutput(JSON.stringify({ ...evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids)), ...advice.json }, null, 2) + '\n', opts.out, inputs);
     return 0;
   }
-  process.stdout.write(renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-  if (advice.text) process.stdout.write('\n' + advice.text);
+  const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
+  const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
+  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: terminal && !process.env.NO_COLOR, width });
+  // CSV and HTML are structures a program or a browser reads: advice goes beside them (stderr), never into them.
+  const structured = format === 'csv' || format === 'html';
+  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + (advice.text && !structured ? '\n' + advice.text : ''), opts.out, inputs);
+  if (advice.text && structured) process.stderr.write(advice.text);
   return 0;
 }
 
