@@ -93,10 +93,11 @@ export interface ClauseExplanation {
   notes: string[];
 }
 
-export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): ClauseExplanation {
+/** `policySteps: false` leaves out the document's own steps (validity, region, disqualifiers), for a reader who has them once per document. */
+export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, policySteps = true): ClauseExplanation {
   const seen = new Set<string>();
   const steps: ClauseExplanation['steps'] = [];
-  for (const t of [...p.trace, ...c.trace]) {
+  for (const t of policySteps ? [...p.trace, ...c.trace] : c.trace) {
     // The split is said once, with its source, below.
     if (t.kind === 'split') continue;
     const text = traceLine(t, l);

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine } from '../../batch/batch-report.js';
+import { basename, extname } from 'node:path';
+import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
+import { HtmlReport } from '../../batch/html-report.js';
 import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
 import { planChunks } from '../../batch/plan-chunks.js';
 import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/run-workers.js';
@@ -12,7 +13,7 @@ import { formatFromName, openRows, type InputFormat } from '../../batch/read-row
 import { reportRenderer, summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
 import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
-import { AtomicOutput } from '../../batch/write-report.js';
+import { AtomicOutput, StdoutOutput, type ReportOutput } from '../../batch/write-report.js';
 import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
@@ -20,9 +21,12 @@ import { formatFinding } from '../../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 
+/** The report formats: the streamed text reports, and HTML pages. */
+export type BatchFormat = ReportFormat | 'html';
+
 export interface BatchOptions {
   out?: string;
-  format?: ReportFormat;
+  format?: BatchFormat;
   inputFormat?: InputFormat;
   encoding?: string;
   history?: string;
@@ -44,13 +48,14 @@ const ERRORS_ON_STDERR = 20;
 
 const usage = (detail: string, field: string) => SubsidyError.of('USAGE', { detail }, { field });
 
-function reportFormat(out: string, given?: ReportFormat): ReportFormat {
+function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (given) return given;
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.md') return 'md';
-  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl or .md, or --format`, '--out');
+  if (ext === '.html' || ext === '.htm') return 'html';
+  throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl, .md or .html, or --format (--format html with a directory writes a page per enterprise)`, '--out');
 }
 
 function wholeNumber(raw: string | undefined, field: string, min: number, max: number): number | undefined {
@@ -76,12 +81,15 @@ function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file
 
 interface Run {
   set: RuleSet;
-  output?: { file: AtomicOutput; render: ReportRenderer };
+  /** The report: each outcome as it comes, and (worker threads) text they rendered. */
+  output?: { row(o: Outcome): void; write(text: string | Uint8Array): void };
   summary?: { file: AtomicOutput; render: ReportRenderer };
   labels: Labels;
   lang: Lang;
   limit: number;
   hints: boolean;
+  /** Evaluate with traces (the HTML sheets show the working). */
+  trace: boolean;
 }
 
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
@@ -95,12 +103,12 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   const prog = progress(r.lang);
   try {
     for await (const src of source.rows) {
-      const o = outcomeOf(r.set, converter, src, r.hints);
+      const o = outcomeOf(r.set, converter, src, r.hints, r.trace);
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
       if (shown.length < r.limit) shown.push(enterpriseLine(o, r.labels));
-      r.output?.file.write(r.output.render.row(o));
+      r.output?.row(o);
       r.summary?.file.write(r.summary.render.row(o));
       prog.tick(totals.rows);
     }
@@ -116,7 +124,8 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
  * anything is written, and the batch runs on one thread.
  */
 async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<PoolResult | undefined> {
-  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv') return undefined;
+  // HTML pages need each clause's trace and a file per enterprise: one thread.
+  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv' || r.trace) return undefined;
   let size: number;
   try {
     size = statSync(file).size;
@@ -132,7 +141,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
     start(plan.header);
     const prog = progress(r.lang);
     try {
-      return await pool.run(plan, { write: (text) => r.output?.file.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
+      return await pool.run(plan, { write: (text) => r.output?.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
     } finally {
       prog.done();
     }
@@ -146,37 +155,44 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = wholeNumber(opts.year, '--year', 2000, 2100);
-  const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
+  // --format without --out, or --out -, writes the report to stdout (the summary is then left out: see below).
+  const toStdout = opts.out === '-' || (opts.out === undefined && opts.format !== undefined);
+  if (opts.out === '-' && !opts.format) throw usage('--out - writes to stdout: say which format with --format csv|jsonl|md|html', '--out');
+  const format = opts.out || toStdout ? reportFormat(opts.out ?? '-', opts.format) : undefined;
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
-  const out = opts.out ? AtomicOutput.open(opts.out, inputs) : undefined;
+  const labels = labelsFor(set, opts.lang, opts.ids);
+  const html = format === 'html' ? HtmlReport.open(opts.out ?? '-', inputs, set, labels, file === '-' ? '<stdin>' : basename(file)) : undefined;
+  const out: ReportOutput | undefined = html || !format ? undefined : toStdout ? new StdoutOutput() : AtomicOutput.open(opts.out!, inputs);
   let summaryOut: AtomicOutput | undefined;
   try {
     summaryOut = opts.summary ? AtomicOutput.open(opts.summary, inputs) : undefined;
   } catch (e) {
+    html?.abort();
     out?.abort();
     summaryOut?.abort();
     throw e;
   }
-  const labels = labelsFor(set, opts.lang, opts.ids);
   const w = catalogue(opts.lang).words;
   // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
   const interrupted = () => {
+    html?.abort();
     out?.abort();
     summaryOut?.abort();
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
   try {
-    const render = out && format ? reportRenderer(format, labels) : undefined;
+    const render = out && format && format !== 'html' ? reportRenderer(format, labels) : undefined;
     const summary = summaryOut ? summaryRenderer(labels) : undefined;
     const begin = () => {
       if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
-    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: out ? format : undefined, summary: Boolean(summaryOut), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const output = html ? { row: (o: Outcome) => html.row(o), write: () => undefined } : out && render ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) } : undefined;
+    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), trace: Boolean(html), output, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: render ? (format as ReportFormat) : undefined, summary: Boolean(summaryOut), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
@@ -184,15 +200,20 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
       out.write(render.end(totals));
       out.commit();
     }
+    html?.commit(totals);
     summaryOut?.commit();
-    process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
+    if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
+    else process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
-    if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
+    const written = html && !toStdout ? html.target : out && !toStdout ? out.target : undefined;
+    if (written) process.stderr.write(fill(w.reportWritten!, { path: written }) + '\n');
     if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');
     return totals.errors ? 1 : 0;
   } catch (e) {
+    html?.abort();
     out?.abort();
     summaryOut?.abort();
     throw e;

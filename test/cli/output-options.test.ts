@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'subsidy-out-'));
+const BOM = '\uFEFF';
+
+/** A whole CSV text as records; throws if anything in it is not CSV. */
+const records = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false });
+
+/** Three enterprises (one named like an attack) and two rows that cannot be evaluated. */
+export const HOSTILE_JSONL = [
+  { id: 'LX-001', name: '<script>alert(1)</script>', region: '兰溪市', year: 2023, facts: { entity_kinds: ['电商企业', '跨境电商企业'], online_sales: '1500万', cbec_b2c_sales_usd: '120万美元' } },
+  { id: '"><img src=x onerror=alert(1)>', name: '"><img src=x onerror=alert(1)>', region: '莲都区', year: 2023, facts: { online_sales: '2500万' } },
+  { id: 'BAD-1', name: '错误行甲', region: '<script>alert(2)</script>', year: 2023, facts: {} },
+  { id: 'BAD-2', name: '错误行乙', region: '兰溪市', year: 2023, facts: { online_sales: '很多' } },
+  { id: 'HZ-1', name: '杭州某电商有限公司', region: '西湖区', year: 2023, facts: { entity_kinds: ['电商企业'], online_sales: '3亿' } },
+]
+  .map((r) => JSON.stringify(r))
+  .join('\n');
+
+describe('calc output options', () => {
+  it('CSV starts with the BOM Excel needs, to stdout as to a file; --no-bom drops it; --out - is stdout', () => {
+    const csv = cli(['calc', EXAMPLE, '--format', 'csv']);
+    expect(csv.stdout.startsWith(BOM)).toBe(true);
+    expect(cli(['calc', EXAMPLE, '--format', 'csv', '--no-bom']).stdout.startsWith('文件,')).toBe(true);
+    expect(cli(['calc', EXAMPLE, '--format', 'csv', '--out', '-']).stdout).toBe(csv.stdout);
+    const file = join(dir, 'one.csv');
+    expect(cli(['calc', EXAMPLE, '--out', file]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(csv.stdout);
+    expect(existsSync('-')).toBe(false);
+  });
+
+  it('--explain with CSV puts the working in a 计算过程 column: the file stays one CSV, row for row', () => {
+    const plain = records(cli(['calc', EXAMPLE, '--format', 'csv']).stdout);
+    const r = cli(['calc', EXAMPLE, '--format', 'csv', '--explain']);
+    expect(r.code).toBe(0);
+    const rows = records(r.stdout);
+    expect(rows.length).toBe(plain.length);
+    expect(rows[0]).toEqual([...plain[0]!, '计算过程']);
+    const at = rows[0]!.indexOf('计算过程');
+    const c8 = rows.find((row) => row[2] === '鼓励跨境电商发展')!;
+    expect(c8[at]).toContain('1,200,000 美元 ≥ 1,000,000 美元 → 100,000');
+    expect(c8[at]).toMatch(/原文（兰政办发〔2022〕3号 8）：“/);
+    for (const row of rows.slice(1)) expect(row[at]!.length).toBeGreaterThan(0);
+  });
+
+  it('--explain with JSON keeps one JSON document, the working in each trace step', () => {
+    const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json', '--explain']).stdout);
+    const c8 = j.policies.flatMap((p: { clauses: unknown[] }) => p.clauses).find((c: { id: string }) => c.id === 'lanxi-2022/8');
+    expect(c8.trace.map((t: { text: string }) => t.text).join('\n')).toContain('1,200,000 美元 ≥ 1,000,000 美元 → 100,000');
+  });
+
+  it('advice never goes into a CSV or an HTML page: it goes to stderr', () => {
+    const r = cli(['calc', EXAMPLE, '--format', 'csv', '--missing']);
+    expect(records(r.stdout).length).toBe(records(cli(['calc', EXAMPLE, '--format', 'csv']).stdout).length);
+    expect(r.stderr).toContain('缺失数据');
+  });
+
+  it('--out NAME.html writes the calculation sheet; --format html to stdout', () => {
+    const file = join(dir, 'sheet.html');
+    expect(cli(['calc', EXAMPLE, '--out', file]).code).toBe(0);
+    const page = readFileSync(file, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(cli(['calc', EXAMPLE, '--format', 'html']).stdout).toBe(page);
+  });
+});
+
+describe('batch output options', () => {
+  const input = join(dir, 'hostile.jsonl');
+  writeFileSync(input, HOSTILE_JSONL);
+
+  it('--format without --out writes the report to stdout and only the totals to stderr', () => {
+    const r = cli(['batch', input, '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.startsWith(BOM)).toBe(true);
+    const rows = records(r.stdout);
+    expect(new Set(rows.slice(1).map((row) => row[0])).size).toBe(5);
+    expect(r.stdout).not.toContain('┌');
+    expect(r.stderr).toContain('确定金额');
+    expect(r.stderr).toContain('错误行 2');
+  });
+
+  it('--out - with --format jsonl: one JSON object per input row on stdout; --out - alone is a usage error', () => {
+    const r = cli(['batch', input, '--out', '-', '--format', 'jsonl']);
+    const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.row)).toEqual([1, 2, 3, 4, 5]);
+    expect(existsSync('-')).toBe(false);
+    const bare = cli(['batch', input, '--out', '-']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--format');
+  });
+
+  it('--format html --out DIR: a page per enterprise and index.html listing every input row; run twice into the same place', () => {
+    const out = join(dir, 'pages');
+    for (let run = 0; run < 2; run++) {
+      const r = cli(['batch', input, '--out', out, '--format', 'html']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(join(out, 'index.html'));
+    }
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['0001-LX-001.html', '0002-img-src-x-onerror-alert-1.html', '0005-HZ-1.html', 'index.html']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const body = index.slice(index.indexOf('<tbody>', index.indexOf('class="enterprises"')));
+    expect([...body.matchAll(/<tr( class="error")?><td class="num">(\d+)<\/td>/g)].map((m) => Number(m[2]))).toEqual([1, 2, 3, 4, 5]);
+    for (const href of [...index.matchAll(/href="([^"#]+)"/g)].map((m) => m[1]!)) expect(existsSync(join(out, href)), href).toBe(true);
+    expect(index).toContain('UNKNOWN_REGION');
+    expect(index).toContain('BAD_VALUE');
+    expect(index).not.toMatch(/<script|<img/);
+  });
+
+  it('--format html to a name ending in .html, or to stdout: one page with every sheet and the portfolio', () => {
+    const file = join(dir, 'all.html');
+    expect(cli(['batch', input, '--out', file]).code).toBe(1);
+    const page = readFileSync(file, 'utf8');
+    expect(cli(['batch', input, '--format', 'html']).stdout).toBe(page);
+    expect(page.match(/<section class="sheet"/g)).toHaveLength(3);
+    expect(page).toContain('<section class="portfolio" id="portfolio">');
+  });
+
+  it('--format html onto an existing file that is not .html is refused, nothing written', () => {
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'keep');
+    const r = cli(['batch', input, '--out', file, '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+});
