@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { HOSTILE_JSONL } from '../helpers/hostile-batch.js';
 
 const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-out-'));
@@ -12,16 +13,7 @@ const BOM = '\uFEFF';
 /** A whole CSV text as records; throws if anything in it is not CSV. */
 const records = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false });
 
-/** Three enterprises (one named like an attack) and two rows that cannot be evaluated. */
-export const HOSTILE_JSONL = [
-  { id: 'LX-001', name: '<script>alert(1)</script>', region: '兰溪市', year: 2023, facts: { entity_kinds: ['电商企业', '跨境电商企业'], online_sales: '1500万', cbec_b2c_sales_usd: '120万美元' } },
-  { id: '"><img src=x onerror=alert(1)>', name: '"><img src=x onerror=alert(1)>', region: '莲都区', year: 2023, facts: { online_sales: '2500万' } },
-  { id: 'BAD-1', name: '错误行甲', region: '<script>alert(2)</script>', year: 2023, facts: {} },
-  { id: 'BAD-2', name: '错误行乙', region: '兰溪市', year: 2023, facts: { online_sales: '很多' } },
-  { id: 'HZ-1', name: '杭州某电商有限公司', region: '西湖区', year: 2023, facts: { entity_kinds: ['电商企业'], online_sales: '3亿' } },
-]
-  .map((r) => JSON.stringify(r))
-  .join('\n');
+
 
 describe('calc output options', () => {
   it('CSV starts with the BOM Excel needs, to stdout as to a file; --no-bom drops it; --out - is stdout', () => {

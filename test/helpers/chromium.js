@@ -115,12 +115,11 @@ export class Browser {
   }
 
   async close() {
-    try {
-      await Promise.race([this.send('Browser.close', {}, undefined), new Promise((r) => setTimeout(r, 5000))]);
-    } catch {
-      // already gone
-    }
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    rmSync(this.profile, { recursive: true, force: true });
+    const exited = this.child.exitCode !== null ? Promise.resolve() : new Promise((r) => this.child.once('exit', r));
+    this.send('Browser.close', {}, undefined).catch(() => undefined);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
