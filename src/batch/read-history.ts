@@ -18,6 +18,9 @@ const CSV_COLUMNS = {
   value: ['value', '值', '数值', '金额'],
 } as const;
 
+/** Checks one value the way an input file's history is checked (readHistoryField); a finding without position if wrong. */
+export type HistoryCheck = (clause: string, field: string, value: unknown) => Finding | undefined;
+
 type Add = (id: string, clause: string, field: string, value: unknown, pos: { line?: number; column?: number; row?: number }) => void;
 
 /**
@@ -25,7 +28,7 @@ type Add = (id: string, clause: string, field: string, value: unknown, pos: { li
  * (one line per figure), or a YAML mapping of enterprise id to history as in an
  * input file. Unknown clauses and fields stop the batch before it starts (exit 2).
  */
-export function readHistory(file: string, clauseIds: Set<string>, encoding?: Encoding): HistoryBook {
+export function readHistory(file: string, clauseIds: Set<string>, encoding?: Encoding, check?: HistoryCheck): HistoryBook {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -38,12 +41,15 @@ export function readHistory(file: string, clauseIds: Set<string>, encoding?: Enc
   const findings: Finding[] = [];
   const add: Add = (id, clause, field, value, pos) => {
     const at = { file, ...pos, field: `${clause}.${field}` };
+    let bad: Finding | undefined;
     if (!clauseIds.has(clause)) {
       const s = didYouMean(clause, clauseIds);
       findings.push({ code: 'UNKNOWN_CLAUSE', args: { clause }, ...at, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
     } else if (!(HISTORY_FIELDS as readonly string[]).includes(field)) {
       const s = didYouMean(field, HISTORY_FIELDS);
       findings.push({ code: 'UNKNOWN_FIELD', args: { field }, ...at, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+    } else if ((bad = check?.(clause, field, value))) {
+      findings.push({ ...bad, ...at });
     } else {
       const entry = book.get(id) ?? {};
       (entry[clause] ??= {})[field] = value;

@@ -6,6 +6,7 @@ import { csvLine } from '../render/render-csv.js';
 import { comparisons } from '../rules/walk.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
+import { choiceLabels } from '../input/enum-choices.js';
 
 /** First cell of the notes row: batch reads lines starting with # as comments. */
 export const NOTES_MARK = '#说明';
@@ -15,7 +16,8 @@ const zh = (lang: Lang) => lang === 'zh';
 /** How a value of each type is written, for the notes row and the YAML comments. */
 function typeHint(f: Fact, lang: Lang): string {
   const z = zh(lang);
-  const values = (f.values ?? []).map((v) => (z ? v.zh : v.en)).join(' / ');
+  // Choices are listed as an enum set is typed (；-separated): a label may itself hold a / (直播机构/MCN机构).
+  const values = choiceLabels(f, z ? 'zh' : 'en').join(z ? '；' : '; ');
   switch (f.type) {
     case 'boolean': return z ? '是/否' : 'yes/no (是/否)';
     case 'enum': return (z ? '选一项：' : 'one of: ') + values;

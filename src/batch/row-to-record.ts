@@ -77,7 +77,7 @@ export class RowConverter {
           if (r.value !== undefined) facts.putAt(this.slotOf[i]!, r.value);
         } else {
           const hint = r.suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: r.suggestion } } : {};
-          findings.push({ code: r.code, args: { fact: col.fact.id, detail: r.detail }, file, row, line, column: i + 1, field: col.header, ...hint });
+          findings.push({ code: r.code, args: { fact: col.fact.id, detail: r.detail, ...r.args }, file, row, line, column: i + 1, field: col.header, ...hint });
         }
       } else if (col.kind === 'fixed') {
         fixed[col.key] = cell;

@@ -4,7 +4,6 @@ import { applyLimits, instalments } from './apply-limits.js';
 import { evalAward } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
-import { saysNothing } from './history.js';
 import { splitAward } from './fiscal-split.js';
 import { regionChain } from './regions.js';
 import { applyStacking } from './stacking.js';
@@ -126,8 +125,7 @@ function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsV
     if (cond.result === false) return notEligible(lp, c, trace, 'condition');
     missing.push(...cond.missing);
   }
-  const given = ent.history.get(c.id);
-  const history = saysNothing(given) ? undefined : given;
+  const history = ent.history.get(c.id);
   const award = evalAward(c.award, { facts, history, trace });
   const r = fresh(lp, c, trace);
   if (!award.ok) {

@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'UNKNOWN_COLUMN',
   'DUPLICATE_COLUMN',
   'RAGGED_ROW',
+  'NOT_A_CHOICE',
+  'NEAR_CHOICE',
+  'HISTORY_FIELD_UNUSED',
+  'NOT_A_TIER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,7 +23,7 @@ export function applyOverrides(set: RuleSet, ent: Enterprise, pairs: string[]): 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, pair.slice(eq + 1));
-    if (!r.ok) findings.push({ code: r.code, args: { fact: id, detail: r.detail }, field: `--set ${pair}` });
+    if (!r.ok) findings.push({ code: r.code, args: { fact: id, detail: r.detail, ...r.args }, field: `--set ${pair}` });
     else if (r.value === undefined) facts.delete(id);
     else facts.set(id, r.value);
   }

@@ -2,12 +2,13 @@ import { Decimal } from '../money/decimal.js';
 import { parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
 import type { Fact } from '../schema/fact-schema.js';
 import type { ErrorCode } from '../errors/codes.js';
+import { readChoice, splitChoices } from './enum-choices.js';
 
 export type FactValue = Decimal | boolean | string | string[] | Decimal[];
 
 export type Coerced =
   | { ok: true; value: FactValue | undefined }
-  | { ok: false; code: ErrorCode; detail: string; suggestion?: string };
+  | { ok: false; code: ErrorCode; detail: string; suggestion?: string; args?: Record<string, string> };
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
 const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));
@@ -27,7 +28,6 @@ function untrimmable(c: number): boolean {
 }
 
 const LIST_SPLIT = /[;；、|]/;
-const ENUM_SET_SPLIT = /[;；、,，|]/;
 
 /**
  * The one place that turns what a person typed (in a YAML file, a CSV cell, a
@@ -57,9 +57,13 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
   }
 }
 
-/** The items of a list typed in one cell or answer: enum sets also split on commas, money lists do not (5,000 is one amount). */
+/**
+ * The items of a list typed in one cell or answer: enum sets also split on commas
+ * (but not inside a label such as 区、县（市）政府), money lists do not (5,000 is one amount).
+ */
 export function listItems(fact: Fact, raw: string): string[] {
-  return raw.split(fact.type === 'enum_set' ? ENUM_SET_SPLIT : LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+  if (fact.type === 'enum_set') return splitChoices(fact, raw);
+  return raw.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
 }
 
 /** An enum set from its items, each read by `item` (batch passes a cached coerceEnum); duplicates kept once. */
@@ -91,12 +95,10 @@ function coerceBoolean(raw: unknown): Coerced {
   return b === undefined ? { ok: false, code: 'BAD_VALUE', detail: `expected 是/否 (yes/no), got ${show(raw)}` } : { ok: true, value: b };
 }
 
+/** One value of an enum: see readChoice for what is accepted. */
 export function coerceEnum(fact: Fact, raw: unknown): Coerced {
-  const s = String(raw).normalize('NFKC').trim();
-  const hit = fact.values?.find((v) => v.id === s || v.zh === s || v.en.toLowerCase() === s.toLowerCase());
-  if (hit) return { ok: true, value: hit.id };
-  const choices = (fact.values ?? []).map((v) => `${v.id} (${v.zh})`).join(', ');
-  return { ok: false, code: 'BAD_VALUE', detail: `${show(raw)} is not one of: ${choices}` };
+  const r = readChoice(fact, raw);
+  return r.ok ? { ok: true, value: r.id } : r;
 }
 
 export function coerceNumber(fact: Fact, raw: unknown): Coerced {

@@ -1,11 +1,10 @@
-import { Decimal } from '../money/decimal.js';
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { resolveRegion } from '../engine/regions.js';
 import type { ClauseHistory, Enterprise } from '../engine/types.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
-import { parseAmount } from '../money/parse-amount.js';
+import { readHistoryEntry } from './read-history-entry.js';
 
 export type Locate = (path: (string | number)[]) => Position;
 
@@ -19,7 +18,6 @@ export interface EnterpriseInput {
 }
 
 const TOP_KEYS = ['id', 'name', 'region', 'year', 'facts', 'history'];
-const HISTORY_KEYS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'];
 
 /** Resolves a fact id or any of its Chinese aliases and labels (CSV headers, YAML keys). */
 export function factIndex(set: RuleSet): Map<string, string> {
@@ -107,7 +105,7 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
-    if (!r.ok) err(r.code, { fact: id, detail: r.detail }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok) err(r.code, { fact: id, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;
@@ -120,36 +118,9 @@ function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHi
     err('SCHEMA', { detail: 'history maps a clause id to what was received' }, ['history']);
     return out;
   }
-  const clauseIds = set.policies.flatMap((p) => p.policy.clauses.map((c) => c.id));
   for (const [clauseId, h] of Object.entries(raw as Record<string, unknown>)) {
-    if (!clauseIds.includes(clauseId)) {
-      const s = didYouMean(clauseId, clauseIds);
-      err('UNKNOWN_CLAUSE', { clause: clauseId }, ['history', clauseId], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
-      continue;
-    }
-    if (!h || typeof h !== 'object') {
-      err('SCHEMA', { detail: `history entry is a mapping of ${HISTORY_KEYS.join(', ')}` }, ['history', clauseId]);
-      continue;
-    }
-    const entry: ClauseHistory = {};
-    for (const [k, v] of Object.entries(h as Record<string, unknown>)) {
-      const path = ['history', clauseId, k];
-      if (isBlank(v)) continue;
-      if (k === 'paid_total' || k === 'highest_tier') {
-        const p = typeof v === 'number' ? { value: new Decimal(String(v)) } : parseAmount(String(v));
-        if (!p || p.value.isNegative() || !p.value.isFinite()) err('BAD_VALUE', { fact: k, detail: `not an amount: ${String(v)}` }, path);
-        else entry[k] = p.value;
-      } else if (k === 'years_paid' || k === 'times_paid') {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 100) err('BAD_VALUE', { fact: k, detail: `not a count: ${String(v)}` }, path);
-        else entry[k] = n;
-      } else if (k === 'level') entry.level = String(v);
-      else {
-        const s = didYouMean(k, HISTORY_KEYS);
-        err('UNKNOWN_FIELD', { field: k }, path, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
-      }
-    }
-    out.set(clauseId, entry);
+    const entry = readHistoryEntry(set, clauseId, h, (r, path) => err(r.code, r.args, path, r.hint));
+    if (entry) out.set(clauseId, entry);
   }
   return out;
 }

@@ -2,12 +2,15 @@ import { coerceFactValue, isBlank, type FactValue } from '../input/coerce-value.
 import { formatFinding } from '../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import type { Fact } from '../schema/fact-schema.js';
+import { choiceLabels } from '../input/enum-choices.js';
 import type { Choice, Prompts } from './prompts.js';
 
 /** What one question got: the text as the person gave it and its typed value; both absent when skipped. */
 export interface Answer {
   raw?: string | string[];
   value?: FactValue;
+  /** How an answer that could be read two ways was read (0.9 under [%] is 0.9%), to echo to the person. */
+  note?: string;
 }
 
 const SKIP_WORDS = new Set(['跳过', '不知道', '不清楚', 'skip', "don't know", 'dont know']);
@@ -29,12 +32,34 @@ export function isSkip(raw: string): boolean {
 export function validateFor(fact: Fact, lang: Lang): (raw: string) => true | string {
   return (raw) => {
     if (isSkip(raw)) return true;
-    const r = coerceFactValue(fact, raw.trim());
-    return r.ok ? true : formatFinding({ code: r.code, args: { fact: fact.label[lang], detail: r.detail } }, lang);
+    const r = coerceFactValue(fact, promptInput(fact, raw).text);
+    return r.ok ? true : formatFinding({ code: r.code, args: { fact: fact.label[lang], detail: r.detail, ...r.args } }, lang);
   };
 }
 
-/** One prompt per fact type: a choice for yes/no and enums, a checkbox for sets, typed text for the rest. */
+/** A prompt that shows [%]: a plain number typed there is a percentage. */
+export function isPercentPrompt(fact: Fact): boolean {
+  return fact.type === 'ratio' && fact.unit === '%';
+}
+
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
+/**
+ * What an answer means: under [%] a plain number is a percentage (90 is 90%,
+ * 4.35 is 4.35%), so it is read with a % added. A number up to 1 could also
+ * be meant as a fraction (0.9 for 90%, 1 for 100%): it is read as a percentage too, as the
+ * prompt says, and the note says so and how to type the other reading.
+ */
+export function promptInput(fact: Fact, raw: string, lang: Lang = 'zh'): { text: string; note?: string } {
+  const t = raw.normalize('NFKC').trim();
+  if (!isPercentPrompt(fact) || !PLAIN_NUMBER.test(t)) return { text: t };
+  const n = Number(t);
+  if (!(n > 0 && n <= 1)) return { text: `${t}%` };
+  const alt = String(Number((n * 100).toPrecision(12)));
+  return { text: `${t}%`, note: word(lang, 'percentRead', { value: `${t}%`, alt: `${alt}%`, altInput: alt }) };
+}
+
+/** One prompt per fact type: a choice for yes/no and enums (starting on skip), a checkbox for sets, typed text for the rest. */
 export async function askFact(p: Prompts, fact: Fact, lang: Lang, prefix = ''): Promise<Answer> {
   const message = `${prefix}${fact.question[lang]}`;
   const skipChoice: Choice<string> = { value: SKIP, name: word(lang, 'skip') };
@@ -42,16 +67,17 @@ export async function askFact(p: Prompts, fact: Fact, lang: Lang, prefix = ''): 
     case 'boolean': {
       const yes = word(lang, 'yes');
       const no = word(lang, 'no');
-      const picked = await p.select({ message, choices: [{ value: yes, name: yes }, { value: no, name: no }, skipChoice] });
+      // Enter alone must never record 是 (失信 …): the cursor starts on skip.
+      const picked = await p.select({ message, choices: [skipChoice, { value: yes, name: yes }, { value: no, name: no }], default: SKIP });
       return picked === SKIP ? {} : typed(fact, picked, picked);
     }
     case 'enum': {
-      const choices = (fact.values ?? []).map((v) => ({ value: v[lang], name: v[lang] }));
-      const picked = await p.select({ message, choices: [...choices, skipChoice] });
+      const choices = choiceLabels(fact, lang).map((l) => ({ value: l, name: l }));
+      const picked = await p.select({ message, choices: [skipChoice, ...choices], default: SKIP });
       return picked === SKIP ? {} : typed(fact, picked, picked);
     }
     case 'enum_set': {
-      const choices = (fact.values ?? []).map((v) => ({ value: v[lang], name: v[lang] }));
+      const choices = choiceLabels(fact, lang).map((l) => ({ value: l, name: l }));
       const picked = await p.checkbox({ message: `${message} (${word(lang, 'pickHint')})`, choices, pageSize: choices.length });
       return picked.length ? typed(fact, picked, picked) : {};
     }
@@ -59,7 +85,11 @@ export async function askFact(p: Prompts, fact: Fact, lang: Lang, prefix = ''): 
       const unit = fact.unit ? ` [${fact.unit}]` : '';
       const hints = [word(lang, 'skipHint'), ...(fact.type === 'money_list' ? [word(lang, 'listHint')] : [])].join(' · ');
       const text = await p.input({ message: `${message}${unit} (${hints})`, validate: validateFor(fact, lang) });
-      return isSkip(text) ? {} : typed(fact, text.trim(), text.trim());
+      if (isSkip(text)) return {};
+      const read = promptInput(fact, text, lang);
+      // Saved as read (90 → 90%), so that calc reads the saved file the same way.
+      const a = typed(fact, read.text, read.text);
+      return read.note && a.value !== undefined ? { ...a, note: read.note } : a;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Decimal } from '../money/decimal.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { Evaluation } from '../engine/types.js';
+import type { ClauseHistory, Evaluation } from '../engine/types.js';
 import type { FactValue } from '../input/coerce-value.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { Fact } from '../schema/fact-schema.js';
@@ -13,6 +13,8 @@ export interface InterviewState {
   year: number;
   facts: Map<string, FactValue>;
   skipped: Set<string>;
+  /** What was received before, per clause, as answered; a skipped clause is absent. */
+  history?: Map<string, ClauseHistory>;
 }
 
 export interface Question {
@@ -28,7 +30,7 @@ const TOPICS: Fact['topic'][] = ['identity', 'eligibility', 'sales', 'cross_bord
 const FIRST = 'entity_kinds';
 
 export function evaluateState(set: RuleSet, s: InterviewState): Evaluation {
-  return evaluate(set, { region: s.region, year: s.year, facts: s.facts, history: new Map() });
+  return evaluate(set, { region: s.region, year: s.year, facts: s.facts, history: s.history ?? new Map() });
 }
 
 /**

@@ -4,6 +4,7 @@ import { formatFinding } from '../i18n/format-error.js';
 import type { Lang } from '../i18n/messages.js';
 import { renderResult } from '../render/render-result.js';
 import { askFact, word } from './ask-fact.js';
+import { askHistory, historyQuestions } from './ask-history.js';
 import { evaluateState, openQuestions, type InterviewState } from './choose-questions.js';
 import { filterRegions, regionChoices } from './region-choices.js';
 import { offerSave, type Answers } from './save-answers.js';
@@ -29,6 +30,8 @@ export interface InterviewResult {
   answers: Answers;
   /** Fact ids in the order they were asked. */
   asked: string[];
+  /** Clause ids whose award history was asked, in order. */
+  askedHistory: string[];
   evaluation: Evaluation;
   saved?: string;
 }
@@ -56,14 +59,39 @@ export async function runInterview(set: RuleSet, io: InterviewIO, o: InterviewOp
     else {
       state.facts.set(fact.id, a.value);
       given.set(fact.id, a.raw);
+      if (a.note) write(`  ${a.note}\n`);
     }
   }
+  const history = await askAllHistory(p, set, state, o.lang, write);
   const evaluation = evaluateState(set, state);
   write('\n' + renderResult([evaluation], set, { format: 'table', lang: o.lang, color: io.color, width: io.width }));
   write(word(o.lang, 'interviewDone', { answered: given.size, skipped: state.skipped.size }) + '\n');
-  const answers: Answers = { region, year, given, skipped: [...state.skipped] };
+  if (history.asked.length) write(word(o.lang, 'historyDone', { answered: history.given.size, skipped: history.skipped.length }) + '\n');
+  const answers: Answers = { region, year, given, skipped: [...state.skipped], history: history.given, skippedHistory: history.skipped };
   const saved = await offerSave(p, set, answers, o.lang, write);
-  return { answers, asked, evaluation, saved };
+  return { answers, asked, askedHistory: history.asked, evaluation, saved };
+}
+
+/**
+ * After the facts: what was received before, once per clause whose award
+ * depends on it and that the enterprise can still get. A skipped clause stays
+ * absent from the history (its answers unknown).
+ */
+async function askAllHistory(p: Prompts, set: RuleSet, state: InterviewState, lang: Lang, write: (text: string) => void) {
+  const uses = historyQuestions(set, evaluateState(set, state));
+  const given = new Map<string, Record<string, string | number>>();
+  const skipped: string[] = [];
+  state.history = new Map();
+  if (uses.length) write(`\n${word(lang, 'historyHead')}\n`);
+  for (const [i, use] of uses.entries()) {
+    const a = await askHistory(p, set, use, lang, `(${i + 1}/${uses.length}) `);
+    if (!a.entry || !a.given) skipped.push(use.clause.id);
+    else {
+      state.history.set(use.clause.id, a.entry);
+      given.set(use.clause.id, a.given);
+    }
+  }
+  return { asked: uses.map((u) => u.clause.id), given, skipped };
 }
 
 async function askRegion(p: Prompts, set: RuleSet, lang: Lang): Promise<string> {

@@ -5,6 +5,8 @@ import type { RuleSet } from '../load/load-rules.js';
 import { resolveRegion } from '../engine/regions.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Lang } from '../i18n/messages.js';
+import { fieldName, historyUses, type HistoryUse } from '../input/read-history-entry.js';
+import { clauseName } from '../rules/clause-name.js';
 import { word } from './ask-fact.js';
 import type { Prompts } from './prompts.js';
 
@@ -15,6 +17,10 @@ export interface Answers {
   /** Fact id → what the person typed or picked, in asking order. */
   given: Map<string, string | string[]>;
   skipped: string[];
+  /** Clause id → what was received before, as answered (level and tier as their labels). */
+  history?: Map<string, Record<string, string | number>>;
+  /** Clauses whose history question was skipped. */
+  skippedHistory?: string[];
 }
 
 /**
@@ -27,7 +33,8 @@ export function answersYaml(set: RuleSet, a: Answers, lang: Lang): string {
   // The name is friendlier, but only when it leads back to the same code.
   const regionText = region && resolveRegion(set, region.name) === a.region ? region.name : a.region;
   const facts = Object.fromEntries([...a.given].map(([id, raw]) => [id, plain(raw)]));
-  const doc = new Document({ ...(a.name ? { name: a.name } : {}), region: regionText, year: a.year, facts });
+  const history = a.history?.size ? { history: Object.fromEntries([...a.history].map(([id, h]) => [id, Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? plain(v) : v]))])) } : {};
+  const doc = new Document({ ...(a.name ? { name: a.name } : {}), region: regionText, year: a.year, facts, ...history });
   doc.commentBefore = ` subsidy ask — ${new Date().toISOString().slice(0, 10)}\n subsidy calc <this file>`;
   const node = doc.get('facts', true) as YAMLMap<Scalar<string>, unknown>;
   for (const pair of node.items as Pair<Scalar<string>, Scalar | { flow: boolean; comment?: string | null }>[]) {
@@ -35,8 +42,27 @@ export function answersYaml(set: RuleSet, a: Answers, lang: Lang): string {
     if (!isScalar(value)) value.flow = true;
     value.comment = ` ${set.facts.get(pair.key.value)?.label[lang] ?? ''}`;
   }
-  if (a.skipped.length) doc.comment = [` ${word(lang, 'skippedFacts')}:`, ...a.skipped.map((id) => `   ${id}:    # ${set.facts.get(id)?.label[lang] ?? ''}`)].join('\n');
+  commentHistory(set, doc);
+  const tail: string[] = [];
+  if (a.skipped.length) tail.push(` ${word(lang, 'skippedFacts')}:`, ...a.skipped.map((id) => `   ${id}:    # ${set.facts.get(id)?.label[lang] ?? ''}`));
+  const uses = historyUses(set);
+  if (a.skippedHistory?.length) tail.push(` ${word(lang, 'skippedHistory')}:`, ...a.skippedHistory.map((id) => `   ${id}:    # ${nameOf(uses.get(id))}: ${neededOf(uses.get(id), lang)}`));
+  if (tail.length) doc.comment = tail.join('\n');
   return doc.toString({ lineWidth: 0 });
+}
+
+const nameOf = (u: HistoryUse | undefined) => (u ? clauseName(u.policy, u.clause) : '');
+const neededOf = (u: HistoryUse | undefined, lang: Lang) => (u?.needed ?? []).map((f) => `${f} (${fieldName(f, lang)})`).join(', ');
+
+/** Each history entry in flow style, with the clause's document, number and title as its comment. */
+function commentHistory(set: RuleSet, doc: Document): void {
+  const node = doc.get('history', true) as YAMLMap<Scalar<string>, unknown> | undefined;
+  if (!node) return;
+  const uses = historyUses(set);
+  for (const pair of node.items as Pair<Scalar<string>, { flow: boolean; comment?: string | null }>[]) {
+    pair.value!.flow = true;
+    pair.value!.comment = ` ${nameOf(uses.get(pair.key.value))}`;
+  }
 }
 
 /** Pure digits are written as numbers; anything with a unit, a comma or a % stays as typed. */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { choiceKey, namesOf } from './choice-key.js';
+
+export { choiceKey, namesOf };
 
 export const FACT_TYPES = [
   'money_cny', // 元
@@ -20,8 +23,28 @@ export type FactType = (typeof FACT_TYPES)[number];
 const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
 const EnumValue = z
-  .object({ id: z.string().regex(/^[a-z][a-z0-9_]*$/), zh: z.string(), en: z.string(), rank: z.number().int().optional() })
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    zh: z.string(),
+    en: z.string(),
+    rank: z.number().int().optional(),
+    /** Other ways people write this value (省级示范 for 省级); accepted as input wherever the value is. */
+    aliases: z.array(z.string().min(1)).optional(),
+  })
   .strict();
+
+/** A name given to two values of one fact would make input depend on which is found first. */
+function checkChoiceNames(f: { values?: { id: string; zh: string; en: string; aliases?: string[] }[] }, ctx: z.RefinementCtx): void {
+  const owner = new Map<string, string>();
+  (f.values ?? []).forEach((v, i) => {
+    for (const name of new Set(namesOf(v).map(choiceKey))) {
+      const prior = owner.get(name);
+      if (prior !== undefined && prior !== v.id)
+        ctx.addIssue({ code: 'custom', message: `"${name}" names both ${prior} and ${v.id}`, path: ['values', i] });
+      owner.set(name, v.id);
+    }
+  });
+}
 
 export const FactSchema = z
   .object({
@@ -41,7 +64,8 @@ export const FactSchema = z
   .strict()
   .refine((f) => !['enum', 'enum_set'].includes(f.type) || (f.values?.length ?? 0) > 0, {
     message: 'enum facts need values',
-  });
+  })
+  .superRefine(checkChoiceNames);
 
 export type Fact = z.infer<typeof FactSchema>;
 

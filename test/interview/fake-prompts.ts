@@ -2,6 +2,8 @@ import type { RuleSet } from '../../src/load/load-rules.js';
 import type { Prompts, Choice } from '../../src/interview/prompts.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
 import { word } from '../../src/interview/ask-fact.js';
+import { historyMessage } from '../../src/interview/ask-history.js';
+import { historyUses } from '../../src/input/read-history-entry.js';
 
 /**
  * Answers by fact id, as a person would type or pick them (labels, not ids).
@@ -13,7 +15,26 @@ export interface Script {
   region: string;
   year?: string;
   facts: Record<string, string | string[]>;
+  /**
+   * What was received before, by clause id: 是 or 否 to the first question, or
+   * 是 with the follow-up answers (tier and level picked by label, years and
+   * totals typed). A clause not here is skipped.
+   */
+  history?: Record<string, string | ({ answer: string } & Partial<Record<'highest_tier' | 'level' | 'years_paid' | 'paid_total', string | string[]>>)>;
   save?: { name?: string; path: string | string[] };
+}
+
+type HistoryKey = Parameters<typeof historyMessage>[1];
+const FOLLOW_UPS: [HistoryKey, string][] = [['askHistoryTier', 'highest_tier'], ['askHistoryLevel', 'level'], ['askHistoryYears', 'years_paid'], ['askHistoryPaid', 'paid_total']];
+
+/** Which clause's history a prompt asks about, and which question (answer = the first one, else the field). */
+export function historyPromptOf(set: RuleSet, message: string, lang: 'zh' | 'en' = 'zh'): { clause: string; field: string } | undefined {
+  for (const use of historyUses(set).values()) {
+    if (!use.needed.length) continue;
+    if (message.includes(historyMessage(use, 'askHistory', lang))) return { clause: use.clause.id, field: 'answer' };
+    for (const [key, field] of FOLLOW_UPS) if (message.includes(historyMessage(use, key, lang))) return { clause: use.clause.id, field };
+  }
+  return undefined;
 }
 
 export interface Rejection {
@@ -33,8 +54,14 @@ export function factOf(set: RuleSet, message: string, lang: 'zh' | 'en' = 'zh'):
 export function fakePrompts(set: RuleSet, script: Script, lang: 'zh' | 'en' = 'zh') {
   const rejected: Rejection[] = [];
   const messages: string[] = [];
-  const byName = (choices: Choice<string>[], name: string) => {
-    const c = choices.find((x) => x.name === name);
+  const historyAnswer = (h: { clause: string; field: string }) => {
+    const want = script.history?.[h.clause];
+    if (typeof want === 'string') return h.field === 'answer' ? want : undefined;
+    return want?.[h.field as keyof typeof want];
+  };
+  const byName = (choices: Choice<string>[], name: string | string[]) => {
+    if (Array.isArray(name)) throw new Error(`one choice expected, got ${name.join(', ')}`);
+    const c = choices.find((x) => x.name === name) ?? choices.find((x) => x.value === name);
     if (!c) throw new Error(`no choice "${name}" among ${choices.map((x) => x.name).join(', ')}`);
     return c.value;
   };
@@ -47,6 +74,8 @@ export function fakePrompts(set: RuleSet, script: Script, lang: 'zh' | 'en' = 'z
     },
     async select({ message, choices }) {
       messages.push(message);
+      const h = historyPromptOf(set, message, lang);
+      if (h) return byName(choices, historyAnswer(h) ?? word(lang, 'skip'));
       const want = script.facts[factOf(set, message, lang)?.id ?? ''];
       return byName(choices, typeof want === 'string' ? want : word(lang, 'skip'));
     },
@@ -58,8 +87,10 @@ export function fakePrompts(set: RuleSet, script: Script, lang: 'zh' | 'en' = 'z
     async input({ message, default: dflt, validate }) {
       messages.push(message);
       const fact = factOf(set, message, lang);
+      const h = historyPromptOf(set, message, lang);
       let attempts: string[];
       if (fact) attempts = [script.facts[fact.id] ?? ''].flat();
+      else if (h) attempts = [historyAnswer(h) ?? ''].flat();
       else if (message === word(lang, 'askYear')) attempts = [script.year ?? ''];
       else if (message === word(lang, 'askName')) attempts = [script.save?.name ?? ''];
       else if (message === word(lang, 'askPath')) attempts = [script.save?.path ?? ''].flat();

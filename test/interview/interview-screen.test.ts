@@ -1,6 +1,6 @@
 // @inquirer/testing/vitest must come first: it swaps every Inquirer prompt for one drawn on a virtual screen.
 import { screen } from '@inquirer/testing/vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { runInterview } from '../../src/interview/run-interview.js';
 import { word } from '../../src/interview/ask-fact.js';
 import type { Prompts } from '../../src/interview/prompts.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
-import { factOf } from './fake-prompts.js';
+import { factOf, historyPromptOf } from './fake-prompts.js';
 import { exampleAnswers } from './lanxi-answers.js';
 
 const set = shippedRules();
@@ -29,7 +29,7 @@ function answer(fact: Fact, want: string | string[] | undefined): void {
       screen.keypress('down');
     }
   } else if (fact.type === 'boolean' || fact.type === 'enum') {
-    const at = typeof want === 'string' ? labels.indexOf(want) : labels.length; // the skip choice is last
+    const at = typeof want === 'string' ? labels.indexOf(want) + 1 : 0; // the skip choice is first, and where the cursor starts
     if (at < 0) throw new Error(`${String(want)} is not a choice for ${fact.id}`);
     for (let i = 0; i < at; i++) screen.keypress('down');
   } else if (typeof want === 'string') screen.type(want);
@@ -55,9 +55,22 @@ describe('the interview with real Inquirer prompts on a virtual screen', () => {
 
     const answers = exampleAnswers();
     let reasked = false;
-    for (let n = 0; n < 60; n++) {
+    const histories: string[] = [];
+    for (let n = 0; n < 80; n++) {
       const text = screen.getScreen();
       if (text.includes(word('zh', 'askSave'))) break;
+      const history = historyPromptOf(set, text);
+      if (history) {
+        // What was received before: 否 (skip, 是, 否), except lanxi-2022/3, paid in one year before.
+        const paid = history.clause === 'lanxi-2022/3';
+        if (history.field === 'answer') screen.keypress('down');
+        if (history.field === 'answer' && !paid) screen.keypress('down');
+        if (history.field === 'years_paid') screen.type('1');
+        histories.push(`${history.clause} ${history.field}`);
+        screen.keypress('enter');
+        await screen.next();
+        continue;
+      }
       const fact = factOf(set, text);
       if (!fact) throw new Error(`no question recognised on screen:\n${text}`);
       if (fact.id === 'online_sales' && !reasked) {
@@ -72,6 +85,8 @@ describe('the interview with real Inquirer prompts on a virtual screen', () => {
       await screen.next();
     }
     expect(reasked).toBe(true);
+    expect(histories).toContain('lanxi-2022/3 answer');
+    expect(histories).toContain('lanxi-2022/3 years_paid');
     screen.keypress('enter'); // save: yes (the default)
     await until((s) => s.includes(word('zh', 'askName')));
     screen.type('兰溪某跨境电商');
@@ -87,5 +102,7 @@ describe('the interview with real Inquirer prompts on a virtual screen', () => {
     expect(out).toContain('确定金额: 218,000.00');
     expect(r.saved).toBe(path);
     expect(existsSync(path)).toBe(true);
+    expect(r.answers.history?.get('lanxi-2022/3')).toEqual({ years_paid: '1' });
+    expect(readFileSync(path, 'utf8')).toMatch(/lanxi-2022\/3: \{ years_paid: 1 \}/);
   });
 });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedRules } from '../helpers/mini-rules.js';
-import { cli } from '../helpers/cli.js';
+import { cli, ROOT } from '../helpers/cli.js';
+import { parse as parseYaml } from 'yaml';
+import { readChoice } from '../../src/input/enum-choices.js';
+import { historyUses } from '../../src/input/read-history-entry.js';
 import { runInterview } from '../../src/interview/run-interview.js';
 import type { Evaluation } from '../../src/engine/types.js';
 import { fakePrompts, type Script } from './fake-prompts.js';
@@ -20,8 +23,12 @@ async function interview(script: Script, lang: 'zh' | 'en' = 'zh') {
 }
 const clause = (ev: Evaluation, id: string) => ev.policies.flatMap((p) => p.clauses).find((c) => c.clauseId === id)!;
 /** Every clause's status and amount, to compare two evaluations as a whole. */
-const summary = (clauses: { id?: string; clauseId?: string; status: string; amount?: unknown }[]) =>
-  Object.fromEntries(clauses.map((c) => [c.clauseId ?? c.id, `${c.status} ${c.amount === undefined ? '' : String(c.amount)}`]));
+// A result file names each figure by its kind (sure, ceiling, setAside); the engine keeps one amount per clause.
+const summary = (clauses: { id?: string; clauseId?: string; status: string; amount?: unknown; sure?: string; ceiling?: string; setAside?: string }[]) =>
+  Object.fromEntries(clauses.map((c) => {
+    const amount = c.amount ?? c.sure ?? c.ceiling ?? c.setAside;
+    return [c.clauseId ?? c.id, `${c.status} ${amount === undefined ? '' : String(amount)}`];
+  }));
 
 describe('the interview loop (prompts injected)', () => {
   it('a Lanxi cross-border seller answered to a result: lanxi-2022/8 pays 100,000, totals as calc gives for the same facts', async () => {
@@ -41,10 +48,10 @@ describe('the interview loop (prompts injected)', () => {
     const r = await interview({ region: '兰溪市', facts: typicalAnswers() });
     const asked = r.asked.length;
     const facts = set.facts.size;
-    console.info(`typical Lanxi enterprise: ${asked} questions asked, ${facts} facts in the dictionary`);
+    console.info(`typical Lanxi enterprise: ${asked} questions asked, ${facts} facts in the dictionary, ${r.askedHistory.length} about what was received before`);
     expect(asked).toBeLessThan(facts / 5);
     // The figures README states: a rule change that alters them shows up here.
-    expect([asked, facts]).toEqual([23, 176]);
+    expect([asked, facts, r.askedHistory.length]).toEqual([23, 176, 2]);
     // Answering "no overseas warehouse" dropped that clause's other questions.
     expect(r.asked).toContain('overseas_warehouse_public');
     expect(r.asked).not.toContain('overseas_warehouse_build_cost');
@@ -130,3 +137,112 @@ describe('saving the answers', () => {
     expect(r.saved).toBe(fresh);
   });
 });
+
+/** An example case as interview answers: its facts as a person picks them (labels), its region and year. */
+function exampleScript(file: string): Script & { history: NonNullable<Script['history']> } {
+  const doc = parseYaml(readFileSync(join(ROOT, 'examples', file), 'utf8')) as { input: { region: string; year: number; facts: Record<string, unknown> } };
+  const label = (id: string, v: unknown) => {
+    const f = set.facts.get(id)!;
+    const r = f.type === 'enum' || f.type === 'enum_set' ? readChoice(f, v) : undefined;
+    return r?.ok ? f.values!.find((x) => x.id === r.id)!.zh : String(v);
+  };
+  const facts = Object.fromEntries(Object.entries(doc.input.facts).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => label(k, x)) : label(k, v)]));
+  return { region: doc.input.region, year: String(doc.input.year), facts, history: {} };
+}
+
+describe('what was received before (history questions)', () => {
+  it('are asked once per clause whose award depends on history and that the enterprise can still get, naming the clause', async () => {
+    const r = await interview({ region: '兰溪', facts: exampleAnswers() });
+    const uses = historyUses(set);
+    expect(r.askedHistory.length).toBeGreaterThan(0);
+    expect(new Set(r.askedHistory).size).toBe(r.askedHistory.length);
+    for (const c of r.evaluation.policies.flatMap((p) => p.clauses)) {
+      const u = uses.get(c.clauseId)!;
+      const asked = r.askedHistory.includes(c.clauseId);
+      const open = ['eligible', 'ceiling', 'needs_data', 'superseded'].includes(c.status);
+      expect(asked, `${c.clauseId} ${c.status} ${u.needed.join(',')}`).toBe(open && u.needed.length > 0);
+      if (asked) expect(r.messages.some((m) => m.includes(`此前是否已按`) && m.includes(`“${u.clause.title}”`))).toBe(true);
+    }
+    // Skipped (the fake's answer when none is scripted): nothing is recorded, each clause is listed as skipped.
+    expect(r.answers.history?.size).toBe(0);
+    expect(r.answers.skippedHistory).toEqual(r.askedHistory);
+    expect(r.out).toContain('以往领取情况');
+  });
+
+  it('否 records "nothing received" as data the input reads (zeros), and the result is that of no history', async () => {
+    const first = await interview({ region: '兰溪', facts: exampleAnswers() });
+    const history = Object.fromEntries(first.askedHistory.map((id) => [id, '否']));
+    const r = await interview({ region: '兰溪', facts: exampleAnswers(), history });
+    expect([...r.answers.history!.keys()]).toEqual(first.askedHistory);
+    for (const [id, given] of r.answers.history!) {
+      for (const v of Object.values(given)) expect(v, id).toBe(0);
+      expect(Object.keys(given).length, id).toBeGreaterThan(0);
+    }
+    expect(summary(r.evaluation.policies.flatMap((p) => p.clauses))).toEqual(summary(first.evaluation.policies.flatMap((p) => p.clauses)));
+  });
+
+  it('是, paid in 3 years before: the 3-year clause lanxi-2022/3 pays nothing more', async () => {
+    const r = await interview({ region: '兰溪', facts: exampleAnswers(), history: { 'lanxi-2022/3': { answer: '是', years_paid: ['三年', '3'] } } });
+    expect(r.rejected.map((x) => x.input)).toEqual(['三年']);
+    expect(r.answers.history?.get('lanxi-2022/3')).toEqual({ years_paid: '3' });
+    const c3 = clause(r.evaluation, 'lanxi-2022/3');
+    expect(c3.amount?.toFixed(2) ?? '0.00').toBe('0.00');
+    expect(c3.status).not.toBe('eligible');
+  });
+
+  it('an upgrade: 省级 awarded before, 国家级 now, pays the difference (as calc on the example file)', async () => {
+    const s = exampleScript('jinyun-2025-rent-honour-upgrade.yaml');
+    const r = await interview({ ...s, history: { 'jinyun-2025/13': { answer: '是', level: '省级' } } });
+    expect(r.askedHistory).toContain('jinyun-2025/13');
+    expect(r.answers.history?.get('jinyun-2025/13')).toEqual({ level: '省级' });
+    expect(clause(r.evaluation, 'jinyun-2025/13').amount?.toFixed(2)).toBe('100000.00');
+    const calc = JSON.parse(cli(['calc', 'examples/jinyun-2025-rent-honour-upgrade.yaml', '--format', 'json']).stdout);
+    expect(r.evaluation.totals.sure.toFixed(2)).toBe(calc.totals.sure);
+  });
+
+  it('a first-reached tier: the 500万 tier picked as awarded before leaves the 2000万 tier to pay (as calc on the example file)', async () => {
+    const s = exampleScript('lishui-2020-retail-first-reached.yaml');
+    const r = await interview({ ...s, history: { 'lishui-2020/1a': { answer: '是', highest_tier: '500万' } } });
+    expect(r.answers.history?.get('lishui-2020/1a')).toEqual({ highest_tier: '500万' });
+    expect(clause(r.evaluation, 'lishui-2020/1a').amount?.toFixed(2)).toBe('100000.00');
+    const again = await interview({ ...s, history: { 'lishui-2020/1a': { answer: '是', highest_tier: '2000万' } } });
+    expect(clause(again.evaluation, 'lishui-2020/1a').status).not.toBe('eligible');
+    const calc = JSON.parse(cli(['calc', 'examples/lishui-2020-retail-first-reached.yaml', '--format', 'json']).stdout);
+    expect(r.evaluation.totals.sure.toFixed(2)).toBe(calc.totals.sure);
+  });
+
+  it('是 with the figures skipped records a present but empty entry (what was received is unknown), not zero', async () => {
+    const s = exampleScript('lishui-2020-retail-first-reached.yaml');
+    const r = await interview({ ...s, history: { 'lishui-2020/1a': { answer: '是' } } });
+    expect(r.answers.history?.get('lishui-2020/1a')).toEqual({});
+  });
+
+  it('the saved answers hold the history; calc reads them back to the same result', async () => {
+    const path = join(dir, 'history-answers.yaml');
+    const s = exampleScript('jinyun-2025-rent-honour-upgrade.yaml');
+    const r = await interview({ ...s, history: { 'jinyun-2025/13': { answer: '是', level: '省级' } }, save: { path } });
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/history:\n {2}jinyun-2025\/13: \{ level: 省级 \} # .*荣誉/);
+    for (const id of r.answers.skippedHistory ?? []) expect(text).toMatch(new RegExp(`#\\s+${id.replace('/', '\\/')}:`));
+    const back = JSON.parse(cli(['calc', path, '--format', 'json']).stdout);
+    expect(back.totals.sure).toBe(r.evaluation.totals.sure.toFixed(2));
+    const calcClauses = back.policies.flatMap((p: { clauses: { id: string; status: string; amount?: string }[] }) => p.clauses);
+    const asked = r.evaluation.policies.flatMap((p) => p.clauses).map((c) => ({ ...c, amount: c.amount?.toFixed(2) }));
+    expect(summary(calcClauses)).toEqual(summary(asked));
+  });
+
+  it('in English, the same questions name the same clauses', async () => {
+    const s = exampleScript('jinyun-2025-rent-honour-upgrade.yaml');
+    const zh = await interview({ ...s, history: { 'jinyun-2025/13': { answer: '是', level: '省级' } } });
+    const facts = Object.fromEntries(Object.entries(s.facts).map(([k, v]) => [k, enLabel(k, v)]));
+    const en = await interview({ ...s, facts, history: { 'jinyun-2025/13': { answer: 'Yes', level: 'Provincial' } } }, 'en');
+    expect(en.askedHistory).toEqual(zh.askedHistory);
+    expect(clause(en.evaluation, 'jinyun-2025/13').amount?.toFixed(2)).toBe('100000.00');
+    expect(en.messages.some((m) => m.startsWith('(1/') && m.includes('Was any award received before under'))).toBe(true);
+  });
+});
+
+function enLabel(id: string, v: string | string[]): string | string[] {
+  const one = (x: string) => set.facts.get(id)!.values?.find((y) => y.zh === x)?.en ?? ({ 是: 'Yes', 否: 'No' } as Record<string, string>)[x] ?? x;
+  return Array.isArray(v) ? v.map(one) : one(v);
+}

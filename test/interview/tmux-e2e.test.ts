@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
 import { shippedRules } from '../helpers/mini-rules.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
-import { factOf } from './fake-prompts.js';
+import { factOf, historyPromptOf } from './fake-prompts.js';
 import { exampleAnswers } from './lanxi-answers.js';
 
 /**
@@ -64,7 +64,7 @@ function answer(fact: Fact, want: string | string[] | undefined): void {
   if (fact.type === 'enum_set') {
     for (const l of labels) keys(...(want?.includes(l) ? ['Space', 'Down'] : ['Down']));
   } else if (fact.type === 'boolean' || fact.type === 'enum') {
-    const at = typeof want === 'string' ? labels.indexOf(want) : labels.length;
+    const at = typeof want === 'string' ? labels.indexOf(want) + 1 : 0; // skip is first, where the cursor starts
     for (let i = 0; i < at; i++) keys('Down');
   } else if (typeof want === 'string') text(want);
   keys('Enter');
@@ -85,7 +85,7 @@ describe.skipIf(!HAS_TMUX)('subsidy ask in a real terminal (tmux)', () => {
     const answers = exampleAnswers();
     let reasked = false;
     for (let n = 1; ; n++) {
-      const screen = await waitFor(new RegExp(`\\? \\(${n}/|保存为输入文件`));
+      const screen = await waitFor(new RegExp(`\\? \\(${n}/|以往领取情况|保存为输入文件`));
       if (!new RegExp(`\\? \\(${n}/`).test(screen)) break;
       const fact = factOf(set, activePrompt(screen));
       if (!fact) throw new Error(`question ${n} not recognised:\n${screen}`);
@@ -99,6 +99,23 @@ describe.skipIf(!HAS_TMUX)('subsidy ask in a real terminal (tmux)', () => {
       answer(fact, answers[fact.id]);
     }
     expect(reasked).toBe(true);
+    // What was received before: 否 to each clause, except 是 and one year paid for lanxi-2022/3.
+    const histories: string[] = [];
+    for (let k = 1; ; k++) {
+      const screen = await waitFor(new RegExp(`\\? \\(${k}/\\d+\\) 此前是否已按|保存为输入文件`));
+      if (!new RegExp(`\\? \\(${k}/\\d+\\) 此前是否已按`).test(screen)) break;
+      const h = historyPromptOf(set, activePrompt(screen));
+      if (!h) throw new Error(`history question ${k} not recognised:\n${screen}`);
+      histories.push(h.clause);
+      expect(screen.split('\n').filter((l) => l.startsWith('❯')).pop()).toContain('跳过'); // the cursor starts on skip
+      if (h.clause === 'lanxi-2022/3') {
+        keys('Down', 'Enter');
+        await waitFor(/此前已领取过几年/);
+        text('1');
+      } else keys('Down', 'Down');
+      keys('Enter');
+    }
+    expect(histories).toContain('lanxi-2022/3');
     const table = pane();
     expect(table).toMatch(/鼓励跨境电商发展.*100,000\.00/);
     expect(table).toContain('确定金额: 218,000.00');

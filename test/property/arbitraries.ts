@@ -5,6 +5,7 @@ import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
+import { historyUses, type HistoryUse } from '../../src/input/read-history-entry.js';
 import type { Enterprise } from '../../src/engine/types.js';
 
 /** The shipped rules with the illustrative regime file, so that every policy's awards get split. */
@@ -58,7 +59,6 @@ export function factValue(f: Fact): fc.Arbitrary<unknown> {
 export function enterpriseRecord(set: RuleSet): fc.Arbitrary<Record<string, unknown>> {
   const facts = [...set.facts.values()].filter((f) => f.type !== 'date');
   const regions = [...new Set(set.policies.flatMap((p) => p.policy.applies_to))].flatMap((code) => [code, ...[...set.regions.values()].filter((r) => r.parent === code).map((r) => r.code)]);
-  const clauses = set.policies.flatMap((p) => p.policy.clauses.map((c) => c.id));
   // Most facts given (a blank leaves clauses needing data), disqualifiers mostly "no" (or every clause is excluded).
   const disqualifiers = new Map(set.policies.flatMap((p) => p.policy.exclusions.flatMap((e) => ('fact' in e.when ? [[e.when.fact, e.when.value] as const] : []))));
   const valueOf = (f: Fact) => {
@@ -69,11 +69,22 @@ export function enterpriseRecord(set: RuleSet): fc.Arbitrary<Record<string, unkn
   const factRecord = fc
     .tuple(...facts.map(valueOf))
     .map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === null ? [] : [[facts[i]!.id, v]]))));
-  const historyEntry = fc.record(
-    { paid_total: yuan(1e7), years_paid: fc.integer({ min: 0, max: 5 }), times_paid: fc.integer({ min: 0, max: 3 }), highest_tier: yuan(1e9) },
-    { requiredKeys: [] },
-  );
-  const history = fc.dictionary(fc.constantFrom(...clauses), historyEntry, { maxKeys: 4 });
+  // History only where a clause's rule reads it, with values it can mean (a tier threshold, a level of its fact).
+  const uses = [...historyUses(set).values()].filter((u) => u.accepted.length);
+  const historyEntry = (u: HistoryUse) =>
+    fc.record(
+      {
+        paid_total: yuan(1e7),
+        years_paid: fc.integer({ min: 0, max: 5 }),
+        times_paid: fc.integer({ min: 0, max: 3 }),
+        ...(u.tiers.length ? { highest_tier: fc.constantFrom(...u.tiers.map((t) => t.text)) } : {}),
+        ...(u.levelFacts.length ? { level: fc.constantFrom(...u.levelFacts.flatMap((f) => f.values!.flatMap((v) => [v.id, v.zh]))) } : {}),
+      },
+      { requiredKeys: [] },
+    );
+  const history = fc
+    .uniqueArray(fc.constantFrom(...uses), { maxLength: 4, selector: (u) => u.clause.id })
+    .chain((us) => fc.tuple(...us.map(historyEntry)).map((es) => Object.fromEntries(es.map((e, i) => [us[i]!.clause.id, e]))));
   return fc.record({ region: fc.constantFrom(...regions), year: fc.oneof({ arbitrary: fc.integer({ min: 2022, max: 2025 }), weight: 4 }, { arbitrary: fc.integer({ min: 2000, max: 2100 }), weight: 1 }), facts: factRecord, history });
 }
 

@@ -18,6 +18,7 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
+import { historyCheck } from '../../input/read-history-entry.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 
@@ -159,7 +160,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const toStdout = opts.out === '-' || (opts.out === undefined && opts.format !== undefined);
   if (opts.out === '-' && !opts.format) throw usage('--out - writes to stdout: say which format with --format csv|jsonl|md|html', '--out');
   const format = opts.out || toStdout ? reportFormat(opts.out ?? '-', opts.format) : undefined;
-  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds, undefined, historyCheck(set)) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
   const labels = labelsFor(set, opts.lang, opts.ids);

@@ -68,7 +68,8 @@ function listRules(set: RuleSet, format: string): string {
   return lines.join('\n') + '\n';
 }
 
-function showClause(set: RuleSet, id: string, lang: Lang): string {
+/** `rules show <clause-id>` as text (exported for tests that read what it displays). */
+export function showClause(set: RuleSet, id: string, lang: Lang): string {
   const all = set.policies.flatMap((lp) => lp.policy.clauses.map((c) => ({ lp, c })));
   const hit = all.find((x) => x.c.id === id);
   if (!hit) throw SubsidyError.of('UNKNOWN_CLAUSE', { clause: id }, {}, suggestion(id, all.map((x) => x.c.id)));
