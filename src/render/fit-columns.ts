@@ -19,11 +19,11 @@ export interface Column {
 /** Border and padding that cli-table3 draws around n columns: "│ " before each, " │" after the last. */
 export const tableOverhead = (n: number) => 3 * n + 1;
 
-/** Fixed columns are as wide as their widest cell; a header at most twice that wide wraps onto a second line. */
+/** Fixed columns are as wide as their widest cell; a long header (over 8 columns) may wrap onto a second line. */
 function fixedWidth(c: Column): number {
   const content = Math.max(1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));
   const head = displayWidth(c.head);
-  return Math.max(content, Math.min(head, Math.ceil(head / 2)));
+  return Math.max(content, head <= 8 ? head : Math.ceil(head / 2));
 }
 
 const natural = (c: Column) => Math.max(displayWidth(c.head) > 0 ? Math.min(displayWidth(c.head), 12) : 1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));

@@ -111,6 +111,22 @@ describe('the table fits the terminal', () => {
     expect(cli(['calc', 'examples/lanxi-cross-border-seller.yaml'], undefined, { SUBSIDY_COLUMNS: '7' }).code).toBe(2);
   });
 
+  it('the batch summary fits too: every enterprise listed with its sure amount, the portfolio lines wrapped', () => {
+    const full = cli(['batch', 'examples/batch/all-examples.yaml', '--format', 'jsonl']);
+    const lines = full.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    for (const width of [80, 120]) {
+      const r = cli(['batch', 'examples/batch/all-examples.yaml', '--limit', '100'], undefined, { SUBSIDY_COLUMNS: String(width) });
+      expect(r.code, r.stderr).toBe(0);
+      const wide = r.stdout.split('\n').filter((line) => displayWidth(line) > width);
+      expect({ width, wide }).toEqual({ width, wide: [] });
+      const flat = unwrapped(r.stdout);
+      for (const l of lines) {
+        expect(flat).toContain(unwrapped(l.enterprise.name));
+        expect(flat).toContain(Number(l.totals.sure).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+      }
+    }
+  });
+
   it("the interview's final table fits the terminal too", async () => {
     for (const width of [80, 120]) {
       const fake = fakePrompts(set, { region: '兰溪', year: '', facts: exampleAnswers() }, 'zh');

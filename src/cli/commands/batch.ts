@@ -21,6 +21,7 @@ import { formatFinding } from '../../i18n/format-error.js';
 import { historyCheck } from '../../input/read-history-entry.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import { terminalWidth } from '../terminal-width.js';
 
 /** The report formats: the streamed text reports, and HTML pages. */
 export type BatchFormat = ReportFormat | 'html';
@@ -205,7 +206,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.commit();
     // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
     if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
-    else process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    else process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
