@@ -165,6 +165,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       enterprises: '企业一览', sheetLink: '计算书', errorMessage: '错误说明', back: '返回汇总', toPortfolio: '跳到汇总', byDocument: '按文件汇总', count: '列有金额的企业数',
       footer: '由电商奖补政策计算器按规则文件计算生成。', explainColumn: '计算过程', reportToStdout: '报告已写到标准输出',
       documentChecks: '文件层面的核对（对本文件以下各条均适用）',
+      kindSure: '确定金额', kindCeiling: '上限（待审核）', kindPotential: '可能金额（缺数据）', kindSetAside: '未计入（被排除或替代）', unitYuan: '单位：元',
     },
   },
   en: {
@@ -300,6 +301,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       enterprises: 'Enterprises', sheetLink: 'sheet', errorMessage: 'Error', back: 'Back to the summary', toPortfolio: 'Go to the summary', byDocument: 'By document', count: 'Enterprises with an amount',
       footer: 'Computed from the rule files by the e-commerce subsidy calculator.', explainColumn: 'Working', reportToStdout: 'report written to standard output',
       documentChecks: 'Checks on the document (they hold for each clause below)',
+      kindSure: 'Sure', kindCeiling: 'Ceiling (review)', kindPotential: 'Potential (needs data)', kindSetAside: 'Set aside', unitYuan: 'amounts in CNY',
     },
   },
 };

@@ -114,6 +114,14 @@ export class Browser {
     return Buffer.from(r.data, 'base64');
   }
 
+  /** A PNG of the first element matching `selector` (with a margin around it). */
+  async screenshotOf(selector, margin = 12) {
+    const box = await this.evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height }; })()`);
+    const clip = { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin, scale: 1 };
+    const r = await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip });
+    return Buffer.from(r.data, 'base64');
+  }
+
   async close() {
     const exited = this.child.exitCode !== null ? Promise.resolve() : new Promise((r) => this.child.once('exit', r));
     this.send('Browser.close', {}, undefined).catch(() => undefined);

@@ -11,6 +11,7 @@ import { amountKinds } from './sheet.js';
 const LEVELS = ['province', 'city', 'local', 'unspecified'] as const;
 const KINDS = ['sure', 'ceiling', 'potential', 'setAside'] as const;
 type Kind = (typeof KINDS)[number];
+const KIND_WORD: Record<Kind, string> = { sure: 'kindSure', ceiling: 'kindCeiling', potential: 'kindPotential', setAside: 'kindSetAside' };
 
 interface DocTally {
   label: string;
@@ -96,7 +97,8 @@ ${box('potential', w.pendingPotential!, t.totals.potential, ` ${w.pending}：${t
 ${box('aside', s.setAside!, t.totals.setAside)}
 </div>
 <h2>${s.byDocument}</h2>
-<table class="by-document"><thead><tr><th>${w.document}</th>${KINDS.map((k) => html`<th class="num">${m.amountColumn[k]}</th>`)}${levels.map((lv) => html`<th class="num">${l.level(lv)}</th>`)}<th class="num">${s.count}</th></tr></thead><tbody>${docRows}${sum}</tbody></table>
+<p class="sub">${s.unitYuan}</p>
+<table class="by-document"><thead><tr><th>${w.document}</th>${KINDS.map((k) => html`<th class="num">${s[KIND_WORD[k]]}</th>`)}${levels.map((lv) => html`<th class="num">${l.level(lv)}</th>`)}<th class="num">${s.count}</th></tr></thead><tbody>${docRows}${sum}</tbody></table>
 ${barChart(s.chartByDocument!, amountKinds(l), docs.map((d) => ({ label: d.label, values: d.amounts })), s.chartEmpty!)}
 ${barChart(s.chartByLevel!, amountKinds(l, ['sure']), levels.map((lv) => ({ label: l.level(lv), values: { sure: t.levels.get(lv)! } })), s.chartEmpty!)}
 <h2>${s.enterprises}</h2>`;
@@ -117,7 +119,7 @@ export function enterpriseRow(row: number, ev: Evaluation, l: Labels, href: stri
   const e = ev.enterprise;
   const t = ev.totals;
   const link = (text: string) => html`<a href="${href}">${text}</a>`;
-  return html`<tr><td class="num">${row}</td><td>${e.name ? e.id ?? '' : link(e.id ?? catalogue(l.lang).sheet.sheetLink!)}</td><td class="name">${e.name ? link(e.name) : ''}</td><td>${l.region(e.region)}</td><td>${e.year}</td><td class="num">${formatYuan(t.sure)}</td><td class="num">${formatYuan(t.ceilings)}</td><td class="num">${formatYuan(t.pendingPotential)}</td><td class="num">${t.needsData}</td><td class="note">${note}</td></tr>\n`;
+  return html`<tr><td class="num">${row}</td><td>${e.name ? e.id ?? '' : link(e.id ?? catalogue(l.lang).sheet.sheetLink!)}</td><td class="name">${e.name ? link(e.name) : ''}</td><td class="nowrap">${l.region(e.region)}</td><td>${e.year}</td><td class="num">${formatYuan(t.sure)}</td><td class="num">${formatYuan(t.ceilings)}</td><td class="num">${formatYuan(t.pendingPotential)}</td><td class="num">${t.needsData}</td><td class="note">${note}</td></tr>\n`;
 }
 
 /** An input row that could not be evaluated: every input row is in the report, with what was wrong. */

@@ -45,7 +45,7 @@ svg text { font: 12px sans-serif; fill: var(--ink); }
 .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
 nav { margin: 0 0 12px; } a { color: #1d4ed8; }
 tr.error td { color: var(--bad); }
-td.name { min-width: 11em; } td.note { min-width: 14em; font-size: 12px; }
+td.nowrap { white-space: nowrap; } td.name { min-width: 11em; } table.by-document td:first-child { min-width: 10em; } td.note { min-width: 14em; font-size: 12px; }
 table.by-document, table.enterprises { font-size: 13px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 16mm 14mm; }
