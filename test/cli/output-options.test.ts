@@ -15,7 +15,8 @@ const records = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''),
 
 
 
-describe('calc output options', () => {
+// The CLI runs each take a second or more on the shared build machine, often much more under load.
+describe('calc output options', { timeout: 180000 }, () => {
   it('CSV starts with the BOM Excel needs, to stdout as to a file; --no-bom drops it; --out - is stdout', () => {
     const csv = cli(['calc', EXAMPLE, '--format', 'csv']);
     expect(csv.stdout.startsWith(BOM)).toBe(true);
@@ -62,7 +63,8 @@ describe('calc output options', () => {
   });
 });
 
-describe('batch output options', () => {
+// The CLI runs each take a second or more on the shared build machine, often much more under load.
+describe('batch output options', { timeout: 180000 }, () => {
   const input = join(dir, 'hostile.jsonl');
   writeFileSync(input, HOSTILE_JSONL);
 

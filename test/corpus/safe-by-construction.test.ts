@@ -10,6 +10,7 @@ import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { labelsFor } from '../../src/render/labels.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { thrownCode } from '../helpers/thrown-code.js';
 import { enterprise, ruleSetWith, shippedRules } from '../helpers/mini-rules.js';
@@ -121,7 +122,7 @@ describe('CSV output neutralises formula cells', () => {
   });
   it('a rule title written as a formula comes out of `calc --format csv` as text', () => {
     const set = ruleSetWith([{ id: 'test/x', number: '1', title: '=HYPERLINK("http://evil","点我")', quote: 'test quote', status: 'computable', award: { kind: 'fixed', amount: '1万' } }]);
-    const rows = parseCsv(renderCsv(evaluate(set, enterprise(set, {})), 'zh', true), { relax_column_count: true }) as string[][];
+    const rows = parseCsv(renderCsv(evaluate(set, enterprise(set, {})), labelsFor(set, 'zh'), true), { relax_column_count: true }) as string[][];
     const cells = rows.flat();
     expect(cells).toContain(`'=HYPERLINK("http://evil","点我")`);
     for (const c of cells) expect(dangerous.test(c), c).toBe(false);

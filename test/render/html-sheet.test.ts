@@ -60,7 +60,7 @@ function poisoned(p: string): RuleSet {
 
 const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</style><script>x</script>', '<!--', ']]><![CDATA[', '&lt;b&gt;'];
 
-describe('the calculation sheet cannot be made to carry markup', () => {
+describe('the calculation sheet cannot be made to carry markup', { timeout: 180000 }, () => {
   it('escapes every value put into a template; markup built by the program passes through', () => {
     expect(html`<p>${'<b>"x"&\'y\''}</p>`.text).toBe('<p>&lt;b&gt;&quot;x&quot;&amp;&#39;y&#39;</p>');
     expect(html`<p>${html`<b>${'<i>'}</b>`}</p>`.text).toBe('<p><b>&lt;i&gt;</b></p>');
@@ -98,7 +98,7 @@ describe('the calculation sheet cannot be made to carry markup', () => {
   });
 });
 
-describe('what the sheet shows', () => {
+describe('what the sheet shows', { timeout: 180000 }, () => {
   it('for every example: each listed clause with its status, its amount under its kind, its quote, its working and its inputs; the totals in 元 and 万元', () => {
     const l = new Labels(set, 'zh');
     const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));

@@ -50,7 +50,7 @@ function tableCells(text: string): string[][] {
 /** Text of cards and wrapped lines without the breaks and indents wrapping added. */
 const unwrapped = (text: string) => text.replace(/\s+/g, '');
 
-describe('the table fits the terminal', () => {
+describe('the table fits the terminal', { timeout: 180000 }, () => {
   for (const width of [80, 120]) {
     it(`at ${width} columns: no line wider than the terminal, every listed clause and amount present (every example)`, () => {
       const layouts = new Set<string>();
