@@ -136,7 +136,8 @@ describe('the bad-input corpus (test/corpus/cases.yaml)', () => {
     if (c.command === 'test' && c.junit !== 'self') expect(existsSync(p.junit), `${c.id}: JUnit file written`).toBe(false);
     if (c.command === 'batch' && c.out !== 'self') expectCompleteOrNone(p.out, c.exit, why);
     if (p.before) expect(readFileSync(p.self!).equals(p.before), `${c.id}: input overwritten`).toBe(true);
-  });
+    // Several CLI runs at once, some loading rule sets without the cache: on the shared 2-core machine under a full run, well over 20 s.
+  }, 120000);
 });
 
 describe('hostile surroundings beyond the manifest', () => {
