@@ -66,6 +66,8 @@ export class HtmlReport {
   private readonly spool: Spool;
   private readonly pages: string[] = [];
   private readonly l: Labels;
+  /** The provenance shown on each sheet (label and values), set before the first row. */
+  provenance?: string[][];
 
   private constructor(
     private readonly set: RuleSet,
@@ -121,20 +123,20 @@ export class HtmlReport {
     const note = [line.excluded, line.validity].filter(Boolean).join(this.l.lang === 'zh' ? '；' : '; ');
     if (this.dir) {
       const name = pageName(o.row, o.ev.enterprise.id);
-      const meta: SheetMeta = { back: { href: 'index.html' } };
+      const meta: SheetMeta = { back: { href: 'index.html' }, provenance: this.provenance };
       writeFileSync(join(this.dir.tmp, name), pageHtml(this.set, this.l, o, meta));
       this.pages.push(name);
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, name, note));
     } else {
       const id = `row-${o.row}`;
-      this.single!.write(sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' } }, id).text + '\n');
+      this.single!.write(sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' }, provenance: this.provenance }, id).text + '\n');
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, `#${id}`, note));
     }
   }
 
   /** Writes the portfolio (totals, charts, then the spooled table) and puts everything in place. */
-  commit(totals: BatchTotals): void {
-    const top = portfolioTop(this.tally, { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors }, this.l);
+  commit(totals: BatchTotals, provenance?: string[][]): void {
+    const top = portfolioTop(this.tally, { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors, provenance }, this.l);
     if (this.single) {
       const out = this.single;
       out.write(`<section class="portfolio" id="portfolio">\n${top.text}${enterprisesHead(this.l).text}`);

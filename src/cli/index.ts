@@ -66,6 +66,17 @@ program
   .action((a: string, b: string, opts) => runCommand(() => import('./commands/diff.js').then((m) => m.diffCommand(a, b, opts))));
 
 program
+  .command('verify')
+  .description('recompute a `calc --format json` result with the current rules: exit 0 it holds, 1 rules, input or figures changed, 2 not a usable result')
+  .argument('<result>')
+  .argument('[input]', 'the input file (default: the input recorded in the result); its hash is checked against the recorded one')
+  .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+  .addOption(lang())
+  .addOption(rules())
+  .addOption(regime())
+  .action((result: string, input: string | undefined, opts) => runCommand(() => import('./commands/verify.js').then((m) => m.verifyCommand(result, input, opts)), opts.lang));
+
+program
   .command('ask')
   .description('interactive interview: only the questions that matter, then the itemised result; saves the answers for calc')
   .option('--region <region>', 'region code or name (skips that question)')

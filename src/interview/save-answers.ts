@@ -8,6 +8,8 @@ import type { Lang } from '../i18n/messages.js';
 import { fieldName, historyUses, type HistoryUse } from '../input/read-history-entry.js';
 import { clauseName } from '../rules/clause-name.js';
 import { word } from './ask-fact.js';
+import { provenance, type Provenance } from '../provenance/provenance.js';
+import { provenanceComment } from '../provenance/render-provenance.js';
 import type { Prompts } from './prompts.js';
 
 export interface Answers {
@@ -27,15 +29,17 @@ export interface Answers {
  * The answers as a calc input file: values as typed ("500万", "120万美元", 是),
  * each with its label as a comment, and the skipped facts listed at the end so
  * they can be filled in later. `subsidy calc` reads it back to the same result.
+ * The header comment carries the provenance (no input hash: the answers are the input).
  */
-export function answersYaml(set: RuleSet, a: Answers, lang: Lang): string {
+export function answersYaml(set: RuleSet, a: Answers, lang: Lang, prov: Provenance = provenance(set, [])): string {
   const region = set.regions.get(a.region);
   // The name is friendlier, but only when it leads back to the same code.
   const regionText = region && resolveRegion(set, region.name) === a.region ? region.name : a.region;
   const facts = Object.fromEntries([...a.given].map(([id, raw]) => [id, plain(raw)]));
   const history = a.history?.size ? { history: Object.fromEntries([...a.history].map(([id, h]) => [id, Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? plain(v) : v]))])) } : {};
   const doc = new Document({ ...(a.name ? { name: a.name } : {}), region: regionText, year: a.year, facts, ...history });
-  doc.commentBefore = ` subsidy ask — ${new Date().toISOString().slice(0, 10)}\n subsidy calc <this file>`;
+  // Which tool and rules asked the questions: comments, so calc reads the file as before.
+  doc.commentBefore = [` subsidy ask — ${prov.time.slice(0, 10)}`, ' subsidy calc <this file>', ...provenanceComment(prov, lang)].join('\n');
   const node = doc.get('facts', true) as YAMLMap<Scalar<string>, unknown>;
   for (const pair of node.items as Pair<Scalar<string>, Scalar | { flow: boolean; comment?: string | null }>[]) {
     const value = pair.value!;

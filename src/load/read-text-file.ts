@@ -1,8 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { SubsidyError } from '../errors/subsidy-error.js';
 
 /** Reads a UTF-8 text file, or stdin for "-", as a user-facing operation. */
 export function readTextFile(file: string): string {
+  return decodeUtf8(readBytes(file), file);
+}
+
+/** The text and the SHA-256 of the very bytes it was decoded from (stdin too): for provenance. */
+export function readTextFileHashed(file: string): { text: string; sha256: string } {
+  const buf = readBytes(file);
+  return { text: decodeUtf8(buf, file), sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+function readBytes(file: string): Buffer {
   let buf: Buffer;
   try {
     if (file === '-') buf = readFileSync(0);
@@ -15,7 +26,7 @@ export function readTextFile(file: string): string {
     const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
     throw SubsidyError.of(code, { reason: (e as Error).message }, { file });
   }
-  return decodeUtf8(buf, file);
+  return buf;
 }
 
 /** Strict UTF-8 with the BOM dropped; anything else is an ENCODING error for the file. */

@@ -8,7 +8,8 @@ import { amountKind } from './rows.js';
 /**
  * Bump when the shape changes; README and test/render/json-shape.test.ts describe it.
  * 2: a clause's figure is in the field of its kind (sure, ceiling, potential, setAside),
- * never in one `amount`; trace steps carry exact values and their wording (`text`).
+ * never in one `amount`; trace steps carry exact values and their wording (`text`);
+ * the result also carries its `provenance` and the `input` it evaluated (what `subsidy verify` recomputes from).
  */
 export const SCHEMA_VERSION = 2;
 

@@ -4,12 +4,40 @@ import { z } from 'zod';
  * The shape of `calc --format json` (schemaVersion 2), for consumers and for
  * the test that keeps the renderer honest. Amounts are strings in 元 with two decimals;
  * a clause's figure is in the field of its kind (sure, ceiling, potential, setAside), so
- * summing one field never mixes a sure amount with a ceiling or a potential.
+ * summing one field never mixes a sure amount with a ceiling or a potential. Version 2 also
+ * added `provenance` and `input` (what `subsidy verify` recomputes from).
  */
 const Amount = z.string().regex(/^-?\d+\.\d{2}$/);
 const Trace = z.object({ kind: z.string(), text: z.string() }).passthrough();
 const PartialYear = z
   .object({ from: z.string(), to: z.string(), days: z.number().int(), yearDays: z.number().int(), rule: z.enum(['full', 'majority', 'none']), counted: z.boolean() })
+  .strict();
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Tool, rules, documents, inputs and time of the run (src/provenance/provenance.ts). */
+export const ProvenanceSchema = z
+  .object({
+    tool: z.literal('subsidy'),
+    version: z.string(),
+    rules: z.object({ fingerprint: Sha256, regime: z.object({ file: z.string(), sha256: Sha256 }).strict().optional() }).strict(),
+    documents: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), status: z.enum(['draft', 'in_force']) }).strict()),
+    inputs: z.array(z.object({ role: z.enum(['input', 'history', 'case']), file: z.string(), sha256: Sha256 }).strict()),
+    time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+    timeSource: z.enum(['clock', 'SOURCE_DATE_EPOCH']),
+    overrides: z.object({ region: z.string().optional(), year: z.number().int().optional(), set: z.array(z.string()).optional() }).strict().optional(),
+  })
+  .strict();
+
+/** The enterprise as evaluated, overrides applied, values as the user gave them: itself a valid calc input. */
+export const EmbeddedInputSchema = z
+  .object({
+    id: z.string().optional(),
+    name: z.string().optional(),
+    region: z.string(),
+    year: z.number().int(),
+    facts: z.record(z.string(), z.unknown()),
+    history: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  })
   .strict();
 
 const ClauseResult = z
@@ -45,6 +73,7 @@ const ClauseResult = z
 export const EvaluationResultSchema = z
   .object({
     schemaVersion: z.literal(2),
+    provenance: ProvenanceSchema,
     enterprise: z.object({ id: z.string().optional(), name: z.string().optional(), region: z.string(), regionName: z.string(), year: z.number().int() }).strict(),
     totals: z
       .object({ sure: Amount, ceilings: Amount, pendingPotential: Amount, needsData: z.number().int(), byLevel: z.record(z.string(), Amount) })
@@ -66,10 +95,20 @@ export const EvaluationResultSchema = z
         })
         .strict(),
     ),
+    input: EmbeddedInputSchema,
+    // Only with --hints, --missing and --compare.
+    hints: z.array(z.record(z.string(), z.unknown())).optional(),
+    missingData: z.array(z.record(z.string(), z.unknown())).optional(),
+    compare: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
 export const ResultFileSchema = z.union([
   EvaluationResultSchema,
-  z.object({ schemaVersion: z.literal(2), results: z.array(EvaluationResultSchema) }).strict(),
+  z
+    .object({
+      schemaVersion: z.literal(2),
+      results: z.array(EvaluationResultSchema.omit({ schemaVersion: true }).partial({ provenance: true, input: true }).extend({ schemaVersion: z.literal(2) })),
+    })
+    .strict(),
 ]);

@@ -19,7 +19,7 @@ function tier1a(input: string, extra: string[] = []) {
   const out = join(dir, `h-${Math.random().toString(36).slice(2)}.jsonl`);
   const r = cli(['batch', input, '--out', out, ...extra]);
   expect(r.code, r.stderr).toBe(0);
-  const ev = JSON.parse(readFileSync(out, 'utf8'));
+  const ev = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!); // the second line is the provenance
   const all = ev.policies.flatMap((p: { clauses: { id: string }[] }) => p.clauses);
   return all.find((c: { id: string }) => c.id === 'lishui-2020/1a') ?? { status: 'not listed' };
 }
@@ -99,7 +99,7 @@ describe('subsidy template', () => {
     const r = cli(['batch', f, '--out', out, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('UNKNOWN_COLUMN');
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !x.provenance);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ row: 1, line: 3, enterprise: { id: 'E0001' } });
     expect(Number(rows[0].totals.sure)).toBeGreaterThan(0);

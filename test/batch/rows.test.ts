@@ -11,7 +11,8 @@ const write = (name: string, text: string) => {
   return f;
 };
 const HEAD = '企业编号,企业名称,地区,年度,主体类型,线上销售额（网络零售额）,第三方平台跨境B2C销售额（美元）\r\n';
-const jsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+/** The enterprise lines of a JSON Lines report (the provenance line left out). */
+const jsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !x.provenance);
 
 /** A CSV report's rows as cell arrays (a minimal reader: the test data has no quoted newlines). */
 function csvRows(file: string): string[][] {
@@ -25,7 +26,9 @@ function csvRows(file: string): string[][] {
     }
     rows.push(cells);
   }
-  return rows;
+  // The provenance rows at the end (an empty row, then rows marked #说明) are not report lines.
+  const end = rows.findIndex((r) => r.every((c) => c === ''));
+  return end < 0 ? rows : rows.slice(0, end);
 }
 
 describe('a 10,000-row file with broken rows', () => {

@@ -8,8 +8,9 @@ import { cli, ROOT } from '../helpers/cli.js';
 // bin/subsidy.js runs the esbuild bundle through V8's code cache (src/cli/launch.ts);
 // SUBSIDY_NO_BUNDLE=1 runs the plain ES modules. Both must behave the same.
 const cacheDir = mkdtempSync(join(tmpdir(), 'subsidy-launch-'));
-const bundled = (args: string[]) => cli(args, undefined, { SUBSIDY_CACHE_DIR: cacheDir });
-const plain = (args: string[]) => cli(args, undefined, { SUBSIDY_CACHE_DIR: cacheDir, SUBSIDY_NO_BUNDLE: '1' });
+// A fixed SOURCE_DATE_EPOCH: the outputs carry the time of the run, and two runs are compared byte for byte.
+const bundled = (args: string[]) => cli(args, undefined, { SUBSIDY_CACHE_DIR: cacheDir, SOURCE_DATE_EPOCH: '1700000000' });
+const plain = (args: string[]) => cli(args, undefined, { SUBSIDY_CACHE_DIR: cacheDir, SUBSIDY_NO_BUNDLE: '1', SOURCE_DATE_EPOCH: '1700000000' });
 const codeCaches = () => readdirSync(cacheDir).filter((f) => f.startsWith('code-'));
 
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

@@ -1,14 +1,21 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cli as run } from '../helpers/cli.js';
 import { HOSTILE_JSONL } from '../helpers/hostile-batch.js';
 
 const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-out-'));
 const BOM = '\uFEFF';
+
+/** The CLI at a fixed time (SOURCE_DATE_EPOCH), so that two runs print the same provenance and can be compared byte for byte. */
+const cli = (args: string[], input?: string) => run(args, input, { SOURCE_DATE_EPOCH: '1700000000' });
+
+/** The report's own lines: not the provenance rows that close it (a blank row, then rows marked #). */
+const own = (rows: string[][]) => rows.filter((row) => row.some(Boolean) && !row[0]!.startsWith('#'));
 
 /** A whole CSV text as records; throws if anything in it is not CSV. */
 const records = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false });
@@ -39,7 +46,8 @@ describe('calc output options', { timeout: 180000 }, () => {
     const c8 = rows.find((row) => row[2] === '鼓励跨境电商发展')!;
     expect(c8[at]).toContain('1,200,000 美元 ≥ 1,000,000 美元 → 100,000');
     expect(c8[at]).toMatch(/原文（兰政办发〔2022〕3号 8）：“/);
-    for (const row of rows.slice(1)) expect(row[at]!.length).toBeGreaterThan(0);
+    expect(own(rows).length).toBeGreaterThan(3);
+    for (const row of own(rows).slice(1)) expect(row[at]!.length).toBeGreaterThan(0);
   });
 
   it('--explain with JSON keeps one JSON document, the working in each trace step', () => {
@@ -59,6 +67,10 @@ describe('calc output options', { timeout: 180000 }, () => {
     expect(cli(['calc', EXAMPLE, '--out', file]).code).toBe(0);
     const page = readFileSync(file, 'utf8');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    // The provenance in the header: tool, rules fingerprint, input hash, the (fixed) time, each document's status.
+    const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json']).stdout);
+    const prov = page.slice(page.indexOf('<tr data-section="provenance">'), page.indexOf('</tr>', page.indexOf('<tr data-section="provenance">')));
+    for (const text of ['规则指纹', j.provenance.rules.fingerprint.slice(0, 16), '输入文件指纹', j.provenance.inputs[0].sha256.slice(0, 16), '2023-11-14T22:13:20Z', '已施行', '征求意见稿']) expect(prov).toContain(text);
     expect(cli(['calc', EXAMPLE, '--format', 'html']).stdout).toBe(page);
   });
 });
@@ -73,7 +85,7 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith(BOM)).toBe(true);
     const rows = records(r.stdout);
-    expect(new Set(rows.slice(1).map((row) => row[0])).size).toBe(5);
+    expect(new Set(own(rows).slice(1).map((row) => row[0])).size).toBe(5);
     expect(r.stdout).not.toContain('┌');
     expect(r.stderr).toContain('确定金额');
     expect(r.stderr).toContain('错误行 2');
@@ -82,7 +94,8 @@ describe('batch output options', { timeout: 180000 }, () => {
   it('--out - with --format jsonl: one JSON object per input row on stdout; --out - alone is a usage error', () => {
     const r = cli(['batch', input, '--out', '-', '--format', 'jsonl']);
     const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((l) => l.row)).toEqual([1, 2, 3, 4, 5]);
+    expect(lines.map((l) => l.row)).toEqual([1, 2, 3, 4, 5, undefined]);
+    expect(lines.at(-1).provenance.tool).toBe('subsidy');
     expect(existsSync('-')).toBe(false);
     const bare = cli(['batch', input, '--out', '-']);
     expect(bare.code).toBe(2);
@@ -103,6 +116,10 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect([...body.matchAll(/<tr( class="error")?><td class="num">(\d+)<\/td>/g)].map((m) => Number(m[2]))).toEqual([1, 2, 3, 4, 5]);
     for (const href of [...index.matchAll(/href="([^"#]+)"/g)].map((m) => m[1]!)) expect(existsSync(join(out, href)), href).toBe(true);
     expect(index).toContain('UNKNOWN_REGION');
+    // The portfolio's provenance names the input by its hash; each sheet has the rules fingerprint and the input hash too.
+    const sha = createHash('sha256').update(readFileSync(input)).digest('hex').slice(0, 16);
+    expect(index.slice(index.indexOf('data-section="provenance"'))).toContain(sha);
+    for (const name of files.filter((f) => f !== 'index.html')) expect(readFileSync(join(out, name), 'utf8')).toMatch(new RegExp(`规则指纹[^<]*<[\\s\\S]*${sha}`));
     expect(index).toContain('BAD_VALUE');
     expect(index).not.toMatch(/<script|<img/);
   });

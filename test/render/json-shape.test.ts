@@ -12,9 +12,11 @@ describe('calc --format json', () => {
       expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
     },
   );
-  it('is byte-identical across runs', () => {
-    const a = cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json']).stdout;
-    expect(cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json']).stdout).toBe(a);
+  it('is byte-identical across runs under SOURCE_DATE_EPOCH', () => {
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    const a = cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json'], undefined, env).stdout;
+    expect(JSON.parse(a).provenance).toMatchObject({ time: '2023-11-14T22:13:20Z', timeSource: 'SOURCE_DATE_EPOCH' });
+    expect(cli(['calc', 'examples/lanxi-livestream-agency.yaml', '--format', 'json'], undefined, env).stdout).toBe(a);
   });
 });
 

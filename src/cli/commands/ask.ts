@@ -3,6 +3,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import { terminalWidth } from '../terminal-width.js';
+import { runTime } from '../../provenance/provenance.js';
 
 export interface AskOptions {
   region?: string;
@@ -24,6 +25,7 @@ function interactive(): boolean {
  */
 export async function ask(opts: AskOptions): Promise<number> {
   if (!interactive()) throw SubsidyError.of('NO_TTY', { detail: catalogue(opts.lang).words.noTtyDetail ?? '' });
+  runTime(); // a malformed SOURCE_DATE_EPOCH is refused now, not after every question was answered
   const set = await loadRules(opts.rules, opts.regime);
   const region = opts.region === undefined ? undefined : regionOf(set, opts.region);
   const year = opts.year === undefined ? undefined : yearOf(opts.year);

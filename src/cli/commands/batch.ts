@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
 import { HtmlReport } from '../../batch/html-report.js';
@@ -22,6 +22,8 @@ import { historyCheck } from '../../input/read-history-entry.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 import { terminalWidth } from '../terminal-width.js';
+import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
+import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
 
 /** The report formats: the streamed text reports, and HTML pages. */
 export type BatchFormat = ReportFormat | 'html';
@@ -153,6 +155,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
 }
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
+  const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
@@ -176,6 +179,9 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.abort();
     throw e;
   }
+  const inputHashes = out || html ? hashInputs(file, opts.history) : undefined;
+  // Each sheet shows the provenance: a file's hash is known before the rows are read; stdin's only at the end (the portfolio page has it).
+  if (html) html.provenance = provenanceLines(provenance(set, file === '-' ? [] : await inputHashes!().catch(() => []), at), opts.lang, false);
   const w = catalogue(opts.lang).words;
   // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
   const interrupted = () => {
@@ -188,8 +194,9 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   try {
     const render = out && format && format !== 'html' ? reportRenderer(format, labels) : undefined;
     const summary = summaryOut ? summaryRenderer(labels) : undefined;
+    let header = '';
     const begin = () => {
-      if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + render.begin());
+      if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
     const output = html ? { row: (o: Outcome) => html.row(o), write: () => undefined } : out && render ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) } : undefined;
@@ -198,11 +205,12 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
-    if (out && render) {
+    if (out && render && format) {
       out.write(render.end(totals));
+      out.write(reportTrailer(format as ReportFormat, provenance(set, await inputHashes!(), at), opts.lang, header));
       out.commit();
     }
-    html?.commit(totals);
+    if (html) html.commit(totals, provenanceLines(provenance(set, await inputHashes!(), at), opts.lang, false));
     summaryOut?.commit();
     // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
     if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
@@ -222,4 +230,17 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   } finally {
     process.removeListener('SIGINT', interrupted);
   }
+}
+
+/**
+ * The SHA-256 of the bytes the batch reads, for the report's provenance: a file
+ * is hashed alongside the run (the readers are not touched), stdin as the
+ * reader consumes it; the history file whole (it is read whole anyway).
+ */
+function hashInputs(file: string, history: string | undefined): () => Promise<InputHash[]> {
+  const fromStdin = file === '-' ? watchStdin() : undefined;
+  const hashing = fromStdin ? undefined : sha256File(file);
+  hashing?.catch(() => undefined); // an unreadable input fails the batch itself, with its own message
+  const hist: InputHash[] = history && history !== '-' ? [{ role: 'history', file: inputName(history), sha256: sha256(readFileSync(history)) }] : [];
+  return async () => [{ role: 'input', file: inputName(file), sha256: fromStdin ? fromStdin() : await hashing! }, ...hist];
 }

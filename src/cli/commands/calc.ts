@@ -1,5 +1,5 @@
 import { loadRules } from '../../load/load-rules.js';
-import { readTextFile } from '../../load/read-text-file.js';
+import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { toEnterprise } from '../../input/to-enterprise.js';
@@ -14,6 +14,9 @@ import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { terminalWidth } from '../terminal-width.js';
 import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
+import { inputName, provenance, runTime } from '../../provenance/provenance.js';
+import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
+import { embeddedInput } from '../../provenance/embed-input.js';
 
 export interface CalcOptions {
   year?: string;
@@ -41,8 +44,9 @@ const EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.m
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
+  const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
-  const text = readTextFile(file);
+  const { text, sha256 } = readTextFileHashed(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);
   const year = opts.year !== undefined ? Number(opts.year) : undefined;
@@ -56,19 +60,26 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   // The base case for --compare is the file as written: no --set, --year or --region.
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
+  const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
   const inputs = [file, ...(opts.regime ? [opts.regime] : [])];
   // --format wins; else the --out file's extension; else the table.
   const format = opts.format ?? formatOfName(opts.out, EXTENSIONS) ?? 'table';
   if (format === 'json') {
-    writeOutput(JSON.stringify({ ...evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids)), ...advice.json }, null, 2) + '\n', opts.out, inputs);
+    const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
+    const input = embeddedInput(set, record, enterprise, opts.set);
+    writeOutput(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2) + '\n', opts.out, inputs);
     return 0;
   }
   const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
   const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
-  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: terminal && !process.env.NO_COLOR, width });
+  // The calculation sheet shows the provenance in its header; the other formats end with it.
+  const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
+  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: terminal && !process.env.NO_COLOR, width, sheet });
+  const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
   // CSV and HTML are structures a program or a browser reads: advice goes beside them (stderr), never into them.
   const structured = format === 'csv' || format === 'html';
-  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + (advice.text && !structured ? '\n' + advice.text : ''), opts.out, inputs);
+  const footer = format === 'table' ? '\n' + provenanceFooter(prov, opts.lang) : '';
+  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (advice.text && !structured ? '\n' + advice.text : '') + footer, opts.out, inputs);
   if (advice.text && structured) process.stderr.write(advice.text);
   return 0;
 }

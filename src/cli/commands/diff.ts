@@ -12,8 +12,9 @@ function readResult(file: string): ResultFile {
     throw SubsidyError.of('JSON_SYNTAX', { detail: (e as Error).message }, { file });
   }
   const d = data as { schemaVersion?: unknown; results?: unknown; policies?: unknown };
+  // Version 2 only added provenance and input: results of either version compare.
   if ((d?.schemaVersion !== 1 && d?.schemaVersion !== 2) || (!Array.isArray(d.results) && !Array.isArray(d.policies)))
-    throw SubsidyError.of('SCHEMA', { detail: 'not a subsidy result file (calc --format json, schemaVersion 1)' }, { file });
+    throw SubsidyError.of('SCHEMA', { detail: 'not a subsidy result file (calc --format json, schemaVersion 1 or 2)' }, { file });
   return d as ResultFile;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { caseFiles, loadCaseFile, type LoadedCase } from '../../cases/load-cases.js';
 import { runCase, type CaseResult } from '../../cases/run-case.js';
 import { junitXml } from '../../cases/junit.js';
@@ -5,6 +6,8 @@ import { loadRules } from '../../load/load-rules.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import type { Lang } from '../../i18n/messages.js';
+import { provenance, runTime, sha256 } from '../../provenance/provenance.js';
+import { junitProperties } from '../../provenance/render-provenance.js';
 
 export interface TestOptions {
   filter?: string;
@@ -18,6 +21,7 @@ export interface TestOptions {
 
 /** Runs YAML example cases. Exit 0 all pass, 1 any failure, 2 a malformed case file (thrown). */
 export async function testCommand(paths: string[], opts: TestOptions): Promise<number> {
+  const at = opts.junit ? runTime() : undefined;
   const set = await loadRules(opts.rules, opts.regime);
   const files = caseFiles(paths.length ? paths : ['examples']);
   const findings = [];
@@ -36,7 +40,11 @@ export async function testCommand(paths: string[], opts: TestOptions): Promise<n
   const results: CaseResult[] = selected.map((l) => runCase(set, l.case, l.src, l.index));
   const failed = results.filter((r) => r.failures.length).length;
   const passed = results.length - failed;
-  if (opts.junit) writeFileAtomic(opts.junit, junitXml(results), files);
+  if (opts.junit) {
+    // Each case file by the path it was named by (the testcases' classname), hashed as it is now.
+    const inputs = files.map((f) => ({ role: 'case' as const, file: f, sha256: sha256(readFileSync(f)) }));
+    writeFileAtomic(opts.junit, junitXml(results, junitProperties(provenance(set, inputs, at))), files);
+  }
   if (opts.format === 'json') {
     const json = results.map((r) => ({ file: r.file, name: r.name, passed: !r.failures.length, failures: r.failures }));
     process.stdout.write(JSON.stringify({ passed, failed, results: json }, null, 2) + '\n');

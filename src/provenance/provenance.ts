@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { SubsidyError } from '../errors/subsidy-error.js';
+import { ruleFiles, type RuleSet } from '../load/load-rules.js';
+
+/**
+ * Where a result comes from: which tool, which rules, which input, when.
+ * Every output carries it so that a figure handed on can be traced back and
+ * checked again (`subsidy verify`). Nothing here knows the engine.
+ */
+export interface Provenance {
+  tool: 'subsidy';
+  version: string;
+  rules: RulesFingerprint;
+  documents: DocumentStatus[];
+  inputs: InputHash[];
+  time: string;
+  /** 'SOURCE_DATE_EPOCH' when the time was fixed by that variable (reproducible output). */
+  timeSource: 'clock' | 'SOURCE_DATE_EPOCH';
+  /** calc only: the --set, --year and --region given on the command line (already applied to the embedded input). */
+  overrides?: Overrides;
+}
+
+export interface RulesFingerprint {
+  /** SHA-256 over the names (relative to the rule directory) and bytes of the facts, regions and policy files, and the --regime file. */
+  fingerprint: string;
+  regime?: { file: string; sha256: string };
+}
+
+export interface DocumentStatus {
+  id: string;
+  title: string;
+  docNumber: string | null;
+  status: 'draft' | 'in_force';
+}
+
+export interface InputHash {
+  role: 'input' | 'history' | 'case';
+  file: string;
+  sha256: string;
+}
+
+export interface Overrides {
+  region?: string;
+  year?: number;
+  set?: string[];
+}
+
+export interface RunTime {
+  time: string;
+  timeSource: Provenance['timeSource'];
+}
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** How a fingerprint is shown to people: 16 hex digits are plenty to tell two rule sets apart. */
+export const shortHash = (hex: string) => hex.slice(0, 16);
+
+/** stdin is named as such; a path only by its last part, so a report handed on does not carry a local directory. */
+export const inputName = (file: string) => (file === '-' ? '<stdin>' : basename(file));
+
+/**
+ * The time of the run, to the second, in UTC. SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention: whole seconds since 1970) fixes it, so the
+ * same input gives byte-identical output; a malformed value is refused rather
+ * than silently replaced by the clock.
+ */
+export function runTime(env: NodeJS.ProcessEnv = process.env): RunTime {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  if (!raw) return { time: iso(new Date()), timeSource: 'clock' };
+  if (!/^\d{1,12}$/.test(raw))
+    throw SubsidyError.of('USAGE', { detail: `SOURCE_DATE_EPOCH=${env.SOURCE_DATE_EPOCH}: expected whole seconds since 1970-01-01 UTC` }, { field: 'SOURCE_DATE_EPOCH' });
+  return { time: iso(new Date(Number(raw) * 1000)), timeSource: 'SOURCE_DATE_EPOCH' };
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+let version: string | undefined;
+
+/** package.json sits two levels above both dist/provenance/ and dist/bundle/. */
+export function toolVersion(): string {
+  if (version === undefined) {
+    try {
+      version = String((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}
+
+/**
+ * Names are relative to the rule directory, so a byte-identical copy of rules/
+ * elsewhere has the same fingerprint, and renaming or removing a file changes it.
+ */
+export function rulesFingerprint(set: RuleSet): RulesFingerprint {
+  const h = createHash('sha256');
+  for (const file of ruleFiles(set.dir)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      continue; // a file that is not there is told apart by its missing name
+    }
+    h.update(relative(set.dir, file).split(sep).join('/')).update('\0').update(bytes).update('\0');
+  }
+  if (!set.regime) return { fingerprint: h.digest('hex') };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(set.regime.file);
+  } catch (e) {
+    throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: set.regime.file });
+  }
+  h.update('--regime\0').update(bytes).update('\0');
+  return { fingerprint: h.digest('hex'), regime: { file: basename(set.regime.file), sha256: sha256(bytes) } };
+}
+
+export function documentStatuses(set: RuleSet): DocumentStatus[] {
+  return set.policies.map(({ policy: p }) => ({ id: p.id, title: p.title, docNumber: p.doc_number, status: p.status }));
+}
+
+export function provenance(set: RuleSet, inputs: InputHash[], at: RunTime = runTime(), overrides?: Overrides): Provenance {
+  const o = overrides && (overrides.region !== undefined || overrides.year !== undefined || overrides.set?.length) ? overrides : undefined;
+  return { tool: 'subsidy', version: toolVersion(), rules: rulesFingerprint(set), documents: documentStatuses(set), inputs, ...at, ...(o ? { overrides: o } : {}) };
+}
+
+/** Streams a file through SHA-256 (batch inputs can be gigabytes). */
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', (e) => reject(SubsidyError.of('FILE_UNREADABLE', { reason: e.message }, { file })));
+  });
+}
+
+/**
+ * Hashes stdin as another reader consumes it. Paused first, so the extra
+ * 'data' listener does not start the stream flowing on its own: the reader's
+ * own read() calls drive it, and each chunk they take is also emitted here.
+ */
+export function watchStdin(): () => string {
+  const h = createHash('sha256');
+  process.stdin.pause();
+  process.stdin.on('data', (c: Buffer) => h.update(c));
+  return () => h.digest('hex');
+}
