@@ -15,8 +15,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const docs = join(root, 'docs');
 const tmp = mkdtempSync(join(tmpdir(), 'subsidy-screenshots-'));
 
+// A fixed time in the provenance, so that remade screenshots differ only where the pages do.
+const env = { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '1767225600' };
+
 function subsidy(args) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/subsidy.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/subsidy.js'), ...args], { cwd: root, encoding: 'utf8', env });
   if (r.status !== 0 && r.status !== 1) throw new Error(`subsidy ${args.join(' ')}: ${r.stderr}`);
 }
 
@@ -33,7 +36,7 @@ subsidy(['batch', 'examples/batch/all-examples.yaml', '--out', pages, '--format'
 const browser = await Browser.launch();
 try {
   for (const [page, shots] of [
-    [sheet, [['screenshot-calculation-sheet.png', 1700], ['screenshot-clause.png', 'article.clause:not(.document-checks) + article.clause']]],
+    [sheet, [['screenshot-calculation-sheet.png', 1900], ['screenshot-clause.png', 'article.clause:not(.document-checks) + article.clause']]],
     [join(pages, 'index.html'), [['screenshot-portfolio.png', 1900]]],
   ]) {
     const events = await browser.open(pathToFileURL(page).href, { width: 1100, height: 1400 });
