@@ -75,6 +75,15 @@ describe('calc output options', { timeout: 180000 }, () => {
   });
 });
 
+describe('template output', () => {
+  it('--out - is stdout, as no --out is', () => {
+    const r = cli(['template', '--out', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(cli(['template']).stdout);
+    expect(existsSync('-')).toBe(false);
+  });
+});
+
 // The CLI runs each take a second or more on the shared build machine, often much more under load.
 describe('batch output options', { timeout: 180000 }, () => {
   const input = join(dir, 'hostile.jsonl');
