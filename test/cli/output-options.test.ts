@@ -133,6 +133,13 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect(index).not.toMatch(/<script|<img/);
   });
 
+  it('--out DIR/ (or an existing directory) without --format writes the HTML pages', () => {
+    const out = join(dir, 'pages-by-name') + '/';
+    expect(cli(['batch', input, '--out', out]).code).toBe(1);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(cli(['batch', input, '--out', out.slice(0, -1)]).code).toBe(1);
+  });
+
   it('--format html to a name ending in .html, or to stdout: one page with every sheet and the portfolio', () => {
     const file = join(dir, 'all.html');
     expect(cli(['batch', input, '--out', file]).code).toBe(1);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
 import { HtmlReport } from '../../batch/html-report.js';
@@ -59,6 +59,8 @@ function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.md') return 'md';
   if (ext === '.html' || ext === '.htm') return 'html';
+  // A directory (one that exists, or a name ending in /) can only take a page per enterprise.
+  if (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory())) return 'html';
   throw usage(`cannot tell the report format from "${out}": use .csv, .jsonl, .md or .html, or --format (--format html with a directory writes a page per enterprise)`, '--out');
 }
 
