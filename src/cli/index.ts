@@ -90,7 +90,7 @@ program
   .command('batch')
   .description('evaluate many enterprises: CSV (UTF-8 or GBK), a YAML list, or JSON Lines; - for stdin')
   .argument('<file>')
-  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl, .md, .html (one page), a directory with --format html (a page per enterprise and index.html); - for stdout')
+  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl, .md, .html (one page), a directory (a page per enterprise and index.html); - for stdout')
   .addOption(new Option('--format <format>', 'report format (default: from the --out extension); without --out the report goes to stdout and only the totals to stderr').choices(['csv', 'jsonl', 'md', 'html']))
   .addOption(new Option('--input-format <format>', 'input format (default: from the extension or the content)').choices(['csv', 'yaml', 'jsonl']))
   .option('--encoding <encoding>', 'utf8 | gbk | gb18030 (default: detected)')
