@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, rmdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
@@ -74,7 +74,7 @@ export class HtmlReport {
     labels: Labels,
     private readonly input: string,
     private readonly single: ReportOutput | undefined,
-    private readonly dir: { target: string; tmp: string; inputs: Set<string> } | undefined,
+    private readonly dir: { target: string; tmp: string; inputs: Set<string>; created?: string } | undefined,
     private readonly scratch: string,
   ) {
     this.l = labels;
@@ -89,7 +89,8 @@ export class HtmlReport {
     }
     if (existsSync(out) && !statSync(out).isDirectory()) throw SubsidyError.of('USAGE', { detail: `${out} is a file: --format html writes a directory (or give a name ending in .html for one page)` }, { field: '--out' });
     try {
-      mkdirSync(out, { recursive: true });
+      // The directories made here go again if the batch stops: a refused input leaves nothing behind.
+      const created = mkdirSync(out, { recursive: true });
       const tmp = mkdtempSync(join(out, `.subsidy-html-${process.pid}-`));
       const real = (p: string) => {
         try {
@@ -98,7 +99,7 @@ export class HtmlReport {
           return resolve(p);
         }
       };
-      return new HtmlReport(set, l, input, undefined, { target: out, tmp, inputs: new Set(inputs.filter((i) => i !== '-').map(real)) }, tmp);
+      return new HtmlReport(set, l, input, undefined, { target: out, tmp, inputs: new Set(inputs.filter((i) => i !== '-').map(real)), created }, tmp);
     } catch (e) {
       throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: out });
     }
@@ -169,6 +170,10 @@ export class HtmlReport {
   abort(): void {
     this.spool.abort();
     this.single?.abort();
+    if (this.dir?.created) {
+      rmSync(this.scratch, { recursive: true, force: true });
+      removeEmpty(this.dir.target, this.dir.created);
+    }
     rmSync(this.scratch, { recursive: true, force: true });
   }
 }
@@ -177,4 +182,16 @@ function pageHtml(set: RuleSet, l: Labels, o: Extract<Outcome, { kind: 'ok' }>, 
   const e = o.ev.enterprise;
   const title = `${catalogue(l.lang).sheet.title} · ${e.name ?? e.id ?? String(o.row)}`;
   return `${pageStart(title, l.lang).text}${sheetSection(o.ev, set, l, meta).text}\n${pageEnd(l.lang).text}`;
+}
+
+/** Removes `dir` and its parents up to `top` (the first directory mkdir made), each only if empty. */
+function removeEmpty(dir: string, top: string): void {
+  for (let d = resolve(dir); ; d = resolve(d, '..')) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === resolve(top)) return;
+  }
 }

@@ -149,6 +149,14 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect(page).toContain('<section class="portfolio" id="portfolio">');
   });
 
+  it('an input refused as a whole leaves no directory behind', () => {
+    const bad = join(dir, 'no-header.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    const out = join(dir, 'never', 'pages');
+    expect(cli(['batch', bad, '--out', out, '--format', 'html']).code).toBe(2);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
   it('--format html onto an existing file that is not .html is refused, nothing written', () => {
     const file = join(dir, 'plain.txt');
     writeFileSync(file, 'keep');
