@@ -67,10 +67,11 @@ describe('calc output options', { timeout: 180000 }, () => {
     expect(cli(['calc', EXAMPLE, '--out', file]).code).toBe(0);
     const page = readFileSync(file, 'utf8');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    // The provenance in the header: tool, rules fingerprint, input hash, the (fixed) time, each document's status.
+    // The provenance in the header: tool, rules fingerprint, input hash, the (fixed) time; each document's status is in the row of documents.
     const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json']).stdout);
-    const prov = page.slice(page.indexOf('<tr data-section="provenance">'), page.indexOf('</tr>', page.indexOf('<tr data-section="provenance">')));
-    for (const text of ['规则指纹', j.provenance.rules.fingerprint.slice(0, 16), '输入文件指纹', j.provenance.inputs[0].sha256.slice(0, 16), '2023-11-14T22:13:20Z', '已施行', '征求意见稿']) expect(prov).toContain(text);
+    const row = (section: string) => page.slice(page.indexOf(`<tr data-section="${section}">`), page.indexOf('</tr>', page.indexOf(`<tr data-section="${section}">`)));
+    for (const text of ['规则指纹', j.provenance.rules.fingerprint.slice(0, 16), '输入文件指纹', j.provenance.inputs[0].sha256.slice(0, 16), '2023-11-14T22:13:20Z']) expect(row('provenance')).toContain(text);
+    for (const d of j.provenance.documents) expect(row('documents')).toMatch(new RegExp(`${d.title.replace(/[()（）]/g, '.')}[^<]*${d.status === 'draft' ? '征求意见稿' : '已施行'}`));
     expect(cli(['calc', EXAMPLE, '--format', 'html']).stdout).toBe(page);
   });
 });

@@ -44,16 +44,18 @@ function header(ev: Evaluation, set: RuleSet, l: Labels, meta: SheetMeta): Html 
   const e = ev.enterprise;
   const partial = ev.policies.filter((p) => p.partialYear).map((p) => `${docLabel(p, l.lang)}：${partialText(p.partialYear, e.year, l.lang)}`);
   const readings = meta.readings ?? [];
+  // Each document's status is in the row of documents above: the provenance does not say it twice.
+  const provenance = meta.provenance?.filter(([label]) => label !== w.provDocStatus);
   const none = html`<span class="placeholder">${s.readingsNone}</span>`;
   return html`<table class="meta"><tbody>
 <tr><th>${w.enterprise}</th><td>${e.name ?? '—'}</td></tr>
 <tr><th>${w.id}</th><td>${e.id ?? '—'}</td></tr>
 <tr><th>${w.region}</th><td>${l.region(e.region)}（${e.region}）</td></tr>
 <tr><th>${w.year}</th><td>${e.year}</td></tr>
-<tr><th>${s.documents}</th><td><ul>${ev.policies.map((p) => documentItem(p, set, l))}</ul></td></tr>
+<tr data-section="documents"><th>${s.documents}</th><td><ul>${ev.policies.map((p) => documentItem(p, set, l))}</ul></td></tr>
 <tr><th>${s.partialYears}</th><td>${partial.length ? html`<ul>${partial.map((t) => html`<li>${t}</li>`)}</ul>` : none}</td></tr>
 <tr data-section="readings"><th>${s.readings}</th><td>${readings.length ? html`<ul>${readings.map((r) => html`<li>${r.label}：${r.value}</li>`)}</ul>` : none}</td></tr>
-<tr data-section="provenance"><th>${s.provenance}</th><td>${meta.provenance?.length ? html`<ul>${meta.provenance.map(([k, ...v]) => html`<li>${k}：${v.join(' · ')}</li>`)}</ul>` : html`<span class="placeholder">${s.provenanceNone}</span>`}</td></tr>
+<tr data-section="provenance"><th>${s.provenance}</th><td>${provenance?.length ? html`<ul>${provenance.map(([k, ...v]) => html`<li>${k}：${v.join(' · ')}</li>`)}</ul>` : html`<span class="placeholder">${s.provenanceNone}</span>`}</td></tr>
 </tbody></table>`;
 }
 
