@@ -36,12 +36,15 @@ program
 
 program
   .command('rules')
-  .description('inspect the rule set: list | show <clause-id> | coverage | lint')
+  .description('the rule set: list | show <clause-id> | coverage | lint | new <source.txt> --id <policy-id>')
   .argument('<action>')
   .argument('[id]')
   .addOption(lang())
   .addOption(rules())
+  .addOption(regime())
   .option('--format <format>', 'text | json', 'text')
+  .option('--id <policy-id>', 'new: the id of the policy to scaffold')
+  .option('--out <file>', 'new: write the scaffold here (default: stdout)')
   .action((action: string, id: string | undefined, opts) => runCommand(() => import('./commands/rules.js').then((m) => m.rulesCommand(action, id, opts)), opts.lang));
 
 program

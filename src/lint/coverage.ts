@@ -2,16 +2,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../load/load-rules.js';
 import { CLAUSE_STATUSES, type ClauseStatus } from '../schema/policy-schema.js';
-import { sourceItems, unaccountedItems } from './source-items.js';
+import { sourceItems, styleExample, unaccountedItems, unmatchedStyles } from './source-items.js';
 
-export type CoverageRow = { policy: string; items: number; unaccounted: string[] } & Record<ClauseStatus, number>;
+export type CoverageRow = { policy: string; items: number; unaccounted: string[]; unmatched: string[] } & Record<ClauseStatus, number>;
 
-/** Per document: numbered items in the text, clauses by status, and any item with no clause. */
+/**
+ * Per document: numbered items in the text, clauses by status (`todo` included), any
+ * item with no clause, and any numbering style that matches nothing in the text.
+ */
 export function coverage(set: RuleSet): CoverageRow[] {
   return set.policies.map(({ policy }) => {
-    const text = readFileSync(join(set.dir, 'sources', policy.source), 'utf8');
+    let text = '';
+    try {
+      text = readFileSync(join(set.dir, 'sources', policy.source), 'utf8');
+    } catch {
+      // A missing source is a lint finding of its own; here it simply has no items.
+    }
     const counts = Object.fromEntries(CLAUSE_STATUSES.map((s) => [s, policy.clauses.filter((c) => c.status === s).length])) as Record<ClauseStatus, number>;
     const items = [...sourceItems(policy, text).values()].reduce((a, b) => a + b, 0);
-    return { policy: policy.id, items, ...counts, unaccounted: unaccountedItems(policy, text) };
+    return { policy: policy.id, items, ...counts, unaccounted: unaccountedItems(policy, text), unmatched: unmatchedStyles(policy, text).map(styleExample) };
   });
+}
+
+/** A document fails coverage when an item has no rule or a declared numbering finds nothing (then every item may be missed). */
+export function coverageFails(r: CoverageRow): boolean {
+  return r.unaccounted.length > 0 || r.unmatched.length > 0 || r.items === 0;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
@@ -24,7 +24,8 @@ export interface RuleSet {
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
-const CACHE_VERSION = 1;
+// 2: every check of `rules lint` runs before a set is cached, and source texts are part of the key.
+const CACHE_VERSION = 2;
 
 interface Cache {
   version: number;
@@ -34,16 +35,17 @@ interface Cache {
   policies: { file: string; policy: Policy }[];
 }
 
-/** The files that decide results, in a fixed order: the fact dictionary, the regions, the policies. */
+/** The files that decide results, in a fixed order: the fact dictionary, the regions, the policies, their sources. */
 export function ruleFiles(dir: string): string[] {
-  const list = (d: string) => {
+  const list = (d: string, ext: string) => {
     try {
-      return readdirSync(d).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(d, n));
+      return readdirSync(d).filter((n) => n.endsWith(ext)).sort().map((n) => join(d, n));
     } catch {
       return [];
     }
   };
-  return [join(dir, 'facts.yaml'), ...list(join(dir, 'facts')), join(dir, 'regions.yaml'), ...list(join(dir, 'policies'))];
+  // The source texts are checked too (quotes, numbering), so they are part of what a cached set stands for.
+  return [join(dir, 'facts.yaml'), ...list(join(dir, 'facts'), '.yaml'), join(dir, 'regions.yaml'), ...list(join(dir, 'policies'), '.yaml'), ...list(join(dir, 'sources'), '.txt')];
 }
 
 /** A hash of every rule file's name and bytes: a cached rule set is used only for identical files. */
@@ -58,6 +60,12 @@ function fingerprint(dir: string): string | undefined {
 }
 
 const cacheFile = (fp: string) => join(CACHE_DIR, `rules-${fp.slice(0, 16)}.json`);
+
+/** The cache key of a rule directory's current files and the cache file's name (for tests of the cache). */
+export function ruleCacheKey(dir: string): { fingerprint: string; name: string } | undefined {
+  const fp = fingerprint(dir);
+  return fp ? { fingerprint: fp, name: basename(cacheFile(fp)) } : undefined;
+}
 
 function fromCache(dir: string, fp: string): RuleSet | undefined {
   try {
@@ -87,17 +95,18 @@ function toCache(set: RuleSet, fp: string): void {
 }
 
 /**
- * Loads a rule directory. The first load of a given set of files validates
- * everything (zod schemas, references) and keeps the result in a cache keyed
- * by the files' hash; later loads of the same bytes skip YAML parsing and zod,
- * which is most of start-up. `fresh` forces validation (lint does).
+ * Loads a rule directory. The first load of a given set of files runs every check
+ * `rules lint` runs (schemas, references, numbers, source texts) and refuses the set
+ * on any error; only a set that passed is kept in the cache, keyed by the files' hash.
+ * Later loads of the same bytes skip YAML parsing, zod and the checks, which is most
+ * of start-up. `fresh` forces validation.
  */
 export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, opts: { fresh?: boolean } = {}): Promise<RuleSet> {
   const fp = opts.fresh ? undefined : fingerprint(dir);
   const cached = fp ? fromCache(dir, fp) : undefined;
   if (cached && !regimeFile) return cached;
   const { validateRules, validateRegime } = await import('./validate-rules.js');
-  if (cached && regimeFile) return { ...cached, regime: validateRegime(regimeFile) };
+  if (cached && regimeFile) return { ...cached, regime: validateRegime(regimeFile, cached) };
   const set = validateRules(dir, regimeFile);
   if (fp) toCache(set, fp);
   return set;

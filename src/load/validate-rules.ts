@@ -5,12 +5,13 @@ import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Finding } from '../errors/codes.js';
 import { FactFileSchema, type Fact } from '../schema/fact-schema.js';
 import { PolicySchema } from '../schema/policy-schema.js';
-import { RegionFileSchema, RegimeFileSchema } from '../schema/region-schema.js';
+import { RegionFileSchema, RegimeFileSchema, type Region } from '../schema/region-schema.js';
+import { byPlace, isBlocking, lintRuleSet } from '../lint/lint-rules.js';
+import type { PlacedFact } from '../lint/check-dictionary.js';
+import { checkRegime } from '../lint/check-regime.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
 import { decodeUtf8 } from './read-text-file.js';
-import { checkReferences } from './check-references.js';
-import { zodFindings as zodFindings_ } from './zod-findings.js';
-
+import { zodFindings } from './zod-findings.js';
 import type { LoadedPolicy, RuleSet } from './load-rules.js';
 
 function readSource(file: string): YamlSource {
@@ -23,71 +24,98 @@ function readSource(file: string): YamlSource {
   return readYaml(decodeUtf8(buf, file), file);
 }
 
-function parseWith<T>(schema: z.ZodType<T>, src: YamlSource, findings: Finding[]): T | undefined {
-  const r = schema.safeParse(src.data);
-  if (r.success) return r.data;
-  findings.push(...(zodFindings_(r.error, src)));
+/** Reads and parses one file; a file that cannot be read or parsed adds its findings and gives undefined. */
+function parseFile<T>(schema: z.ZodType<T>, file: string, findings: Finding[]): { src: YamlSource; data: T } | undefined {
+  try {
+    const src = readSource(file);
+    const r = schema.safeParse(src.data);
+    if (r.success) return { src, data: r.data };
+    findings.push(...zodFindings(r.error, src));
+  } catch (e) {
+    if (e instanceof SubsidyError) findings.push(...e.findings);
+    else throw e;
+  }
   return undefined;
 }
 
+export interface CheckedRules {
+  /** The set as parsed; absent when the dictionary or the regions could not be read. */
+  set?: RuleSet;
+  /** Everything found, in file and line order; see isBlocking for what stops a load. */
+  findings: Finding[];
+}
+
 /**
- * Reads and validates a whole rule directory: facts, regions, every policy, and
- * optionally a fiscal regime file. All problems are collected, then thrown together.
+ * Reads a whole rule directory (facts, regions, every policy; optionally a regime
+ * file) and runs every check on it, collecting all findings. The one validation:
+ * loading refuses a set with any blocking finding, and `rules lint` prints them all.
  */
-export function validateRules(dir: string, regimeFile?: string): RuleSet {
+export function checkRules(dir: string, regimeFile?: string): CheckedRules {
   const findings: Finding[] = [];
   // One dictionary, possibly kept in several files by topic (rules/facts.yaml and rules/facts/*.yaml).
-  const factFiles = [join(dir, 'facts.yaml'), ...listYaml(join(dir, 'facts'))];
-  const allFacts: Fact[] = [];
+  const placed: PlacedFact[] = [];
   const factSeen = new Map<string, string>();
-  for (const file of factFiles) {
-    const src = readSource(file);
-    const parsed = parseWith(FactFileSchema, src, findings);
-    parsed?.facts.forEach((f, i) => {
+  let dictionaryRead = true;
+  for (const file of [join(dir, 'facts.yaml'), ...listYaml(join(dir, 'facts'))]) {
+    const parsed = parseFile(FactFileSchema, file, findings);
+    if (!parsed) dictionaryRead = false;
+    parsed?.data.facts.forEach((f, i) => {
       const prior = factSeen.get(f.id);
-      if (prior) findings.push({ code: 'RULE_DUPLICATE_ID', args: { id: f.id, other: prior }, ...src.locate(['facts', i, 'id']) });
-      factSeen.set(f.id, file);
-      allFacts.push(f);
+      if (prior) findings.push({ code: 'RULE_DUPLICATE_ID', args: { id: f.id, other: prior }, ...parsed.src.locate(['facts', i, 'id']) });
+      else factSeen.set(f.id, file);
+      placed.push({ fact: f, index: i, locate: parsed.src.locate });
     });
   }
-  const regionsSrc = readSource(join(dir, 'regions.yaml'));
-  const regionFile = parseWith(RegionFileSchema, regionsSrc, findings);
-  const policies: LoadedPolicy[] = [];
+  const regions = parseFile(RegionFileSchema, join(dir, 'regions.yaml'), findings);
   const policyDir = join(dir, 'policies');
-  for (const file of listYaml(policyDir)) {
-    try {
-      const source = readSource(file);
-      const policy = parseWith(PolicySchema, source, findings);
-      if (policy) policies.push({ policy, file, source });
-    } catch (e) {
-      if (e instanceof SubsidyError) findings.push(...e.findings);
-      else throw e;
-    }
+  const policyFiles = listYaml(policyDir);
+  if (!policyFiles.length) findings.push({ code: 'RULE_NO_DOCUMENTS', args: { dir: policyDir }, file: policyDir });
+  const policies: LoadedPolicy[] = [];
+  for (const file of policyFiles) {
+    const parsed = parseFile(PolicySchema, file, findings);
+    if (parsed) policies.push({ policy: parsed.data, file, source: parsed.src });
   }
-  let regime: RuleSet['regime'];
+  // Without the whole dictionary and the regions every reference would look wrong: stop at what was found.
+  if (!dictionaryRead || !regions) return { findings: findings.sort(byPlace) };
+  const facts = new Map<string, Fact>();
+  for (const { fact } of placed) if (!facts.has(fact.id)) facts.set(fact.id, fact);
+  const regionMap = new Map<string, Region>();
+  for (const r of regions.data.regions) if (!regionMap.has(r.code)) regionMap.set(r.code, r);
+  const set: RuleSet = { dir, facts, regions: regionMap, policies };
+  findings.push(...lintRuleSet({ set, facts: placed, regions: regions.data.regions, regionsAt: regions.src.locate }));
   if (regimeFile) {
-    try {
-      regime = validateRegime(regimeFile);
-    } catch (e) {
-      if (e instanceof SubsidyError) findings.push(...e.findings);
-      else throw e;
-    }
+    const regime = checkRegimeFile(regimeFile, set, findings);
+    if (regime) set.regime = regime;
   }
-  if (findings.length) throw new SubsidyError(findings);
-  const facts = new Map(allFacts.map((f) => [f.id, f]));
-  const regions = new Map(regionFile!.regions.map((r) => [r.code, r]));
-  const set: RuleSet = { dir, facts, regions, policies, regime };
-  const refFindings = checkReferences(set);
-  if (refFindings.length) throw new SubsidyError(refFindings);
+  return { set, findings: findings.sort(byPlace) };
+}
+
+/**
+ * Loads a rule directory for use: every check of `rules lint` runs, and any blocking
+ * finding refuses the whole set (exit 2, with file and line). Clauses still `todo` load
+ * as information-only rows.
+ */
+export function validateRules(dir: string, regimeFile?: string): RuleSet {
+  const { set, findings } = checkRules(dir, regimeFile);
+  const errors = findings.filter(isBlocking);
+  if (errors.length || !set) throw new SubsidyError(errors);
   return set;
 }
 
-/** A user's fiscal regime file (--regime), validated. */
-export function validateRegime(file: string): NonNullable<RuleSet['regime']> {
+function checkRegimeFile(file: string, set: RuleSet, findings: Finding[]): RuleSet['regime'] {
+  const parsed = parseFile(RegimeFileSchema, file, findings);
+  if (!parsed) return undefined;
+  const problems = checkRegime(parsed.data, set, parsed.src.locate);
+  findings.push(...problems);
+  return problems.length ? undefined : { file, data: parsed.data };
+}
+
+/** A user's fiscal regime file (--regime), checked against the rule set it will be used with. */
+export function validateRegime(file: string, set: RuleSet): NonNullable<RuleSet['regime']> {
   const findings: Finding[] = [];
-  const data = parseWith(RegimeFileSchema, readSource(file), findings);
-  if (!data) throw new SubsidyError(findings);
-  return { file, data };
+  const regime = checkRegimeFile(file, set, findings);
+  if (!regime) throw new SubsidyError(findings.sort(byPlace));
+  return regime;
 }
 
 export function listYaml(dir: string): string[] {
@@ -97,4 +125,3 @@ export function listYaml(dir: string): string[] {
     return [];
   }
 }
-

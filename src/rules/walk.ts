@@ -68,3 +68,14 @@ export function* comparisons(c: Condition, path: Path): Generator<[Extract<Condi
   else if ('not' in c) yield* comparisons(c.not, [...path, 'not']);
   else if ('fact' in c) yield [c, path];
 }
+
+/** The conditions inside an award (the cases of a `cases` award, at any depth), with their paths. */
+export function* conditionsOfAward(a: Award, path: Path): Generator<[Condition, Path]> {
+  if (a.kind === 'sum' || a.kind === 'max') for (let i = 0; i < a.parts.length; i++) yield* conditionsOfAward(a.parts[i]!, [...path, 'parts', i]);
+  if (a.kind !== 'cases') return;
+  for (let i = 0; i < a.cases.length; i++) {
+    yield [a.cases[i]!.when, [...path, 'cases', i, 'when']];
+    yield* conditionsOfAward(a.cases[i]!.award, [...path, 'cases', i, 'award']);
+  }
+  if (a.otherwise) yield* conditionsOfAward(a.otherwise, [...path, 'otherwise']);
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseAmount } from '../money/parse-amount.js';
-import { Decimal } from '../money/decimal.js';
 
 /**
  * A written amount in a rule, regime or case file: "5万", "50万美元", "20%".
@@ -8,9 +7,3 @@ import { Decimal } from '../money/decimal.js';
  * (A refinement only: the emitted JSON Schema stays a plain string.)
  */
 export const AmountText = z.string().refine((s) => parseAmount(s) !== undefined, { message: 'not an amount (write e.g. 50000, 5万, 1.2亿, 50万美元, 20%)' });
-
-/** Whether written shares ("60%", "40%") add up to exactly 100%; unreadable ones are caught by AmountText. */
-export function sharesAddUp(shares: { share: number | string }[]): boolean {
-  const sum = shares.reduce((a, s) => a.plus(typeof s.share === 'number' ? new Decimal(String(s.share)) : (parseAmount(s.share)?.value ?? NaN)), new Decimal(0));
-  return sum.equals(1);
-}

@@ -46,7 +46,7 @@ const ClauseResult = z
     number: z.string(),
     part: z.string().optional(),
     title: z.string(),
-    ruleStatus: z.enum(['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision']),
+    ruleStatus: z.enum(['computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision', 'todo']),
     status: z.enum(['eligible', 'ceiling', 'not_eligible', 'needs_data', 'excluded', 'superseded', 'info']),
     sure: Amount.optional(),
     ceiling: Amount.optional(),

@@ -1,7 +1,8 @@
 import { loadRulesSync as loadRules } from '../../src/load/load-rules-sync.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
-import { checkReferences } from '../../src/load/check-references.js';
+import { checkReferences } from '../../src/lint/check-references.js';
+import { checkAmounts } from '../../src/lint/check-amounts.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ClauseResult, Enterprise, ClauseHistory } from '../../src/engine/types.js';
@@ -13,7 +14,11 @@ export function shippedRules(): RuleSet {
   return shipped;
 }
 
-/** A rule set with the shipped facts and regions and one test policy made of the given clauses. */
+/**
+ * A rule set with the shipped facts and regions and one test policy made of the given clauses.
+ * It passes the same reference and number checks a load runs (not the source-text ones:
+ * the test policy has no source), so the engine is only ever tested on sets that could load.
+ */
 export function ruleSetWith(clauses: unknown[], extra: Record<string, unknown> = {}): RuleSet {
   const base = shippedRules();
   const policy = PolicySchema.parse({
@@ -33,7 +38,7 @@ export function ruleSetWith(clauses: unknown[], extra: Record<string, unknown> =
   });
   const src = { file: 'test.yaml', data: policy, locate: () => ({ file: 'test.yaml' }) };
   const set: RuleSet = { ...base, policies: [{ policy, file: 'test.yaml', source: src }] };
-  const problems = checkReferences(set);
+  const problems = [...checkReferences(set), ...checkAmounts(policy, base.facts, () => ({ file: 'test.yaml' }))];
   if (problems.length) throw new Error(JSON.stringify(problems));
   return set;
 }

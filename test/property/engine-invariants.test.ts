@@ -50,9 +50,15 @@ describe('caps', () => {
     const caps = fc.array(fc.record({ amount: fc.integer({ min: 1, max: 5_000_000 }), per: fc.constantFrom('item', 'year', 'event') }), { minLength: 1, maxLength: 3 });
     fc.assert(
       fc.property(awardArb, caps, fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 100_000 }), (award, cs, sales, trainees) => {
+        const smallest = Decimal.min(...cs.map((c) => new Decimal(c.amount)));
+        // A cap below the least the clause pays (its fixed amount, one unit) is refused when the rules load.
+        const least = award.kind === 'rate' ? undefined : new Decimal(award.amount);
+        if (least && smallest.lessThan(least)) {
+          expect(() => ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }])).toThrow(/RULE_CAP_BELOW_AWARD/);
+          return;
+        }
         const rules = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }]);
         const r = evaluate(rules, enterprise(rules, { online_sales: sales, trainees_per_year: trainees })).policies[0]!.clauses[0]!;
-        const smallest = Decimal.min(...cs.map((c) => new Decimal(c.amount)));
         expect((r.amount ?? new Decimal(0)).lessThanOrEqualTo(smallest)).toBe(true);
       }),
       { numRuns: 100 },

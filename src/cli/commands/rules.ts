@@ -1,11 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import type { Lang } from '../../i18n/messages.js';
-import { loadRules, type RuleSet } from '../../load/load-rules.js';
-import { loadRulesSync } from '../../load/load-rules-sync.js';
-import { lintRules } from '../../lint/lint-rules.js';
-import { coverage } from '../../lint/coverage.js';
+import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../load/load-rules.js';
+import { checkRules } from '../../load/validate-rules.js';
+import { isBlocking } from '../../lint/lint-rules.js';
+import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
 import { describeClause } from '../../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
 import { catalogue } from '../../i18n/messages.js';
@@ -14,42 +15,79 @@ import { workedExample } from '../../rules/worked-example.js';
 export interface RulesOptions {
   lang: Lang;
   rules?: string;
+  regime?: string;
   format: string;
+  id?: string;
+  out?: string;
 }
 
-export async function rulesCommand(action: string, id: string | undefined, opts: RulesOptions): Promise<number> {
+const ACTIONS = ['list', 'show', 'coverage', 'lint', 'new'];
+
+export async function rulesCommand(action: string, arg: string | undefined, opts: RulesOptions): Promise<number> {
   switch (action) {
-    case 'lint': {
-      // A rule set that does not load is itself the lint result: loadRules throws findings with positions.
-      const set = loadRulesSync(opts.rules);
-      const findings = lintRules(set);
-      for (const f of findings) process.stderr.write(formatFinding(f, opts.lang) + '\n');
-      process.stdout.write(findings.length ? `${findings.length} problem(s)\n` : `rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`);
-      return findings.length ? 1 : 0;
-    }
+    case 'lint':
+      return lint(opts);
     case 'list':
       process.stdout.write(listRules(await loadRules(opts.rules), opts.format));
       return 0;
-    case 'coverage': {
-      const set = await loadRules(opts.rules);
-      const rows = coverage(set);
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      else {
-        process.stdout.write('document                 items  computable ceiling non_monetary by_reference defective provision unaccounted\n');
-        for (const r of rows)
-          process.stdout.write(`${r.policy.padEnd(24)} ${String(r.items).padStart(5)}  ${String(r.computable).padStart(10)} ${String(r.ceiling).padStart(7)} ${String(r.non_monetary).padStart(12)} ${String(r.by_reference).padStart(12)} ${String(r.defective).padStart(9)} ${String(r.provision).padStart(9)} ${String(r.unaccounted.length).padStart(11)}${r.unaccounted.length ? '  ' + r.unaccounted.join(', ') : ''}\n`);
-      }
-      return rows.some((r) => r.unaccounted.length) ? 1 : 0;
-    }
+    case 'coverage':
+      return coverageCommand(opts);
     case 'show': {
-      if (!id) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
+      if (!arg) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
       const set = await loadRules(opts.rules);
-      process.stdout.write(showClause(set, id, opts.lang));
+      process.stdout.write(showClause(set, arg, opts.lang));
       return 0;
     }
+    case 'new':
+      return (await import('./rules-new.js')).rulesNew(arg, opts);
     default:
-      throw SubsidyError.of('USAGE', { detail: `unknown action "${action}"` }, {}, suggestion(action, ['list', 'show', 'coverage', 'lint']));
+      throw SubsidyError.of('USAGE', { detail: `unknown action "${action}"` }, {}, suggestion(action, ACTIONS));
   }
+}
+
+/** The rule directory asked for; a missing one is a usage error, not a finding about rules. */
+function rulesDir(opts: RulesOptions): string {
+  const dir = opts.rules ?? DEFAULT_RULES_DIR;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw SubsidyError.of('FILE_NOT_FOUND', { reason: 'no such rule directory' }, { file: dir, field: '--rules' });
+  return dir;
+}
+
+/**
+ * Every check a load runs, printed rather than thrown: exit 0 when the set is clean,
+ * 1 when anything was found (errors that stop it loading, or clauses still todo).
+ */
+function lint(opts: RulesOptions): number {
+  const { set, findings } = checkRules(rulesDir(opts), opts.regime);
+  for (const f of findings) process.stderr.write(formatFinding(f, opts.lang) + '\n');
+  const errors = findings.filter(isBlocking).length;
+  const todo = findings.length - errors;
+  if (!findings.length && set)
+    process.stdout.write(`rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`);
+  else process.stdout.write(`${errors} problem(s)${errors ? ' (the rules do not load)' : ''}, ${todo} unfinished (todo)\n`);
+  return findings.length ? 1 : 0;
+}
+
+/** Coverage of each document that parsed; problems that stop the set loading are printed too, and fail it. */
+function coverageCommand(opts: RulesOptions): number {
+  const { set, findings } = checkRules(rulesDir(opts));
+  const errors = findings.filter(isBlocking).filter((f) => f.code !== 'RULE_ITEM_UNACCOUNTED' && f.code !== 'RULE_NUMBERING_NO_MATCH');
+  for (const f of errors) process.stderr.write(formatFinding(f, opts.lang) + '\n');
+  const rows = set ? coverage(set) : [];
+  if (opts.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  else process.stdout.write(coverageTable(rows));
+  return errors.length || !set || rows.some(coverageFails) ? 1 : 0;
+}
+
+function coverageTable(rows: CoverageRow[]): string {
+  const cols = ['items', 'computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision', 'todo', 'unaccounted'] as const;
+  const width = Math.max(24, ...rows.map((r) => r.policy.length));
+  const lines = [`${'document'.padEnd(width)} ${cols.join(' ')}`];
+  for (const r of rows) {
+    const cells = cols.map((c) => String(c === 'unaccounted' ? r.unaccounted.length : r[c]).padStart(c.length));
+    const notes = [...r.unaccounted, ...r.unmatched.map((s) => `numbering ${s} matches nothing`)];
+    lines.push(`${r.policy.padEnd(width)} ${cells.join(' ')}${notes.length ? '  ' + notes.join(', ') : ''}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function suggestion(word: string, options: string[]) {
@@ -89,4 +127,3 @@ export function showClause(set: RuleSet, id: string, lang: Lang): string {
   lines.push('', example ?? (lang === 'zh' ? '（examples/ 中尚无使本条款产生金额的示例）' : '(no example in examples/ yields an amount for this clause)'));
   return lines.join('\n') + '\n';
 }
-

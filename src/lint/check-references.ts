@@ -1,8 +1,8 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { coerceFactValue } from '../input/coerce-value.js';
-import { comparisons, factsOfAward, factsOfCondition, type Path } from '../rules/walk.js';
-import type { RuleSet, LoadedPolicy } from './load-rules.js';
+import { comparisons, conditionsOfAward, factsOfAward, factsOfCondition, type Path } from '../rules/walk.js';
+import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
 import type { Policy } from '../schema/policy-schema.js';
 
 /** References to the dictionary inside notes ({fact:id}, {kind:id}, {history:field}); see src/render/labels.ts. */
@@ -30,7 +30,7 @@ function notesOf(p: Policy): [string, Path][] {
 /**
  * Checks that must hold for a rule set to be evaluated at all: every fact a rule
  * names is in the dictionary, every threshold reads as a value of its fact,
- * every region and beneficiary exists, ids are unique. Run at every load.
+ * every region and beneficiary exists, ids are unique. Part of every load (lint-rules.ts).
  */
 export function checkReferences(set: RuleSet): Finding[] {
   const out: Finding[] = [];
@@ -73,6 +73,7 @@ export function checkReferences(set: RuleSet): Finding[] {
         checkThresholds(set, lp, c.when, [...base, 'when'], out);
       }
       if (c.award) for (const [f, p] of factsOfAward(c.award, [...base, 'award'])) factRef(f, p);
+      if (c.award) for (const [cond, p] of conditionsOfAward(c.award, [...base, 'award'])) checkThresholds(set, lp, cond, p, out);
       if (c.award?.kind === 'levels') {
         const fact = set.facts.get(c.award.fact);
         for (const key of Object.keys(c.award.amounts))

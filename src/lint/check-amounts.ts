@@ -1,0 +1,282 @@
+import type { Finding, Position } from '../errors/codes.js';
+import { parseAmount, parseDate } from '../money/parse-amount.js';
+import { Decimal } from '../money/decimal.js';
+import { coerceFactValue, rangeOf } from '../input/coerce-value.js';
+import type { Fact } from '../schema/fact-schema.js';
+import type { Award, Clause, Condition, NumExpr, Policy } from '../schema/policy-schema.js';
+import type { Path } from '../rules/walk.js';
+
+/** Where a finding goes: the rule file's locator. */
+export type Locate = (path: Path) => Position;
+
+/** A share list as written in a policy or a regime file. */
+export type Shares = { level: string; share: number | string }[];
+
+/** No text pays in more instalments than this; a larger count is a slip (1e8 would exhaust memory). */
+export const MAX_INSTALMENTS = 60;
+
+const ONE = new Decimal(1);
+const shown = (raw: number | string) => String(raw);
+
+/**
+ * Checks of the numbers in a policy that the schema cannot see: amounts paid are
+ * positive yuan, rates are percentages up to 100% (unless marked), steps are positive,
+ * shares add up, tiers rise, caps are not below what a clause always pays, dates are
+ * real and in order, instalments are bounded, and no award base can go below zero.
+ */
+export function checkAmounts(policy: Policy, facts: ReadonlyMap<string, Fact>, at: Locate): Finding[] {
+  const out: Finding[] = [];
+  const c = new Checker(facts, at, out);
+  c.validity(policy.validity);
+  policy.fiscal.rules.forEach((r, i) => checkShares(r.shares, ['fiscal', 'rules', i, 'shares'], at, out));
+  if (policy.fiscal.otherwise !== 'current_regime') checkShares(policy.fiscal.otherwise.shares, ['fiscal', 'otherwise', 'shares'], at, out);
+  policy.clauses.forEach((cl, i) => c.clause(cl, ['clauses', i]));
+  return out;
+}
+
+/** Shares of one split: percentages above zero, each level once, adding up to exactly 100%. */
+export function checkShares(shares: Shares, path: Path, at: Locate, out: Finding[]): void {
+  let sum = new Decimal(0);
+  let readable = true;
+  const seen = new Set<string>();
+  shares.forEach((s, i) => {
+    const p = [...path, i, 'share'];
+    if (seen.has(s.level)) out.push({ code: 'RULE_LEVEL_TWICE', args: { level: s.level }, ...at([...path, i, 'level']) });
+    seen.add(s.level);
+    const v = typeof s.share === 'string' ? parseAmount(s.share) : undefined;
+    if (!v?.percent) {
+      out.push({ code: 'RULE_RATE_PERCENT', args: { value: shown(s.share) }, ...at(p) });
+      readable = false;
+      return;
+    }
+    if (v.value.lte(0)) out.push({ code: 'RULE_NOT_POSITIVE', args: { value: shown(s.share) }, ...at(p) });
+    sum = sum.plus(v.value);
+  });
+  if (readable && !sum.equals(ONE)) out.push({ code: 'RULE_SHARES_SUM', args: { sum: `${sum.times(100).toFixed()}%` }, ...at(path) });
+}
+
+/** A date as a policy writes it: YYYY-MM-DD, or a bare year (drafts with the day left blank). */
+export function dayOf(raw: string, end: boolean): string | undefined {
+  if (/^\d{4}$/.test(raw)) return end ? `${raw}-12-31` : `${raw}-01-01`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseDate(raw) : undefined;
+}
+
+class Checker {
+  constructor(
+    private readonly facts: ReadonlyMap<string, Fact>,
+    private readonly at: Locate,
+    private readonly out: Finding[],
+  ) {}
+
+  private push(code: Finding['code'], args: Finding['args'], path: Path): void {
+    this.out.push({ code, args, ...this.at(path) });
+  }
+
+  validity(v: Policy['validity']): void {
+    const from = dayOf(v.from, false);
+    const to = v.to === null ? null : dayOf(v.to, true);
+    if (!from) this.push('RULE_BAD_DATE', { detail: v.from }, ['validity', 'from']);
+    if (to === undefined) this.push('RULE_BAD_DATE', { detail: String(v.to) }, ['validity', 'to']);
+    if (from && to && to < from) this.push('RULE_DATE_ORDER', { from: v.from, to: String(v.to) }, ['validity', 'to']);
+  }
+
+  clause(c: Clause, path: Path): void {
+    if (c.award) this.award(c.award, [...path, 'award'], boundedBelow(c.when));
+    const least = c.award ? leastAward(c.award, this.facts) : undefined;
+    c.caps?.forEach((cap, i) => {
+      const v = this.money(cap.amount, [...path, 'caps', i, 'amount']);
+      if (v && least && v.lessThan(least)) this.push('RULE_CAP_BELOW_AWARD', { cap: shown(cap.amount), award: least.toFixed() }, [...path, 'caps', i, 'amount']);
+    });
+    if (c.instalments && c.instalments.count > MAX_INSTALMENTS) this.push('RULE_INSTALMENTS', { count: c.instalments.count, max: MAX_INSTALMENTS }, [...path, 'instalments', 'count']);
+    if (c.pool) this.money(c.pool.amount, [...path, 'pool', 'amount']);
+    if (c.fiscal) checkShares(c.fiscal.shares, [...path, 'fiscal', 'shares'], this.at, this.out);
+  }
+
+  /** `bounded`: facts the conditions in force here hold at zero or more (the award is computed only then). */
+  award(a: Award, path: Path, bounded: ReadonlySet<string>): void {
+    switch (a.kind) {
+      case 'fixed':
+        this.money(a.amount, [...path, 'amount']);
+        return;
+      case 'rate':
+        this.rate(a.rate, a.rate_over_100, [...path, 'rate']);
+        this.base(a.base, [...path, 'base'], bounded);
+        return;
+      case 'tiers':
+        return this.tiers(a, path);
+      case 'levels':
+        for (const [k, v] of Object.entries(a.amounts)) this.money(v, [...path, 'amounts', k]);
+        return;
+      case 'per_unit':
+        this.money(a.amount, [...path, 'amount']);
+        this.base(a.count, [...path, 'count'], bounded);
+        return;
+      case 'per_step':
+        this.money(a.amount, [...path, 'amount']);
+        this.threshold(a.base, a.step, [...path, 'step'], true);
+        return;
+      case 'rent':
+        a.parts.forEach((p, i) => {
+          const pp = [...path, 'parts', i];
+          if (p.rate !== undefined) this.rate(p.rate, p.rate_over_100, [...pp, 'rate']);
+          this.money(p.ceiling_per_m2_month, [...pp, 'ceiling_per_m2_month']);
+          if (p.rent !== undefined) this.base(p.rent, [...pp, 'rent'], bounded);
+          this.base(p.area, [...pp, 'area'], bounded);
+          this.base(p.months, [...pp, 'months'], bounded);
+        });
+        return;
+      case 'per_item': {
+        const fact = this.facts.get(a.items);
+        if (fact && fact.type !== 'money_list') this.push('RULE_NOT_A_LIST', { fact: a.items }, [...path, 'items']);
+        this.rate(a.rate, a.rate_over_100, [...path, 'rate']);
+        if (a.cap_each !== undefined) this.money(a.cap_each, [...path, 'cap_each']);
+        return;
+      }
+      case 'sum':
+      case 'max':
+        a.parts.forEach((p, i) => this.award(p, [...path, 'parts', i], bounded));
+        return;
+      case 'cases':
+        a.cases.forEach((c, i) => this.award(c.award, [...path, 'cases', i, 'award'], new Set([...bounded, ...boundedBelow(c.when)])));
+        if (a.otherwise) this.award(a.otherwise, [...path, 'otherwise'], bounded);
+    }
+  }
+
+  private tiers(a: Extract<Award, { kind: 'tiers' }>, path: Path): void {
+    let prev: { at?: Decimal; amount?: Decimal; raw: { at: number | string; amount: number | string } } | undefined;
+    a.tiers.forEach((t, i) => {
+      const p = [...path, 'tiers', i];
+      const at = this.threshold(a.base, t.at, [...p, 'at'], false);
+      const amount = this.money(t.amount, [...p, 'amount']);
+      if (prev?.at && at && !at.greaterThan(prev.at)) this.push('RULE_TIER_ORDER', { at: shown(t.at), previous: shown(prev.raw.at) }, [...p, 'at']);
+      if (prev?.amount && amount && amount.lessThan(prev.amount)) this.push('RULE_TIER_AMOUNT', { amount: shown(t.amount), previous: shown(prev.raw.amount) }, [...p, 'amount']);
+      prev = { at, amount, raw: t };
+    });
+  }
+
+  /** An amount the clause pays (or caps at): positive yuan. */
+  private money(raw: number | string, path: Path): Decimal | undefined {
+    const v = typeof raw === 'number' ? { value: new Decimal(raw), percent: false, currency: undefined } : parseAmount(raw);
+    if (!v) return undefined; // unreadable: the schema said so already
+    if (v.percent) return void this.push('RULE_AMOUNT_PERCENT', { value: shown(raw) }, path);
+    if (v.currency === 'USD') return void this.push('RULE_AMOUNT_CURRENCY', { value: shown(raw) }, path);
+    if (v.value.lte(0)) return void this.push('RULE_NOT_POSITIVE', { value: shown(raw) }, path);
+    return v.value;
+  }
+
+  private rate(raw: number | string, over100: string | undefined, path: Path): void {
+    const v = typeof raw === 'string' ? parseAmount(raw) : undefined;
+    if (!v?.percent) return this.push('RULE_RATE_PERCENT', { value: shown(raw) }, path);
+    if (v.value.lte(0)) return this.push('RULE_NOT_POSITIVE', { value: shown(raw) }, path);
+    if (v.value.greaterThan(ONE) && !over100) this.push('RULE_RATE_OVER_100', { value: shown(raw) }, path);
+  }
+
+  /**
+   * A tier threshold or a step, in the unit of the figure it is compared with: when
+   * that is one fact, it must read as a value of the fact (currency, percentage, range).
+   */
+  private threshold(base: NumExpr, raw: number | string, path: Path, positive: boolean): Decimal | undefined {
+    const v = typeof raw === 'number' ? new Decimal(raw) : parseAmount(raw)?.value;
+    if (!v) return undefined;
+    if (positive ? v.lte(0) : v.lt(0)) return void this.push('RULE_NOT_POSITIVE', { value: shown(raw) }, path);
+    const fact = typeof base === 'object' && 'fact' in base ? this.facts.get(base.fact) : undefined;
+    if (fact) {
+      const r = coerceFactValue(positive ? { ...fact, range: undefined } : fact, raw);
+      if (!r.ok) return void this.out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...this.at(path) });
+    }
+    return v;
+  }
+
+  /** A figure an award multiplies: never below zero, never in dollars (the award is paid in yuan). */
+  private base(e: NumExpr, path: Path, bounded: ReadonlySet<string>): void {
+    if (!nonNegative(e, this.facts, bounded)) this.push('RULE_MAY_BE_NEGATIVE', {}, path);
+    else if (unitOf(e, this.facts) === 'usd') this.push('RULE_AMOUNT_CURRENCY', { value: describeUnit(e) }, path);
+  }
+}
+
+/** Whether an expression can only be zero or more: facts within a range from 0, no subtraction unless clamped by max(…, 0). */
+export function nonNegative(e: NumExpr, facts: ReadonlyMap<string, Fact>, bounded: ReadonlySet<string> = new Set()): boolean {
+  if (typeof e === 'number') return e >= 0;
+  if (typeof e === 'string') return (parseAmount(e)?.value.gte(0)) ?? false;
+  if ('fact' in e) {
+    const f = facts.get(e.fact);
+    return bounded.has(e.fact) || (f !== undefined && rangeOf(f).min.gte(0));
+  }
+  if ('sub' in e) return false;
+  if ('max' in e) return e.max.some((x) => nonNegative(x, facts, bounded));
+  const args = 'add' in e ? e.add : 'mul' in e ? e.mul : 'min' in e ? e.min : e.div;
+  return args.every((x) => nonNegative(x, facts, bounded));
+}
+
+/**
+ * Facts a condition holds at zero or more whenever it is true: comparisons `>= v` or
+ * `> v` (v ≥ 0) at its top or inside `all`. When such a fact is below v the condition is
+ * false and the award is never computed, so a base made of it cannot go negative.
+ */
+export function boundedBelow(c: Condition | undefined): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: Condition) => {
+    if ('all' in x) x.all.forEach(walk);
+    else if ('fact' in x && (x.op === '>=' || x.op === '>' || x.op === '==') && typeof x.value !== 'boolean' && !Array.isArray(x.value)) {
+      const v = typeof x.value === 'number' ? new Decimal(x.value) : parseAmount(x.value)?.value;
+      if (v?.gte(0)) out.add(x.fact);
+    }
+  };
+  if (c) walk(c);
+  return out;
+}
+
+type Unit = 'usd' | 'cny' | 'plain';
+
+/** The currency an expression comes out in, as far as it can be told: dollars only when a dollar figure is not converted. */
+function unitOf(e: NumExpr, facts: ReadonlyMap<string, Fact>): Unit {
+  if (typeof e === 'number') return 'plain';
+  if (typeof e === 'string') {
+    const p = parseAmount(e);
+    return p?.currency === 'USD' ? 'usd' : p?.currency === 'CNY' ? 'cny' : 'plain';
+  }
+  if ('fact' in e) {
+    const t = facts.get(e.fact)?.type;
+    return t === 'money_usd' ? 'usd' : t === 'money_cny' || t === 'money_list' ? 'cny' : 'plain';
+  }
+  if ('div' in e) return unitOf(e.div[0], facts) === 'usd' && unitOf(e.div[1], facts) !== 'usd' ? 'usd' : 'plain';
+  const args = 'add' in e ? e.add : 'sub' in e ? e.sub : 'mul' in e ? e.mul : 'min' in e ? e.min : e.max;
+  const units = args.map((x) => unitOf(x, facts));
+  // A product with a plain figure that is a fact (an exchange rate) converts; a literal factor does not.
+  if ('mul' in e && args.some((x) => typeof x === 'object' && 'fact' in x && unitOf(x, facts) === 'plain')) return 'plain';
+  return units.includes('usd') ? 'usd' : units.includes('cny') ? 'cny' : 'plain';
+}
+
+function describeUnit(e: NumExpr): string {
+  return typeof e === 'object' && 'fact' in e ? e.fact : JSON.stringify(e);
+}
+
+/**
+ * The least a clause pays whenever it pays at all, read off fixed amounts, tiers,
+ * levels and one step or unit; undefined when the award can be arbitrarily small.
+ */
+export function leastAward(a: Award, facts: ReadonlyMap<string, Fact>): Decimal | undefined {
+  const lit = (raw: number | string) => (typeof raw === 'number' ? new Decimal(raw) : parseAmount(raw)?.value);
+  const least = (xs: (Decimal | undefined)[]) => (xs.length && xs.every((x) => x !== undefined) ? Decimal.min(...(xs as Decimal[])) : undefined);
+  switch (a.kind) {
+    case 'fixed':
+      return lit(a.amount);
+    case 'tiers':
+      return least(a.tiers.map((t) => lit(t.amount)));
+    case 'levels':
+      return least(Object.values(a.amounts).map(lit));
+    case 'per_step':
+      return lit(a.amount);
+    case 'per_unit': {
+      const count = typeof a.count === 'object' && 'fact' in a.count ? facts.get(a.count.fact) : undefined;
+      return count?.type === 'count' ? lit(a.amount) : undefined;
+    }
+    case 'sum':
+    case 'max':
+      return least(a.parts.map((p) => leastAward(p, facts)));
+    case 'cases':
+      return least([...a.cases.map((c) => c.award), ...(a.otherwise ? [a.otherwise] : [])].map((p) => leastAward(p, facts)));
+    default:
+      return undefined;
+  }
+}
