@@ -11,6 +11,7 @@ import { displayWidth, wrapText } from '../render/wrap-text.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
+import { safeText } from '../render/safe-text.js';
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
 export type Outcome =
@@ -147,7 +148,7 @@ export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) 
   const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));
   // An error can list every allowed value; the full text is in the --out report.
   const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
-  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top];
+  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top].map(safeText);
 }
 
 export function totalsLines(t: BatchTotals, l: Labels): string[] {

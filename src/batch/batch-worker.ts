@@ -2,7 +2,6 @@
 // them into report text, summary lines and totals (see run-workers.ts).
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parse } from 'csv-parse/sync';
 import { isSubsidyError } from '../errors/subsidy-error.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { loadRules } from '../load/load-rules.js';
@@ -10,7 +9,7 @@ import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData, type 
 import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
 import { readRange } from './plan-chunks.js';
-import { csvOptions, recordLines, type CsvRecord } from './read-csv.js';
+import { chunkRows, type RawRow } from './read-csv.js';
 import { reportRenderer, summaryRenderer } from './report-formats.js';
 import { RowConverter } from './row-to-record.js';
 import { labelsFor } from '../render/labels.js';
@@ -47,9 +46,9 @@ const ready = prepare();
 // A failure shows when the first chunk awaits `ready` (and is posted back from there).
 ready.catch(() => undefined);
 
-/** The chunk's records with the physical line each starts on, as openCsv gives them. */
-function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimiter }: FileLayout): { cells: string[]; line: number }[] {
-  const { chunk, id } = m;
+/** The chunk's rows with the physical line each starts on, as openCsv gives them (see chunkRows). */
+function rowsOfChunk(m: Extract<ToWorker, { type: 'chunk' }>, { bom, header }: FileLayout): RawRow[] {
+  const { chunk } = m;
   const fd = openSync(setup.file, 'r');
   let buf: Buffer;
   try {
@@ -57,24 +56,16 @@ function recordsOf(m: Extract<ToWorker, { type: 'chunk' }>, { bom, recordDelimit
   } finally {
     closeSync(fd);
   }
-  const onSkip = () => {
-    // The planner only makes chunks in which csv-parse cannot fail; a skip here is a bug.
-    throw new Error(`csv-parse skipped a record in chunk ${id} (bytes ${chunk.start}-${chunk.end})`);
-  };
-  const records = parse(buf, { ...csvOptions(onSkip), record_delimiter: recordDelimiter }) as unknown as CsvRecord[];
-  const lines = recordLines(buf, records, chunk.newlines);
-  const rows = records.map((r, i) => ({ cells: r.cells, line: lines[i]! }));
-  if (m.skipHeader) rows.shift();
-  return rows;
+  return chunkRows(buf, { first: chunk.first, line: chunk.line, columns: header.cells.length }, setup.file);
 }
 
 async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> {
   const { set, converter, render, summary, labels } = await ready;
-  const records = recordsOf(m, await layout);
+  const records = rowsOfChunk(m, await layout);
   post({ type: 'count', id: m.id, rows: records.length });
   // Rows are converted and evaluated while the main thread works out the number of the
   // chunk's first row (it needs every earlier chunk's count): numbered from 1, then shifted.
-  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, line: r.line, cells: r.cells }, setup.hints));
+  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, ...r }, setup.hints));
   const first = await rowsBefore(m.id);
   const totals = new BatchTotals();
   const shown: LineData[] = [];

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { SubsidyError } from '../errors/subsidy-error.js';
+import { firstBadByte, looksUtf16, UTF16_ARGS } from '../load/read-text-file.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 
@@ -34,12 +35,22 @@ function completeUpTo(buf: Buffer): number {
   return buf.length - i < need ? i : buf.length;
 }
 
+const countLf = (buf: Buffer) => {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+};
+
 function utf8Decoder(file: string): ChunkDecoder {
   let carry: Buffer = Buffer.alloc(0);
   let offset = 0;
+  let lines = 0;
   let first = true;
-  const fail = () => {
-    throw SubsidyError.of('ENCODING', { detail: `not valid UTF-8 after byte ${offset} (a GBK file? try --encoding gbk)` }, { file });
+  // Where it fails, in the chunk that failed: the byte and its line, counted on from the chunks before.
+  const fail = (buf: Buffer = carry) => {
+    const bad = firstBadByte(buf);
+    const line = lines + countLf(buf.subarray(0, bad)) + 1;
+    throw SubsidyError.of('NOT_UTF8', { encoding: 'UTF-8', line, byte: offset + bad }, { file, line });
   };
   return {
     write(chunk) {
@@ -52,8 +63,9 @@ function utf8Decoder(file: string): ChunkDecoder {
       const cut = completeUpTo(buf);
       const done = buf.subarray(0, cut);
       carry = Buffer.from(buf.subarray(cut));
-      if (!isUtf8(done)) fail();
+      if (!isUtf8(done)) fail(done);
       offset += done.length;
+      lines += countLf(done);
       return done;
     },
     end() {
@@ -83,8 +95,8 @@ function gbDecoder(file: string): ChunkDecoder {
  * NUL bytes, UTF-16 and undecodable bytes are the file's problem (exit 2).
  */
 export function chooseEncoding(head: Buffer, complete: boolean, file: string, forced?: Encoding): Encoding {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
-    throw SubsidyError.of('ENCODING', { detail: 'UTF-16 is not supported: save the file as "CSV UTF-8"' }, { file });
+  // Excel's "Unicode text" is UTF-16 (with a byte order mark): say so, not "binary data".
+  if (looksUtf16(head)) throw SubsidyError.of('ENCODING_UTF16', UTF16_ARGS, { file });
   if (head.includes(0)) throw SubsidyError.of('ENCODING', { detail: 'binary data (NUL byte), not a text file' }, { file });
   if (forced) return forced;
   if (head.subarray(0, 3).equals(UTF8_BOM)) return 'utf8';
@@ -94,8 +106,34 @@ export function chooseEncoding(head: Buffer, complete: boolean, file: string, fo
     if (JUNK.test(text)) throw SubsidyError.of('ENCODING', { detail: 'binary data (control characters), not a text file' }, { file });
     return 'utf8';
   }
+  // Mostly UTF-8 with a bad byte or two is a damaged UTF-8 file, not GBK: name the byte and its line.
+  if (mostlyUtf8(whole)) utf8Decoder(file).write(whole);
   gbDecoder(file).write(head);
   return 'gb18030';
+}
+
+/**
+ * Whether bytes that are not valid UTF-8 are still mostly UTF-8: many well-formed
+ * multi-byte characters against few bad bytes. Chinese text in GBK forms a valid
+ * UTF-8 sequence only now and then, and leaves bad bytes everywhere.
+ */
+function mostlyUtf8(buf: Buffer): boolean {
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need >= 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < buf.length && (buf[i + k]! & 0xc0) === 0x80;
+    if (!ok) {
+      bad++;
+      i++;
+    } else {
+      if (need > 0) good++;
+      i += need + 1;
+    }
+  }
+  return good >= 1 && good >= 8 * bad;
 }
 
 function decoderFor(enc: Encoding, file: string): ChunkDecoder {

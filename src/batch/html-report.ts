@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, rmdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, rmdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
@@ -11,6 +11,8 @@ import { DocumentTotals, enterpriseRow, enterprisesEnd, enterprisesHead, errorRo
 import { sheetSection, type SheetMeta } from '../render/html/sheet.js';
 import { enterpriseLine, errorText, type BatchTotals, type Outcome } from './batch-report.js';
 import { AtomicOutput, StdoutOutput, type ReportOutput } from './write-report.js';
+import { checkTarget } from '../output/protected-paths.js';
+import { removeTemp, trackTemp, untrackTemp } from '../output/temp-files.js';
 
 /** `--out` for HTML: a single page (stdout, or a file ending in .html), else a directory of pages and index.html. */
 export const isHtmlFile = (out: string) => out === '-' || /^\.html?$/i.test(extname(out));
@@ -74,7 +76,7 @@ export class HtmlReport {
     labels: Labels,
     private readonly input: string,
     private readonly single: ReportOutput | undefined,
-    private readonly dir: { target: string; tmp: string; inputs: Set<string>; created?: string } | undefined,
+    private readonly dir: { target: string; tmp: string; inputs: string[]; created?: string } | undefined,
     private readonly scratch: string,
   ) {
     this.l = labels;
@@ -85,22 +87,19 @@ export class HtmlReport {
   static open(out: string, inputs: string[], set: RuleSet, l: Labels, input: string): HtmlReport {
     if (isHtmlFile(out)) {
       const single = out === '-' ? new StdoutOutput() : AtomicOutput.open(out, inputs);
-      return new HtmlReport(set, l, input, single, undefined, mkdtempSync(join(tmpdir(), 'subsidy-html-')));
+      return new HtmlReport(set, l, input, single, undefined, scratchDir(tmpdir()));
     }
     if (existsSync(out) && !statSync(out).isDirectory()) throw SubsidyError.of('USAGE', { detail: `${out} is a file: --format html writes a directory (or give a name ending in .html for one page)` }, { field: '--out' });
+    // The same refusals as for a report file (an input, a device, the rule directory), checked before anything is made.
+    checkTarget(join(out, 'index.html'), inputs);
+    let created: string | undefined;
     try {
       // The directories made here go again if the batch stops: a refused input leaves nothing behind.
-      const created = mkdirSync(out, { recursive: true });
-      const tmp = mkdtempSync(join(out, `.subsidy-html-${process.pid}-`));
-      const real = (p: string) => {
-        try {
-          return realpathSync(p);
-        } catch {
-          return resolve(p);
-        }
-      };
-      return new HtmlReport(set, l, input, undefined, { target: out, tmp, inputs: new Set(inputs.filter((i) => i !== '-').map(real)), created }, tmp);
+      created = mkdirSync(out, { recursive: true });
+      const tmp = scratchDir(out);
+      return new HtmlReport(set, l, input, undefined, { target: out, tmp, inputs, created }, tmp);
     } catch (e) {
+      if (created) removeEmpty(out, created);
       throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: out });
     }
   }
@@ -144,7 +143,7 @@ export class HtmlReport {
       this.spool.drain((b) => out.write(b));
       out.write(`${enterprisesEnd().text}</section>\n${pageEnd(this.l.lang).text}`);
       out.commit();
-      rmSync(this.scratch, { recursive: true, force: true });
+      dropScratch(this.scratch);
       return;
     }
     const d = this.dir!;
@@ -159,29 +158,34 @@ export class HtmlReport {
     put(enterprisesEnd().text + pageEnd(this.l.lang).text);
     closeSync(fd);
     const names = [...this.pages, 'index.html'];
-    const real = realpathSync(d.target);
-    const clash = names.find((name) => d.inputs.has(join(real, name)));
-    if (clash) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: join(d.target, clash) }, { file: join(d.target, clash) });
+    // Nothing is moved in unless every page may go where it goes (not over an input, not over a directory or device).
+    for (const name of names) checkTarget(join(d.target, name), d.inputs);
     // Pages first, the index last: an index never links to a page that is not there yet.
     for (const name of names) renameSync(join(d.tmp, name), join(d.target, name));
-    rmSync(d.tmp, { recursive: true, force: true });
+    dropScratch(d.tmp);
   }
 
   abort(): void {
     this.spool.abort();
     this.single?.abort();
-    if (this.dir?.created) {
-      rmSync(this.scratch, { recursive: true, force: true });
-      removeEmpty(this.dir.target, this.dir.created);
-    }
-    rmSync(this.scratch, { recursive: true, force: true });
+    dropScratch(this.scratch);
+    if (this.dir?.created) removeEmpty(this.dir.target, this.dir.created);
   }
 }
 
-function pageHtml(set: RuleSet, l: Labels, o: Extract<Outcome, { kind: 'ok' }>, meta: SheetMeta): string {
-  const e = o.ev.enterprise;
-  const title = `${catalogue(l.lang).sheet.title} · ${e.name ?? e.id ?? String(o.row)}`;
-  return `${pageStart(title, l.lang).text}${sheetSection(o.ev, set, l, meta).text}\n${pageEnd(l.lang).text}`;
+/**
+ * A working directory for the pages (or the spooled table), tracked like a
+ * temporary report: a signal that stops the run removes it (temp-files.ts).
+ */
+function scratchDir(parent: string): string {
+  const dir = mkdtempSync(join(parent, `.subsidy-html-${process.pid}-`));
+  trackTemp(dir);
+  return dir;
+}
+
+function dropScratch(dir: string): void {
+  removeTemp(dir);
+  untrackTemp(dir);
 }
 
 /** Removes `dir` and its parents up to `top` (the first directory mkdir made), each only if empty. */
@@ -194,4 +198,10 @@ function removeEmpty(dir: string, top: string): void {
     }
     if (d === resolve(top)) return;
   }
+}
+
+function pageHtml(set: RuleSet, l: Labels, o: Extract<Outcome, { kind: 'ok' }>, meta: SheetMeta): string {
+  const e = o.ev.enterprise;
+  const title = `${catalogue(l.lang).sheet.title} · ${e.name ?? e.id ?? String(o.row)}`;
+  return `${pageStart(title, l.lang).text}${sheetSection(o.ev, set, l, meta).text}\n${pageEnd(l.lang).text}`;
 }

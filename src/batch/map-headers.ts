@@ -1,5 +1,6 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
+import { FindingBudget } from '../errors/finding-budget.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Fact } from '../schema/fact-schema.js';
 
@@ -19,7 +20,7 @@ export type Column =
   | { kind: 'fixed'; key: FixedKey; header: string }
   | { kind: 'fact'; fact: Fact; header: string }
   | { kind: 'history'; clause: string; field: HistoryField; header: string }
-  | { kind: 'ignored'; header: string };
+  | { kind: 'ignored'; header: string; sameAs?: number };
 
 /** Headers are compared after NFKC (full-width brackets, spaces) and case folding. */
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -50,16 +51,20 @@ export function headerNames(set: RuleSet): HeaderNames {
 }
 
 /** `history.<clause-id>.<field>`, e.g. history.lishui-2020/1a.highest_tier. */
-function historyColumn(header: string, names: HeaderNames): { clause: string; field: HistoryField } | { suggestion?: string } | undefined {
+function historyColumn(header: string, names: HeaderNames): { clause: string; field: HistoryField } | { suggestion: () => string | undefined } | undefined {
   const m = /^history\.(.+)\.([^.]+)$/i.exec(header.trim());
   if (!m) return undefined;
   const [, clause, field] = m as unknown as [string, string, string];
   const okClause = names.clauseIds.has(clause);
   const okField = (HISTORY_FIELDS as readonly string[]).includes(field);
   if (okClause && okField) return { clause, field: field as HistoryField };
-  const c = okClause ? clause : didYouMean(clause, names.clauseIds);
-  const f = okField ? field : didYouMean(field, HISTORY_FIELDS);
-  return { suggestion: c && f ? `history.${c}.${f}` : undefined };
+  // Worked out only for the headers that are listed (see FindingBudget).
+  const suggestion = () => {
+    const c = okClause ? clause : didYouMean(clause, names.clauseIds);
+    const f = okField ? field : didYouMean(field, HISTORY_FIELDS);
+    return c && f ? `history.${c}.${f}` : undefined;
+  };
+  return { suggestion };
 }
 
 function itemOf(c: Column): string | undefined {
@@ -75,6 +80,7 @@ function itemOf(c: Column): string | undefined {
  */
 export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number }): { columns: Column[]; findings: Finding[] } {
   const findings: Finding[] = [];
+  const budget = new FindingBudget();
   const firstOf = new Map<string, number>();
   const columns = cells.map((raw, i): Column => {
     const header = raw.trim();
@@ -87,18 +93,22 @@ export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], po
     else if (hit) col = { kind: 'fact', fact: set.facts.get(hit.fact)!, header };
     else if (hist && 'clause' in hist) col = { kind: 'history', clause: hist.clause, field: hist.field, header };
     else {
-      const suggestion = hist ? hist.suggestion : didYouMean(header, names.candidates);
+      if (!budget.take('UNKNOWN_COLUMN')) return { kind: 'ignored', header };
+      const suggestion = hist ? hist.suggestion() : didYouMean(header, names.candidates);
       findings.push({ code: 'UNKNOWN_COLUMN', args: { column: header }, ...at, ...(suggestion ? { hint: { code: 'DID_YOU_MEAN', suggestion } } : {}) });
       return { kind: 'ignored', header };
     }
     const item = itemOf(col)!;
     const first = firstOf.get(item);
     if (first !== undefined) {
+      if (!budget.take('DUPLICATE_COLUMN')) return { kind: 'ignored', header, sameAs: first };
       findings.push({ code: 'DUPLICATE_COLUMN', args: { column: header, first: first + 1, item }, ...at });
-      return { kind: 'ignored', header };
+      // Read only to check it agrees with the first: a row where the two differ is an error row.
+      return { kind: 'ignored', header, sameAs: first };
     }
     firstOf.set(item, i);
     return col;
   });
+  findings.push(...budget.rest({ file: pos.file, line: pos.line }));
   return { columns, findings };
 }

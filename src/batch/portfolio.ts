@@ -5,6 +5,7 @@ import type { Labels } from '../render/labels.js';
 import { displayWidth } from '../render/wrap-text.js';
 import { wrapHanging } from '../render/fit-columns.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
+import { safeText } from '../render/safe-text.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
 const NEAR = new Decimal('0.2');
@@ -130,5 +131,5 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false, width
   for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { clause: l.clause(id), count: t.count, gain: formatYuan(t.amount) })));
   // Wrapped lines keep their item's indent.
   const lines = width === undefined ? out : out.flatMap((line) => (line ? wrapHanging(line.trimStart(), width, line.length - line.trimStart().length, line.slice(0, line.length - line.trimStart().length)) : ['']));
-  return lines.join('\n') + '\n';
+  return safeText(lines.join('\n')) + '\n';
 }

@@ -1,164 +1,130 @@
-import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError, type Options } from 'csv-parse';
-import { SubsidyError } from '../errors/subsidy-error.js';
+import { parse } from 'csv-parse/sync';
+import type { Options } from 'csv-parse';
 import type { Finding } from '../errors/codes.js';
+import { SubsidyError } from '../errors/subsidy-error.js';
 import type { SourceRow } from './read-rows.js';
-
-/** What csv-parse hands on for each record: the cells, and where the record ends in bytes. */
-export interface CsvRecord {
-  cells: string[];
-  end: number;
-}
-
-interface Skipped {
-  after: number;
-  start: number;
-  error: CsvError;
-}
+import { MAX_RECORD_BYTES, NOTES_MARK, RecordSplitter, type Piece, type Split } from './split-records.js';
 
 /**
  * The csv-parse options of `subsidy batch` (the benchmark parses with the same ones).
- * Ragged rows are kept (relax_column_count) and reported by the caller; lines
- * starting with # are comments (the template's notes row); a record that cannot
- * be parsed is skipped and handed to onSkip, so one bad row never stops a batch.
+ * csv-parse only ever sees records the splitter (split-records.ts) handed on, so
+ * nothing here skips or recovers: ragged rows are kept (relax_column_count) and
+ * reported by the caller, a quote inside a cell is kept as it is (relax_quotes),
+ * and a line may end in CRLF, LF or CR, mixed in one file.
  */
-export function csvOptions(onSkip: (error: CsvError) => void = () => undefined, onRecord: (cells: string[], end: number) => CsvRecord = (cells, end) => ({ cells, end })): Options {
-  // csv-parse types on_record as returning a record; it passes on whatever it returns.
-  const toRecord = (cells: string[], ctx: { bytes: number }) => onRecord(cells, ctx.bytes) as unknown as string[];
+export function csvOptions(): Options {
   return {
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
-    // A line of nothing but commas (what a spreadsheet leaves after deleted rows) is not a row.
-    skip_records_with_empty_values: true,
-    comment: '#',
-    comment_no_infix: true,
-    max_record_size: 1 << 20,
-    skip_records_with_error: true,
-    on_skip: (error) => void onSkip(error as CsvError),
-    on_record: toRecord,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // The splitter hands on nothing this long; a backstop, not a limit anyone meets.
+    max_record_size: 4 * MAX_RECORD_BYTES,
   };
 }
 
+/** A row read from the text, before it is numbered: its cells, or why its line could not be read. */
+export interface RawRow {
+  line: number;
+  cells?: string[];
+  problem?: Finding;
+}
+
+/** Not data: a row of blank cells (what a spreadsheet leaves after deleted rows), or the template's notes row. */
+function skippable(cells: string[]): boolean {
+  if (cells[0] === NOTES_MARK) return true;
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
+function problemOf(p: Piece, file: string): Finding {
+  const pr = p.problem!;
+  if (pr.code === 'RECORD_TOO_LONG') return { code: pr.code, args: { limit: MAX_RECORD_BYTES }, file, line: p.line };
+  return { code: pr.code, args: { column: pr.column }, file, line: p.line, column: pr.column };
+}
+
 /**
- * Physical line numbers from byte offsets: the chunks fed to the parser are kept
- * until the (always increasing) offsets asked about have passed them.
+ * The rows of one split: each run of whole records goes to csv-parse at once and
+ * comes back one record per piece; a bad line is an error row. The header is
+ * handed to `header`. A broken first row means there is no header (exit 2).
  */
-class LineCounter {
-  private chunks: Buffer[] = [];
-  private base = 0; // offset of chunks[0]
-  private at = 0; // offset counted up to
-  private lines = 0; // newlines before `at`
-
-  add(chunk: Buffer): void {
-    this.chunks.push(chunk);
-  }
-
-  /** Newlines before a byte offset. */
-  newlinesBefore(offset: number): number {
-    while (this.at < offset && this.chunks.length) {
-      const chunk = this.chunks[0]!;
-      const stop = Math.min(offset, this.base + chunk.length) - this.base;
-      let i = this.at - this.base;
-      while ((i = chunk.indexOf(10, i)) !== -1 && i < stop) {
-        this.lines++;
-        i++;
-      }
-      this.at = this.base + stop;
-      if (stop === chunk.length) {
-        this.chunks.shift();
-        this.base += chunk.length;
-      }
+export function rowsOf(split: Split, file: string, header?: (cells: string[], line: number) => void): RawRow[] {
+  const out: RawRow[] = [];
+  const { buf, base, pieces } = split;
+  for (let i = 0; i < pieces.length; ) {
+    const p = pieces[i]!;
+    if (p.kind === 'bad-header') throw new SubsidyError([problemOf(p, file)]);
+    if (p.kind === 'bad') {
+      out.push({ line: p.line, cells: p.cells, problem: problemOf(p, file) });
+      i++;
+      continue;
     }
-    return this.lines;
+    let j = i + 1;
+    while (j < pieces.length && pieces[j]!.kind !== 'bad' && pieces[j]!.kind !== 'bad-header') j++;
+    const records = parse(buf.subarray(p.start - base, pieces[j - 1]!.end - base), csvOptions()) as string[][];
+    // The splitter follows csv-parse's rules; a difference is a bug here, not a problem of the file.
+    if (records.length !== j - i) throw new Error(`csv-parse read ${records.length} records where the splitter found ${j - i} (from line ${p.line})`);
+    for (let k = i; k < j; k++) {
+      const piece = pieces[k]!;
+      const cells = records[k - i]!;
+      if (piece.kind === 'header') header?.(cells, piece.line);
+      else if (piece.kind === 'record' && !skippable(cells)) out.push({ line: piece.line, cells });
+    }
+    i = j;
   }
-}
-
-export function newlinesIn(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) n++;
-  return n;
+  return out;
 }
 
 /**
- * The physical line each record of a buffer starts on: LF bytes before the record's
- * last byte (counting on from `before`, the LFs ahead of the buffer), less those
- * inside its own cells. For records parsed from a buffer held whole (batch workers).
+ * The rows of a batch worker's chunk, as openCsv gives them: the chunk (bytes from
+ * a piece start the planner chose, on physical line `line`) is split again; the
+ * first chunk finds the header itself and leaves it out, the others are told its
+ * cell count. See split-records.ts for why both find the same pieces.
  */
-export function recordLines(buf: Buffer, records: CsvRecord[], before = 0): number[] {
-  let newlines = before;
-  let next = buf.indexOf(10);
-  let previousLast = -1; // the last byte of the record before (its LF, when it ends with one)
-  return records.map((r) => {
-    let others = 0;
-    for (; next !== -1 && next < r.end - 1; next = buf.indexOf(10, next + 1)) {
-      newlines++;
-      if (next !== previousLast) others++;
-    }
-    previousLast = r.end - 1;
-    // Any other LF is in this record's cells or on a skipped line: only then are the cells
-    // searched for line breaks (most records have none, and searching them all showed in profiles).
-    return newlines + 1 - (others ? newlinesIn(r.cells) : 0);
-  });
+export function chunkRows(buf: Buffer, at: { first: boolean; line: number; columns: number }, file: string): RawRow[] {
+  const splitter = new RecordSplitter(at.first ? undefined : at.columns, at.line);
+  return [...rowsOf(splitter.feed(buf), file), ...rowsOf(splitter.finish(), file)];
 }
 
-function skipFinding(s: Skipped, line: number, file: string): Finding {
-  const detail = s.error.code === 'CSV_QUOTE_NOT_CLOSED'
-    ? `a quote opened on line ${line} is never closed: everything after it was read as one cell`
-    : s.error.message.split('\n')[0]!;
-  return { code: 'CSV_SYNTAX', args: { detail }, file, line };
+/** A whole small CSV (a --history file) read the same way: the header and every row, bad lines as problems. */
+export function readCsvWhole(buf: Buffer, file: string): { header?: { cells: string[]; line: number }; rows: RawRow[] } {
+  const splitter = new RecordSplitter();
+  let header: { cells: string[]; line: number } | undefined;
+  const onHeader = (cells: string[], line: number) => void (header = { cells, line });
+  const rows = [...rowsOf(splitter.feed(buf), file, onHeader), ...rowsOf(splitter.finish(), file, onHeader)];
+  return { header, rows };
 }
 
 /**
- * Reads CSV as a stream. The first record is the header; then each data row comes
- * with its 1-based number and the physical line it starts on. Throws (exit 2) when
- * the bytes cannot be decoded or there is no header.
+ * Reads CSV as a stream. The first row that is not blank (or the notes row) is the
+ * header; then each data row comes with its 1-based number and the physical line
+ * it starts on, and each line that cannot be read is an error row in its place.
+ * Throws (exit 2) when the bytes cannot be decoded or there is no header.
  */
 export async function openCsv(chunks: AsyncIterable<Buffer>, file: string): Promise<{ header: { cells: string[]; line: number }; rows: AsyncGenerator<SourceRow> }> {
-  const lines = new LineCounter();
-  const skipped: Skipped[] = [];
-  let parsed = 0;
-  let lastEnd = 0;
-  const parser = parse(
-    csvOptions(
-      (error) => skipped.push({ after: parsed, start: lastEnd, error }),
-      (cells, end) => {
-        parsed++;
-        lastEnd = end;
-        return { cells, end };
-      },
-    ),
-  );
+  const splitter = new RecordSplitter();
+  const it = chunks[Symbol.asyncIterator]();
+  let header: { cells: string[]; line: number } | undefined;
+  const onHeader = (cells: string[], line: number) => void (header = { cells, line });
+  let pending: RawRow[] = [];
   let fed = 0;
-  async function* tap() {
-    for await (const chunk of chunks) {
-      fed += chunk.length;
-      lines.add(chunk);
-      yield chunk;
-    }
+  let done = false;
+  while (!header && !done) {
+    const n = await it.next();
+    if (n.done) done = true;
+    else fed += n.value.length;
+    pending = pending.concat(rowsOf(n.done ? splitter.finish() : splitter.feed(n.value), file, onHeader));
   }
-  pipeline(Readable.from(tap()), parser, () => undefined);
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<CsvRecord>;
-  const first = await it.next();
-  if (first.done) throw fed ? SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: only comments or blank lines' }, { file }) : SubsidyError.of('FILE_EMPTY', {}, { file });
-  const header = { cells: first.value.cells, line: lines.newlinesBefore(first.value.end - 1) + 1 - newlinesIn(first.value.cells) };
-  let seen = 1;
+  if (!header) throw fed ? SubsidyError.of('CSV_SYNTAX', { detail: 'no header row: only blank lines' }, { file }) : SubsidyError.of('FILE_EMPTY', {}, { file });
   async function* rows(): AsyncGenerator<SourceRow> {
     let row = 0;
-    const flush = function* (upTo: number) {
-      while (skipped.length && skipped[0]!.after < upTo) {
-        const s = skipped.shift()!;
-        const line = lines.newlinesBefore(s.start) + 1;
-        yield { row: ++row, line, problem: skipFinding(s, line, file) };
-      }
-    };
-    for (let r = await it.next(); !r.done; r = await it.next()) {
-      seen++;
-      yield* flush(seen);
-      const end = lines.newlinesBefore(r.value.end - 1) + 1;
-      yield { row: ++row, line: end - newlinesIn(r.value.cells), cells: r.value.cells };
+    const numbered = (r: RawRow): SourceRow => ({ row: ++row, ...r });
+    for (const r of pending) yield numbered(r);
+    pending = [];
+    while (!done) {
+      const n = await it.next();
+      if (n.done) done = true;
+      for (const r of rowsOf(n.done ? splitter.finish() : splitter.feed(n.value), file)) yield numbered(r);
     }
-    yield* flush(Infinity);
   }
   return { header, rows: rows() };
 }

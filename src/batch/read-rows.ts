@@ -3,7 +3,9 @@ import { extname } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Locate } from '../input/to-enterprise.js';
+import { protectInput } from '../output/protected-paths.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';
+import { duplicateKey } from './json-keys.js';
 import { openCsv } from './read-csv.js';
 import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
 
@@ -30,6 +32,7 @@ export interface RowSource {
 
 /** The raw bytes of a file or stdin; a missing or unreadable file is the user's error (exit 2). */
 async function* bytesOf(file: string): AsyncGenerator<Buffer> {
+  protectInput(file);
   try {
     if (file === '-') {
       for await (const chunk of process.stdin) yield chunk as Buffer;
@@ -94,6 +97,12 @@ async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
       data = JSON.parse(text);
     } catch (e) {
       yield { row, line, problem: { code: 'JSON_SYNTAX', args: { detail: (e as Error).message }, file, line } };
+      continue;
+    }
+    const dup = duplicateKey(text);
+    if (dup) {
+      const first = `${file}:${line}:${dup.first + 1}`;
+      yield { row, line, problem: { code: 'DUPLICATE_GIVEN', args: { item: dup.key, first, second: `${file}:${line}:${dup.second + 1}` }, file, line, column: dup.second + 1, field: dup.path.join('.') } };
       continue;
     }
     const at = line;

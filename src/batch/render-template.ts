@@ -8,8 +8,10 @@ import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 import { choiceLabels } from '../input/enum-choices.js';
 
-/** First cell of the notes row: batch reads lines starting with # as comments. */
-export const NOTES_MARK = '#说明';
+import { NOTES_MARK } from './split-records.js';
+
+/** First cell of the notes row: the one row batch skips as not data (see split-records.ts). */
+export { NOTES_MARK };
 
 const zh = (lang: Lang) => lang === 'zh';
 

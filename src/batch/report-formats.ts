@@ -7,6 +7,7 @@ import { amountKind, clauseNote, docLabel, partialText } from '../render/rows.js
 import { clauseJson, partialYearsJson, SCHEMA_VERSION, totalsJson } from '../render/to-json.js';
 import { enterpriseLine, errorText, SUMMARY_AMOUNTS, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome } from './batch-report.js';
 import { renderPortfolio } from './portfolio.js';
+import { safeJson, safeText } from '../render/safe-text.js';
 import type { Hint } from '../advice/next-tier.js';
 
 export type ReportFormat = 'csv' | 'jsonl' | 'md';
@@ -179,17 +180,17 @@ function jsonlRenderer(l: Labels): ReportRenderer {
   return {
     begin: () => '',
     row(o) {
-      if (o.kind === 'ok') return JSON.stringify(evaluationLine(o)) + '\n';
+      if (o.kind === 'ok') return safeJson(JSON.stringify(evaluationLine(o))) + '\n';
       const c = o.conv;
       const errors = c.findings.map((f) => ({ code: f.code, field: f.field, column: f.column, message: errorText([f], l.lang) }));
-      return JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors }) + '\n';
+      return safeJson(JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors })) + '\n';
     },
     end: () => '',
   };
 }
 
 function markdownRenderer(l: Labels): ReportRenderer {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const head = summaryHead(l.lang);
   return {
     begin: () => `| ${head.join(' | ')} |\n|${head.map((_, i) => (SUMMARY_AMOUNTS.includes(i) ? ' ---: ' : ' --- ')).join('|')}|\n`,

@@ -1,6 +1,7 @@
 import type { Finding, Position } from '../errors/codes.js';
 import type { Enterprise } from '../engine/types.js';
 import { isBlank, type FactValue } from '../input/coerce-value.js';
+import { excelError } from '../input/excel-errors.js';
 import { factIndex, toEnterprise, type Locate } from '../input/to-enterprise.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Column } from './map-headers.js';
@@ -52,7 +53,7 @@ export class RowConverter {
   }
 
   fromRow(src: SourceRow): Converted {
-    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.problem.line ?? src.line }] };
+    if (src.problem) return { findings: [{ ...src.problem, row: src.row, line: src.problem.line ?? src.line }], ...this.named(src.cells) };
     if (src.cells) return this.fromCells(src.cells, src.row, src.line);
     return this.fromRecord(src.record, src.locate!, src.row);
   }
@@ -70,6 +71,16 @@ export class RowConverter {
       const cell = cells[i]!;
       if (cell === '') continue;
       const col = cols[i]!;
+      if (col.kind === 'ignored') {
+        if (col.sameAs !== undefined && cell.trim() !== (cells[col.sameAs] ?? '').trim() && !isBlank(cell))
+          findings.push({ code: 'DUPLICATE_GIVEN', args: { item: cols[col.sameAs]!.header, first: `${file}:${line}:${col.sameAs + 1}`, second: `${file}:${line}:${i + 1}` }, file, row, line, column: i + 1, field: col.header });
+        continue;
+      }
+      const failed = excelError(cell);
+      if (failed !== undefined) {
+        findings.push({ code: 'CELL_ERROR', args: { value: failed }, file, row, line, column: i + 1, field: col.header });
+        continue;
+      }
       if (col.kind === 'fact') {
         const r = this.readers[i]!(cell);
         if (typeof r === 'number' || r instanceof DecimalText) facts.putAt(this.slotOf[i]!, r);
@@ -92,6 +103,16 @@ export class RowConverter {
     const locate: Locate = (path) => ({ file, row, line, ...where.get(path.join('.')) });
     if (history) fixed.history = history;
     return this.finish(fixed, locate, findings, facts, true);
+  }
+
+  /** Who a row that could not be read belongs to, from the cells before the broken one. */
+  private named(cells: string[] | undefined): Partial<Converted> {
+    const out: Partial<Converted> = {};
+    cells?.forEach((cell, i) => {
+      const col = this.columns[i];
+      if (col?.kind === 'fixed' && cell.trim() !== '' && !excelError(cell)) out[col.key] = cell;
+    });
+    return out;
   }
 
   private fromRecord(record: unknown, locate: Locate, row: number): Converted {

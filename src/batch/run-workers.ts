@@ -84,7 +84,7 @@ export class WorkerPool {
 
   run(plan: ChunkPlan, sink: ChunkSink): Promise<PoolResult> {
     if (this.broken) return Promise.reject(this.broken);
-    const layout: FileLayout = { header: plan.header, bom: plan.bom, recordDelimiter: plan.recordDelimiter };
+    const layout: FileLayout = { header: plan.header, bom: plan.bom };
     for (const w of this.workers) w.postMessage({ type: 'layout', layout } satisfies ToWorker);
     return new Promise((resolve, reject) => {
       this.failure = reject;
@@ -135,7 +135,7 @@ class Schedule {
     if (id >= this.plan.chunks.length || id >= this.written + 2 * this.workers.length) return;
     this.next++;
     this.owner[id] = w;
-    this.send(w, { type: 'chunk', id, chunk: this.plan.chunks[id]!, skipHeader: id === 0 });
+    this.send(w, { type: 'chunk', id, chunk: this.plan.chunks[id]! });
     if (this.rowsBefore[id] !== undefined) this.send(w, { type: 'base', id, rowsBefore: this.rowsBefore[id]! });
   }
 

@@ -29,10 +29,10 @@ const MAX_DIGITS = 15;
 
 /**
  * Reads the forms of number people type most, into `out`, and says whether the
- * cell is one of them: digits with commas anywhere after the first (as parseAmount
- * drops them all), at most 15 digits; or an optional minus, up to 15 digits, an
- * optional point and up to 15 more, an optional 万 or 亿, then an optional 美元 or %.
- * Anything else is left to the general parser.
+ * cell is one of them: digits with commas between groups of three (1,234,567),
+ * at most 15 digits; or an optional minus, up to 15 digits, an optional point
+ * and up to 15 more, an optional 万 or 亿, then an optional 美元 or %. Anything
+ * else (a comma out of place among them) is left to the general parser.
  */
 export function scanAmount(cell: string, out: ScannedAmount): boolean {
   const n = cell.length;
@@ -41,12 +41,20 @@ export function scanAmount(cell: string, out: ScannedAmount): boolean {
   out.numStart = i;
   let value = 0;
   let commas = false;
+  let group = 0; // digits since the last comma (or the start)
   for (; i < n; i++) {
     const c = cell.charCodeAt(i);
-    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
-    else if (c === 44 && i > 0 && !out.neg) commas = true;
-    else break;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      group++;
+    } else if (c === 44 && !out.neg) {
+      // Groups of three after the first, which has one to three digits.
+      if (group === 0 || group > 3 || (commas && group !== 3)) return false;
+      commas = true;
+      group = 0;
+    } else break;
   }
+  if (commas && group !== 3) return false;
   let digits = i - out.numStart;
   if (commas) digits -= countCommas(cell, out.numStart, i);
   if (digits === 0 || digits > MAX_DIGITS) return false;

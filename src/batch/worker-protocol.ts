@@ -29,13 +29,12 @@ export interface WorkerSetup {
 export interface FileLayout {
   header: { cells: string[]; line: number };
   bom: number;
-  recordDelimiter: string;
 }
 
 /** Main thread to worker. A worker reads its chunk, says how many rows it holds, and renders once told the first row's number. */
 export type ToWorker =
   | { type: 'layout'; layout: FileLayout }
-  | { type: 'chunk'; id: number; chunk: Chunk; skipHeader: boolean }
+  | { type: 'chunk'; id: number; chunk: Chunk }
   | { type: 'base'; id: number; rowsBefore: number };
 
 export interface ChunkDone {

@@ -1,14 +1,16 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { SubsidyError } from '../errors/subsidy-error.js';
-import { same } from '../output/write-file-atomic.js';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { checkTarget } from '../output/protected-paths.js';
+import { removeTemp, sweepStale, tempName, trackTemp, untrackTemp } from '../output/temp-files.js';
+import { unwritable } from '../output/write-file-atomic.js';
 
 const FLUSH_CHARS = 256 * 1024;
 
 /**
  * A report streamed to a temporary file beside the target and renamed over it
- * only when the batch finishes, so a target is never left half-written. Like
- * writeFileAtomic, it refuses a target that is one of the inputs. Pieces are
+ * only when the batch finishes, so a target is never left half-written, and
+ * removed if the run is stopped by a signal. Like writeFileAtomic, it refuses a
+ * target that is an input or not a regular file (checkTarget). Pieces are
  * gathered and written synchronously in large blocks: memory stays flat and
  * there is no stream back-pressure to manage.
  */
@@ -17,16 +19,25 @@ export class AtomicOutput {
   private fd: number | undefined;
 
   private constructor(readonly target: string, private readonly tmp: string) {
-    this.fd = openSync(tmp, 'w');
+    // The signal handlers first: a signal that came between creating the file and
+    // installing them would end the run by default and leave the file behind.
+    trackTemp(tmp);
+    try {
+      this.fd = openSync(tmp, 'w');
+    } catch (e) {
+      untrackTemp(tmp);
+      throw e;
+    }
   }
 
   static open(target: string, inputs: string[]): AtomicOutput {
-    if (inputs.some((i) => i !== '-' && same(i, target))) throw SubsidyError.of('OUTPUT_IS_INPUT', { path: target }, { file: target });
-    const tmp = join(dirname(resolve(target)), `.${basename(target)}.${process.pid}.tmp`);
+    checkTarget(target, inputs);
+    const dir = dirname(resolve(target));
+    sweepStale(dir, basename(target));
     try {
-      return new AtomicOutput(target, tmp);
+      return new AtomicOutput(target, tempName(dir, basename(target)));
     } catch (e) {
-      throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: target });
+      throw unwritable(target, e);
     }
   }
 
@@ -55,7 +66,7 @@ export class AtomicOutput {
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
     } catch (e) {
       this.abort();
-      throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: this.target });
+      throw unwritable(this.target, e);
     }
   }
 
@@ -66,9 +77,10 @@ export class AtomicOutput {
       closeSync(this.fd!);
       this.fd = undefined;
       renameSync(this.tmp, this.target);
+      untrackTemp(this.tmp);
     } catch (e) {
       this.abort();
-      throw SubsidyError.of('FILE_UNREADABLE', { reason: (e as Error).message }, { file: this.target });
+      throw unwritable(this.target, e);
     }
   }
 
@@ -77,7 +89,8 @@ export class AtomicOutput {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     this.pending = '';
-    rmSync(this.tmp, { force: true });
+    removeTemp(this.tmp);
+    untrackTemp(this.tmp);
   }
 }
 

@@ -114,6 +114,7 @@ program
   .command('template')
   .description('write an input template: CSV (UTF-8 with BOM, one column per fact) or YAML')
   .option('--out <file>', 'file to write (default: stdout)')
+  .option('--force', 'replace --out if it exists (it may be a template someone has filled in)')
   .addOption(new Option('--format <format>', 'csv | yaml (default: from the --out extension, else csv)').choices(['csv', 'yaml']))
   .addOption(lang())
   .addOption(rules())

@@ -146,17 +146,23 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNu
   }
   const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({ k: 'tier', base: base.term!, strict: Boolean(a.strict), at: top?.at, amount, lowest: tiers[0]!.at, paidUpTo });
   if (!top) return okIn(ctx, ZERO, () => term(ZERO));
-  if (a.mode === 'first_reached' && ctx.history) {
-    const before = ctx.history.highest_tier;
+  if (a.mode !== 'first_reached') return okIn(ctx, top.amount, () => term(top!.amount));
+  let before: Decimal | undefined;
+  if (ctx.history) {
+    before = ctx.history.highest_tier;
     // A history entry that says something was awarded but not up to which tier cannot be read as "none".
-    if (!before) return receivedNothing(ctx.history) ? okIn(ctx, top.amount, () => term(top!.amount)) : { ok: false, missing: [], needsHistory: ['highest_tier'] };
-    if (top.at.lessThanOrEqualTo(before)) {
+    if (!before && !receivedNothing(ctx.history)) return { ok: false, missing: [], needsHistory: ['highest_tier'] };
+    if (before && top.at.lessThanOrEqualTo(before)) {
       ctx.trace?.push({ kind: 'history', note: 'tier_already_paid', args: { tier: top.at.toFixed(), before: before.toFixed() } });
       return okIn(ctx, ZERO, () => term(ZERO, before));
     }
-    ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: before.toFixed() } });
+    if (before) ctx.trace?.push({ kind: 'history', note: 'tiers_before', args: { before: before.toFixed() } });
   }
-  return okIn(ctx, top.amount, () => term(top!.amount));
+  if (a.pays !== 'sum_new') return okIn(ctx, top.amount, () => term(top!.amount));
+  // Every tier newly reached pays once: those above the one awarded before, up to the highest reached.
+  const fresh = tiers.filter((t) => (!before || t.at.greaterThan(before)) && t.at.lessThanOrEqualTo(top!.at));
+  const sum = fresh.reduce((acc, t) => acc.plus(t.amount), ZERO);
+  return okIn(ctx, sum, () => ({ k: 'tierSum', base: base.term!, strict: Boolean(a.strict), reached: fresh.map((t) => ({ at: t.at, amount: t.amount })), sum }));
 }
 
 function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): AwardNum {

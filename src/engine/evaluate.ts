@@ -6,7 +6,7 @@ import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
 import { splitAward } from './fiscal-split.js';
 import { regionChain } from './regions.js';
-import { applyStacking } from './stacking.js';
+import { applyOnePerYear, applyStacking } from './stacking.js';
 import { computeTotals } from './totals.js';
 import type { ClauseResult, Enterprise, Evaluation, PolicyResult, TraceStep, TriBool } from './types.js';
 import { inForce } from './validity.js';
@@ -42,6 +42,10 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
     return pr;
   });
   applyStacking(grouped, traced);
+  policies.forEach((pr, k) => {
+    const stacking = set.policies[k]!.policy.stacking;
+    if (stacking?.scope === 'one_per_year' && pr.applicability === 'applies') applyOnePerYear(pr.clauses, stacking.exempt ?? [], traced);
+  });
   policies.forEach((pr, k) => {
     const lp = set.policies[k]!;
     pr.clauses.forEach((r, i) => {

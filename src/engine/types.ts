@@ -51,6 +51,8 @@ export type Term =
   | { k: 'div0'; term: Term }
   /** The highest tier reached (or none); paidUpTo: tiers up to this threshold were awarded before. */
   | { k: 'tier'; base: Term; strict: boolean; at?: Decimal; amount: Decimal; lowest: Decimal; paidUpTo?: Decimal }
+  /** Every tier newly reached, each paid once and added up (first-reached tiers read as a sum). */
+  | { k: 'tierSum'; base: Term; strict: boolean; reached: { at: Decimal; amount: Decimal }[]; sum: Decimal }
   /** An award by level: full is the level's amount, amount what is paid; before: the level awarded earlier (upgrades pay the difference, first-reached only a higher level). */
   | { k: 'level'; fact: string; level: string; full: Decimal; amount: Decimal; mode: 'highest' | 'upgrade' | 'first_reached'; before?: { level: string; amount: Decimal } }
   | { k: 'none'; why: 'no_items' | 'no_case' };

@@ -13,15 +13,21 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Longer words are not slips of a name: no suggestion, and no distance computed for them. */
+const MAX_WORD = 64;
+
 /** The closest candidate within a third of the word's length, if any. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const w = word.toLowerCase();
+  const limit = Math.max(1, Math.ceil(word.length / 3));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: such a candidate cannot be within the limit.
+    if (Math.abs(c.length - w.length) > Math.min(limit, bestD)) continue;
     const d = distance(w, c.toLowerCase());
     if (d < bestD) [best, bestD] = [c, d];
   }
-  const limit = Math.max(1, Math.ceil(word.length / 3));
   return bestD <= limit ? best : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../errors/codes.js';
 import { catalogue, fill, type Lang } from './messages.js';
+import { safeText } from '../render/safe-text.js';
 
 /** One line per finding: where, what, and a hint. The only place errors get words. */
 export function formatFinding(f: Finding, lang: Lang): string {
@@ -12,5 +13,6 @@ export function formatFinding(f: Finding, lang: Lang): string {
   let hint = '';
   if (f.hint?.code === 'DID_YOU_MEAN') hint = ` (${fill(m.words.didYouMean!, { suggestion: f.hint.suggestion })})`;
   else if (f.hint?.code === 'TEXT') hint = ` (${f.hint.text})`;
-  return `${loc ? loc + ': ' : ''}[${f.code}] ${text}${hint}`;
+  // Values quoted from input (a name with an ESC sequence) are shown escaped, never sent raw to a terminal.
+  return safeText(`${loc ? loc + ': ' : ''}[${f.code}] ${text}${hint}`);
 }

@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal.js';
-import { parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
+import { amountHint, parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
 import type { Fact } from '../schema/fact-schema.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { readChoice, splitChoices } from './enum-choices.js';
@@ -108,6 +108,8 @@ export function coerceNumber(fact: Fact, raw: unknown): Coerced {
     value = new Decimal(String(raw));
   } else if (typeof raw === 'string') {
     const p = parseAmount(raw);
+    // A misplaced comma gets its own message: "1,5万" is 1.5万 or a slip for 15万, never 150,000.
+    if (!p && amountHint(raw)) return { ok: false, code: 'AMOUNT_SEPARATOR', detail: raw.trim() };
     if (!p) return { ok: false, code: 'BAD_VALUE', detail: `not a number or amount: ${show(raw)} (e.g. 5000000, 500万, 1.2亿, 12%)` };
     if (p.currency && fact.type === 'money_usd' && p.currency !== 'USD')
       return { ok: false, code: 'WRONG_CURRENCY', detail: `${fact.id} is in US dollars; ${show(raw)} is in CNY`, suggestion: fact.derive_from_cny };

@@ -5,6 +5,8 @@ import { resolveRegion } from '../engine/regions.js';
 import type { ClauseHistory, Enterprise } from '../engine/types.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
+import { FindingBudget } from '../errors/finding-budget.js';
+import { excelError } from './excel-errors.js';
 
 export type Locate = (path: (string | number)[]) => Position;
 
@@ -49,15 +51,21 @@ export function toEnterprise(
     return { findings };
   }
   const rec = input as Record<string, unknown>;
+  const budget = new FindingBudget();
   for (const key of Object.keys(rec))
-    if (!TOP_KEYS.includes(key)) {
+    if (!TOP_KEYS.includes(key) && budget.take('UNKNOWN_FIELD')) {
       const s = didYouMean(key, TOP_KEYS) ?? (index.has(key) ? `facts.${key}` : undefined);
       err('UNKNOWN_FIELD', { field: key }, [key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
     }
+  for (const key of ['id', 'name'] as const) {
+    const failed = excelError(rec[key]);
+    if (failed !== undefined) err('CELL_ERROR', { value: failed }, [key]);
+  }
   const region = readRegion(set, overrides.region ?? rec.region, err);
   const year = readYear(overrides.year ?? rec.year, err);
-  const facts = readFacts(set, rec.facts, index, err);
-  const history = readHistory(set, rec.history, err);
+  const facts = readFacts(set, rec.facts, index, err, locate, budget);
+  const history = readHistory(set, rec.history, err, budget);
+  findings.push(...budget.rest(locate([])));
   if (findings.length || region === undefined || year === undefined) return { findings };
   const enterprise: Enterprise = {
     id: isBlank(rec.id) ? undefined : String(rec.id),
@@ -90,8 +98,15 @@ function readYear(raw: unknown, err: Err): number | undefined {
   return undefined;
 }
 
-function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err): Map<string, FactValue> {
+/** A place in a file as `file:line:column` (what a message names as the first of two places). */
+function placeOf(p: Position): string {
+  return [p.file, p.line, p.column].filter((x) => x !== undefined).join(':') || String(p.field ?? '?');
+}
+
+function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: Err, locate: Locate, budget = new FindingBudget()): Map<string, FactValue> {
   const out = new Map<string, FactValue>();
+  // A fact given twice (by id and by a label, or with a trailing space) would be read the last way: refused instead.
+  const keyOf = new Map<string, string>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     err('SCHEMA', { detail: 'facts is a mapping of fact id to value' }, ['facts']);
@@ -100,8 +115,20 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const id = index.get(key.trim());
     if (!id) {
+      if (!budget.take('UNKNOWN_FACT')) continue;
       const s = didYouMean(key, index.keys());
       err('UNKNOWN_FACT', { fact: key }, ['facts', key], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+      continue;
+    }
+    const before = keyOf.get(id);
+    if (before !== undefined) {
+      err('DUPLICATE_GIVEN', { item: id, first: placeOf(locate(['facts', before])), second: placeOf(locate(['facts', key])) }, ['facts', key]);
+      continue;
+    }
+    keyOf.set(id, key);
+    const failed = excelError(value);
+    if (failed !== undefined) {
+      err('CELL_ERROR', { value: failed }, ['facts', key]);
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
@@ -111,7 +138,15 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
   return out;
 }
 
-function readHistory(set: RuleSet, raw: unknown, err: Err): Map<string, ClauseHistory> {
+
+/** Award history checked as toEnterprise checks it, with each finding placed by `locate` (a --history file's lines). */
+export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Finding[] {
+  const findings: Finding[] = [];
+  readHistory(set, raw, (code, args, path, hint) => findings.push({ code, args, ...locate(path), field: path.join('.'), ...(hint ? { hint } : {}) }));
+  return findings;
+}
+
+function readHistory(set: RuleSet, raw: unknown, err: Err, budget = new FindingBudget()): Map<string, ClauseHistory> {
   const out = new Map<string, ClauseHistory>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {

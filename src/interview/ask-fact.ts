@@ -13,6 +13,9 @@ export interface Answer {
   note?: string;
 }
 
+/** The longest answer read: a list of amounts fits many times over. */
+export const MAX_ANSWER_CHARS = 500;
+
 const SKIP_WORDS = new Set(['跳过', '不知道', '不清楚', 'skip', "don't know", 'dont know']);
 const SKIP = '\u0000skip';
 
@@ -31,6 +34,8 @@ export function isSkip(raw: string): boolean {
  */
 export function validateFor(fact: Fact, lang: Lang): (raw: string) => true | string {
   return (raw) => {
+    // Refused before anything else looks at it: no answer to one question is this long.
+    if (raw.length > MAX_ANSWER_CHARS) return formatFinding({ code: 'TOO_LONG', args: { length: raw.length, limit: MAX_ANSWER_CHARS } }, lang);
     if (isSkip(raw)) return true;
     const r = coerceFactValue(fact, promptInput(fact, raw).text);
     return r.ok ? true : formatFinding({ code: r.code, args: { fact: fact.label[lang], detail: r.detail, ...r.args } }, lang);

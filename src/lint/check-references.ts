@@ -26,6 +26,7 @@ function notesOf(p: Policy): [string, Path][] {
   });
   return out;
 }
+import { duplicateFindings } from '../load/duplicates.js';
 
 /**
  * Checks that must hold for a rule set to be evaluated at all: every fact a rule
@@ -48,6 +49,7 @@ export function checkReferences(set: RuleSet): Finding[] {
       out.push({ code: 'RULE_UNKNOWN_FACT', args: { fact }, ...at(path), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
     };
     policy.applies_to.forEach((r, i) => regionRef(set, lp, r, ['applies_to', i], out));
+    out.push(...splitDuplicates(lp));
     policy.fiscal.rules.forEach((rule, i) => rule.regions.forEach((r, j) => regionRef(set, lp, r, ['fiscal', 'rules', i, 'regions', j], out)));
     policy.exclusions.forEach((ex, i) => {
       for (const [f, p] of factsOfCondition(ex.when, ['exclusions', i, 'when'])) factRef(f, p);
@@ -82,6 +84,20 @@ export function checkReferences(set: RuleSet): Finding[] {
       }
     });
   }
+  return out;
+}
+
+/**
+ * A fiscal split that names a level twice, or a region in two fiscal rules of one
+ * document: which would pay is not written anywhere, so neither is chosen.
+ */
+function splitDuplicates({ policy, source }: LoadedPolicy): Finding[] {
+  const levels = (shares: { level: string }[], path: Path) => duplicateFindings(shares.map((s, i) => [s.level, source.locate([...path, i, 'level'])]));
+  const out: Finding[] = [];
+  policy.fiscal.rules.forEach((r, i) => out.push(...levels(r.shares, ['fiscal', 'rules', i, 'shares'])));
+  if (typeof policy.fiscal.otherwise === 'object') out.push(...levels(policy.fiscal.otherwise.shares, ['fiscal', 'otherwise', 'shares']));
+  policy.clauses.forEach((c, i) => c.fiscal && out.push(...levels(c.fiscal.shares, ['clauses', i, 'fiscal', 'shares'])));
+  out.push(...duplicateFindings(policy.fiscal.rules.flatMap((r, i) => r.regions.map((code, j): [string, ReturnType<typeof source.locate>] => [code, source.locate(['fiscal', 'rules', i, 'regions', j])]))));
   return out;
 }
 

@@ -28,13 +28,22 @@ export function isBlocking(f: Finding): boolean {
 export function lintRuleSet(parsed: ParsedRules): Finding[] {
   const { set } = parsed;
   const out = [...checkFactNames(parsed.facts), ...checkRegions(parsed.regions, parsed.regionsAt), ...checkReferences(set)];
-  for (const lp of set.policies) {
-    const at = (path: (string | number)[]) => lp.source.locate(path);
-    out.push(...checkAmounts(lp.policy, set.facts, at));
-    const text = readPolicySource(set.dir, lp.policy, at, out);
-    if (text !== undefined) out.push(...checkSource(lp.policy, text, at));
-    out.push(...unfinished(lp.policy, at));
-  }
+  for (const lp of set.policies) out.push(...policyChecks(set, lp));
+  return out;
+}
+
+/** The checks of one policy, with the references of a set holding only it (a policy under another reading). */
+export function lintPolicy(set: RuleSet, lp: RuleSet['policies'][number]): Finding[] {
+  return [...checkReferences(set), ...policyChecks(set, lp)];
+}
+
+function policyChecks(set: RuleSet, lp: RuleSet['policies'][number]): Finding[] {
+  const out: Finding[] = [];
+  const at = (path: (string | number)[]) => lp.source.locate(path);
+  out.push(...checkAmounts(lp.policy, set.facts, at));
+  const text = readPolicySource(set.dir, lp.policy, at, out);
+  if (text !== undefined) out.push(...checkSource(lp.policy, text, at));
+  out.push(...unfinished(lp.policy, at));
   return out;
 }
 

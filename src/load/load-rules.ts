@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
 import type { Region, RegimeFile } from '../schema/region-schema.js';
+import type { Profile, Reading } from '../schema/reading-schema.js';
+import type { Switch } from '../readings/switches.js';
 import type { YamlSource } from './read-yaml.js';
+import { protectDir, protectInput } from '../output/protected-paths.js';
 
 export interface LoadedPolicy {
   policy: Policy;
   file: string;
   source: YamlSource;
+  /** Where the policy's values depend on a reading (see src/readings/). */
+  switches?: Switch[];
 }
 
 export interface RuleSet {
@@ -19,20 +24,29 @@ export interface RuleSet {
   regions: Map<string, Region>;
   policies: LoadedPolicy[];
   regime?: { file: string; data: RegimeFile };
+  /** Every reading the rule files declare (rules/readings.yaml). */
+  readings: Reading[];
+  /** The option in force for each reading: the defaults, unless the user chose otherwise. */
+  choices: Record<string, string>;
+  /** Named choices of readings (rules/profiles/*.yaml), by file name without extension. */
+  profiles: Record<string, Profile>;
 }
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
-const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
-// 2: every check of `rules lint` runs before a set is cached, and source texts are part of the key.
-const CACHE_VERSION = 2;
+export const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
+// Bumped whenever validation gets stricter or the cached shape changes: 2, every check of `rules lint`
+// runs before a set is cached and source texts are part of the key; 3, readings and profiles.
+const CACHE_VERSION = 3;
 
 interface Cache {
   version: number;
   fingerprint: string;
   facts: Fact[];
   regions: Region[];
-  policies: { file: string; policy: Policy }[];
+  policies: { file: string; policy: Policy; switches?: Switch[] }[];
+  readings: Reading[];
+  profiles: Record<string, Profile>;
 }
 
 /** The files that decide results, in a fixed order: the fact dictionary, the regions, the policies, their sources. */
@@ -45,7 +59,11 @@ export function ruleFiles(dir: string): string[] {
     }
   };
   // The source texts are checked too (quotes, numbering), so they are part of what a cached set stands for.
-  return [join(dir, 'facts.yaml'), ...list(join(dir, 'facts'), '.yaml'), join(dir, 'regions.yaml'), ...list(join(dir, 'policies'), '.yaml'), ...list(join(dir, 'sources'), '.txt')];
+  const readings = join(dir, 'readings.yaml');
+  return [
+    join(dir, 'facts.yaml'), ...list(join(dir, 'facts'), '.yaml'), join(dir, 'regions.yaml'), ...(existsSync(readings) ? [readings] : []),
+    ...list(join(dir, 'profiles'), '.yaml'), ...list(join(dir, 'policies'), '.yaml'), ...list(join(dir, 'sources'), '.txt'),
+  ];
 }
 
 /** A hash of every rule file's name and bytes: a cached rule set is used only for identical files. */
@@ -75,7 +93,10 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
       dir,
       facts: new Map(c.facts.map((f) => [f.id, f])),
       regions: new Map(c.regions.map((r) => [r.code, r])),
-      policies: c.policies.map(({ file, policy }) => ({ file, policy, source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) } })),
+      policies: c.policies.map(({ file, policy, switches }) => ({ file, policy, switches, source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) } })),
+      readings: c.readings,
+      choices: Object.fromEntries(c.readings.map((r) => [r.id, r.default])),
+      profiles: c.profiles,
     };
   } catch {
     return undefined;
@@ -83,7 +104,7 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
 }
 
 function toCache(set: RuleSet, fp: string): void {
-  const c: Cache = { version: CACHE_VERSION, fingerprint: fp, facts: [...set.facts.values()], regions: [...set.regions.values()], policies: set.policies.map((p) => ({ file: p.file, policy: p.policy })) };
+  const c: Cache = { version: CACHE_VERSION, fingerprint: fp, facts: [...set.facts.values()], regions: [...set.regions.values()], policies: set.policies.map((p) => ({ file: p.file, policy: p.policy, switches: p.switches })), readings: set.readings, profiles: set.profiles };
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const tmp = `${cacheFile(fp)}.${process.pid}.tmp`;
@@ -102,6 +123,10 @@ function toCache(set: RuleSet, fp: string): void {
  * of start-up. `fresh` forces validation.
  */
 export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, opts: { fresh?: boolean } = {}): Promise<RuleSet> {
+  // What the run reads is never an output: the rule directory, the cache and the regime file.
+  protectDir(dir);
+  protectDir(CACHE_DIR);
+  if (regimeFile) protectInput(regimeFile);
   const fp = opts.fresh ? undefined : fingerprint(dir);
   const cached = fp ? fromCache(dir, fp) : undefined;
   if (cached && !regimeFile) return cached;

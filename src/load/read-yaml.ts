@@ -12,6 +12,13 @@ export interface YamlSource {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * The tags a data file may spell out: they name what the value already is. Others
+ * change the structure (!!omap and !!set become a Map and a Set, which read as no
+ * facts at all), make values no one meant (!!binary, !!timestamp) or mean nothing
+ * here (!foo, !!js/function), and are refused rather than half-read.
+ */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /**
  * Parses YAML (and so JSON) with positions kept, rejecting what a data file
@@ -19,7 +26,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function readYaml(text: string, file: string, opts: { lineOffset?: number } = {}): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below, with both places and after keys are read as text (1 and "1" are one key).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   // A piece of a larger file (one item of a batch list) reports the lines of the file.
   const offset = opts.lineOffset ?? 0;
   const at = (pos: number): Position => {
@@ -27,13 +35,11 @@ export function readYaml(text: string, file: string, opts: { lineOffset?: number
     return { file, line: line + offset, column: col };
   };
   const first = doc.errors[0];
-  if (first?.code === 'DUPLICATE_KEY') {
-    const path = keyPathAt(doc.contents, first.pos[0]) ?? [];
-    throw SubsidyError.of('DUPLICATE_KEY', { detail: String(path.at(-1) ?? first.message.split('\n')[0]) }, { ...at(first.pos[0]), field: path.join('.') || undefined });
-  }
   if (first?.code === 'RESOURCE_EXHAUSTION') throw SubsidyError.of('TOO_COMPLEX', { detail: 'nested too deeply' }, at(first.pos[0]));
   if (first) throw SubsidyError.of('YAML_SYNTAX', { detail: first.message.split('\n')[0] ?? '' }, at(first.pos[0]));
-  checkKeys(doc.contents, at);
+  checkKeys(doc.contents, at, file);
+  const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tagWarning) throw SubsidyError.of('YAML_TAG', { tag: /"([^"]+)"/.exec(tagWarning.message)?.[1] ?? '?' }, at(tagWarning.pos[0]));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
@@ -53,8 +59,27 @@ export function readYaml(text: string, file: string, opts: { lineOffset?: number
   };
 }
 
-function checkKeys(node: unknown, at: (o: number) => Position, path: PathPart[] = []): void {
+/** Where a node starts, as `file:line:column`, to name the first of two places in a message. */
+function place(node: unknown, at: (o: number) => Position): string {
+  const range = (node as Node | null)?.range;
+  if (!range) return '?';
+  const p = at(range[0]);
+  return `${p.file}:${p.line}:${p.column}`;
+}
+
+/**
+ * Keys and tags, everywhere: prototype keys, keys that are not plain text, the
+ * same key twice in a mapping (as written, or once read as text: 1 and "1"),
+ * and tags that are not PLAIN_TAGS.
+ */
+function checkKeys(node: unknown, at: (o: number) => Position, file: string, path: PathPart[] = []): void {
+  const tag = (node as { tag?: string } | null)?.tag;
+  if (tag && (isMap(node) || isSeq(node) || isScalar(node)) && !PLAIN_TAGS.has(tag)) {
+    const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    throw SubsidyError.of('YAML_TAG', { tag: shown }, { ...(node.range ? at(node.range[0]) : { file }), field: path.join('.') || undefined });
+  }
   if (isMap(node)) {
+    const seen = new Map<string, Node>();
     for (const pair of node.items) {
       const raw = isScalar(pair.key) ? pair.key.value : undefined;
       const key = raw === null || ['string', 'number', 'boolean'].includes(typeof raw) ? String(raw) : undefined;
@@ -62,24 +87,16 @@ function checkKeys(node: unknown, at: (o: number) => Position, path: PathPart[] 
       if (key !== undefined && FORBIDDEN_KEYS.has(key)) throw SubsidyError.of('FORBIDDEN_KEY', { key }, { ...pos, field: [...path, key].join('.') });
       // A list, a mapping or a tagged value (!!binary) used as a key has no meaning in a data file.
       if (key === undefined && pair.key !== null) throw SubsidyError.of('SCHEMA', { detail: 'a key must be plain text, not a list or mapping' }, { ...pos, field: path.join('.') || undefined });
-      checkKeys(pair.value, at, [...path, key ?? '?']);
+      if (key !== undefined) {
+        const before = seen.get(key);
+        if (before) throw SubsidyError.of('DUPLICATE_GIVEN', { item: key, first: place(before, at), second: place(pair.key, at) }, { ...pos, field: [...path, key].join('.') });
+        seen.set(key, pair.key as Node);
+      }
+      checkKeys(pair.value, at, file, [...path, key ?? '?']);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => checkKeys(item, at, [...path, i]));
+    node.items.forEach((item, i) => checkKeys(item, at, file, [...path, i]));
   }
-}
-
-/** The path to the mapping key that starts at an offset (where the parser reports a duplicate key). */
-function keyPathAt(node: unknown, offset: number, path: PathPart[] = []): PathPart[] | undefined {
-  const items: [PathPart, Node | undefined, unknown][] = isMap(node)
-    ? node.items.map((p) => [isScalar(p.key) ? String(p.key.value) : '?', p.key as Node | undefined, p.value])
-    : isSeq(node) ? node.items.map((v, i) => [i, undefined, v]) : [];
-  for (const [key, keyNode, value] of items) {
-    if (keyNode?.range?.[0] === offset) return [...path, key];
-    const hit = keyPathAt(value, offset, [...path, key]);
-    if (hit) return hit;
-  }
-  return undefined;
 }
 
 function nearestNode(doc: Document, path: readonly PathPart[]): Node | undefined {

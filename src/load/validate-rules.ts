@@ -1,27 +1,63 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Finding } from '../errors/codes.js';
 import { FactFileSchema, type Fact } from '../schema/fact-schema.js';
-import { PolicySchema } from '../schema/policy-schema.js';
+import { ProfileSchema, ReadingFileSchema, type Profile } from '../schema/reading-schema.js';
+import { parsePolicy } from './load-policy.js';
+import { checkReadings } from '../lint/check-readings.js';
 import { RegionFileSchema, RegimeFileSchema, type Region } from '../schema/region-schema.js';
-import { byPlace, isBlocking, lintRuleSet } from '../lint/lint-rules.js';
+import { byPlace, isBlocking, lintPolicy, lintRuleSet } from '../lint/lint-rules.js';
 import type { PlacedFact } from '../lint/check-dictionary.js';
 import { checkRegime } from '../lint/check-regime.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
-import { decodeUtf8 } from './read-text-file.js';
+import { readTextFile } from './read-text-file.js';
 import { zodFindings } from './zod-findings.js';
 import type { LoadedPolicy, RuleSet } from './load-rules.js';
 
-function readSource(file: string): YamlSource {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    throw SubsidyError.of('FILE_NOT_FOUND', { reason: (e as Error).message }, { file });
+/** Each policy under its other readings is checked like the default one; what only an option gets wrong is added. */
+function lintVariants(set: RuleSet, variants: LoadedPolicy[][], base: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.code} ${f.file} ${f.line} ${f.column}`;
+  const seen = new Set(base.map(key));
+  const out: Finding[] = [];
+  for (const vs of variants)
+    for (const v of vs)
+      for (const f of lintPolicy({ ...set, policies: [v] }, v))
+        if (!seen.has(key(f))) (seen.add(key(f)), out.push(f));
+  return out;
+}
+
+/** rules/readings.yaml (optional: a rule set may have no ambiguities) and the profiles in rules/profiles/. */
+function readReadings(dir: string, findings: Finding[]) {
+  const file = join(dir, 'readings.yaml');
+  const parsed = existsSync(file) ? parseFile(ReadingFileSchema, file, findings) : undefined;
+  const list = parsed?.data.readings ?? [];
+  const profiles: Record<string, Profile> = {};
+  const profileAt: Record<string, YamlSource['locate']> = {};
+  for (const f of listYaml(join(dir, 'profiles'))) {
+    const p = parseFile(ProfileSchema, f, findings);
+    if (!p) continue;
+    const name = basename(f, '.yaml');
+    profiles[name] = p.data;
+    profileAt[name] = p.src.locate;
   }
-  return readYaml(decodeUtf8(buf, file), file);
+  return { list, byId: new Map(list.map((r) => [r.id, r])), profiles, profileAt, locate: parsed?.src.locate ?? (() => ({ file })) };
+}
+
+function readFile(file: string, findings: Finding[]): YamlSource | undefined {
+  try {
+    return readSource(file);
+  } catch (e) {
+    if (e instanceof SubsidyError) findings.push(...e.findings);
+    else throw e;
+    return undefined;
+  }
+}
+
+function readSource(file: string): YamlSource {
+  // Bounded like every file read whole: a rule file is data from whoever wrote it.
+  return readYaml(readTextFile(file), file);
 }
 
 /** Reads and parses one file; a file that cannot be read or parsed adds its findings and gives undefined. */
@@ -70,10 +106,15 @@ export function checkRules(dir: string, regimeFile?: string): CheckedRules {
   const policyDir = join(dir, 'policies');
   const policyFiles = listYaml(policyDir);
   if (!policyFiles.length) findings.push({ code: 'RULE_NO_DOCUMENTS', args: { dir: policyDir }, file: policyDir });
+  const readings = readReadings(dir, findings);
   const policies: LoadedPolicy[] = [];
+  const variants: LoadedPolicy[][] = [];
   for (const file of policyFiles) {
-    const parsed = parseFile(PolicySchema, file, findings);
-    if (parsed) policies.push({ policy: parsed.data, file, source: parsed.src });
+    const src = readFile(file, findings);
+    const parsed = src && parsePolicy(src, readings.byId, findings);
+    if (!parsed) continue;
+    policies.push({ policy: parsed.policy, file, source: parsed.source, ...(parsed.switches.length ? { switches: parsed.switches } : {}) });
+    variants.push(parsed.variants.map((v) => ({ policy: v.policy, file, source: v.source })));
   }
   // Without the whole dictionary and the regions every reference would look wrong: stop at what was found.
   if (!dictionaryRead || !regions) return { findings: findings.sort(byPlace) };
@@ -81,8 +122,9 @@ export function checkRules(dir: string, regimeFile?: string): CheckedRules {
   for (const { fact } of placed) if (!facts.has(fact.id)) facts.set(fact.id, fact);
   const regionMap = new Map<string, Region>();
   for (const r of regions.data.regions) if (!regionMap.has(r.code)) regionMap.set(r.code, r);
-  const set: RuleSet = { dir, facts, regions: regionMap, policies };
-  findings.push(...lintRuleSet({ set, facts: placed, regions: regions.data.regions, regionsAt: regions.src.locate }));
+  const set: RuleSet = { dir, facts, regions: regionMap, policies, readings: readings.list, choices: Object.fromEntries(readings.list.map((r) => [r.id, r.default])), profiles: readings.profiles };
+  const base = lintRuleSet({ set, facts: placed, regions: regions.data.regions, regionsAt: regions.src.locate });
+  findings.push(...base, ...checkReadings(set, readings.locate, readings.profileAt), ...lintVariants(set, variants, base));
   if (regimeFile) {
     const regime = checkRegimeFile(regimeFile, set, findings);
     if (regime) set.regime = regime;

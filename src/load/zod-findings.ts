@@ -3,6 +3,8 @@ import type { Finding, ErrorCode } from '../errors/codes.js';
 import type { YamlSource } from './read-yaml.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 
+const LISTED = 20;
+
 /** Turns zod issues into findings that point at the file and line of the offending node. */
 export function zodFindings(error: z.ZodError, src: YamlSource, code: ErrorCode = 'SCHEMA'): Finding[] {
   const seen = new Set<string>();
@@ -21,13 +23,16 @@ export function zodFindings(error: z.ZodError, src: YamlSource, code: ErrorCode 
     if (seen.has(key)) continue;
     seen.add(key);
     if (issue.code === 'unrecognized_keys')
-      for (const k of issue.keys) {
+      for (const k of issue.keys.slice(0, Math.max(0, LISTED - out.length))) {
         const s = didYouMean(k, missing.get(path.join('.')) ?? []);
         out.push({ code, args: { detail: `unknown key: ${k}` }, ...src.locate([...path, k]), field: [...path, k].join('.'), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
       }
     else out.push({ code, args: { detail: describe(issue) }, ...src.locate(path), field: path.join('.') || undefined });
-    if (out.length >= 20) break;
+    if (out.length >= LISTED) break;
   }
+  // Beyond the first twenty, a count: a file with thousands of unknown keys gets a did-you-mean for twenty.
+  const all = error.issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+  if (all > out.length) out.push({ code: 'MORE_FINDINGS', args: { count: all - out.length }, file: src.file });
   return out;
 }
 

@@ -4,6 +4,7 @@ import { AMOUNT_KINDS, amountsOf, levelsUsed, reportRows, type ReportRow } from 
 import type { RuleSet } from '../load/load-rules.js';
 import { explainParts, traceLine } from './render-explain.js';
 import { catalogue, fill } from '../i18n/messages.js';
+import { safeText } from './safe-text.js';
 
 /** Cells starting like a formula are prefixed with ' so Excel shows them as text. */
 export function neutralise(cell: string): string {
@@ -11,7 +12,7 @@ export function neutralise(cell: string): string {
 }
 
 export function csvCell(cell: string): string {
-  const safe = neutralise(cell);
+  const safe = neutralise(safeText(cell));
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -41,7 +41,7 @@ export function traceLine(t: TraceStep, l: Labels): string {
     case 'instalments':
       return fill(w.instalments!, { parts: t.parts.map((x) => formatYuan(x)).join(' + ') });
     case 'stacking':
-      return fill(w.stacking!, { winner: l.clause(t.winner) });
+      return fill(t.group === 'one_per_year' ? w.onePerYear! : w.stacking!, { winner: l.clause(t.winner) });
     case 'split': {
       const parts = t.parts.map((p) => `${l.level(p.level)} ${exactNumber(new Decimal(p.share).times(100))}% = ${formatYuan(new Decimal(p.amount))}`);
       return fill(w.split!, { parts: parts.join(' + ') || w.splitNone });

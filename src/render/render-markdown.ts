@@ -3,8 +3,9 @@ import { catalogue } from '../i18n/messages.js';
 import type { Labels } from './labels.js';
 import { amountColumnsUsed, levelsUsed, reportRows } from './rows.js';
 import { totalsLines } from './render-table.js';
+import { safeText } from './safe-text.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(ev: Evaluation, l: Labels, all = false): string {
   const m = catalogue(l.lang);
@@ -16,7 +17,7 @@ export function renderMarkdown(ev: Evaluation, l: Labels, all = false): string {
   const numeric = (i: number) => i >= 4 && i < 4 + amounts.length + levels.length;
   const e = ev.enterprise;
   const lines = [
-    `## ${e.name ?? e.id ?? w.enterprise} — ${l.region(e.region)} ${e.year}`,
+    `## ${esc(e.name ?? e.id ?? w.enterprise!)} — ${l.region(e.region)} ${e.year}`,
     '',
     `| ${head.map(esc).join(' | ')} |`,
     `|${head.map((_, i) => (numeric(i) ? ' ---: ' : ' --- ')).join('|')}|`,

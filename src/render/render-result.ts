@@ -9,6 +9,7 @@ import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
 import { renderHtml } from './html/render-html.js';
 import type { SheetMeta } from './html/sheet.js';
+import { safeText } from './safe-text.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 
@@ -40,7 +41,7 @@ export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions):
       if (o.format === 'csv') return renderCsv(ev, l, o.all, o.explain ? set : undefined);
       let text = o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color, width: o.width });
       // In Markdown the working is a block of its own, so that its lines are not run together into a paragraph.
-      if (o.explain) text += o.format === 'md' ? '\n```text\n' + renderExplain(ev, set, l, o.all) + '```\n' : '\n' + renderExplain(ev, set, l, o.all);
+      if (o.explain) text += o.format === 'md' ? '\n```text\n' + safeText(renderExplain(ev, set, l, o.all)) + '```\n' : '\n' + safeText(renderExplain(ev, set, l, o.all));
       return text;
     })
     .join('\n');

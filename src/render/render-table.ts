@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
 import { fitWidths, wrapColumns, type Column } from './fit-columns.js';
 import { renderCards } from './render-cards.js';
+import { safeText } from './safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';
@@ -39,24 +40,24 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     if (r.partial) note = `${note ? note + '；' : ''}${w.partialMark}`;
     if (ruleNotes.length) {
       const first = footnotes.length + 1;
-      ruleNotes.forEach((n, i) => footnotes.push(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`));
+      ruleNotes.forEach((n, i) => footnotes.push(safeText(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`)));
       note = `${note ? note + ' ' : ''}[${first}${ruleNotes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    return note;
+    return safeText(note);
   });
   // Fitted to a terminal, the document heads its group of rows (a row across the table) instead of taking a column.
   const fitted = opts.width !== undefined;
   const columns: Column[] = [
-    ...(fitted ? [] : [{ head: w.document!, cells: rows.map((r) => r.document), wrap: { weight: 30, min: 10, full: 30 } }]),
-    { head: w.clause!, cells: rows.map((r) => r.clause), ...(fitted ? { wrap: { weight: 6, min: 4, full: 0 } } : {}) },
-    { head: w.title!, cells: rows.map((r) => r.title), wrap: { weight: 28, min: 10, full: 28 } },
+    ...(fitted ? [] : [{ head: w.document!, cells: rows.map((r) => safeText(r.document)), wrap: { weight: 30, min: 10, full: 30 } }]),
+    { head: w.clause!, cells: rows.map((r) => safeText(r.clause)), ...(fitted ? { wrap: { weight: 6, min: 4, full: 0 } } : {}) },
+    { head: w.title!, cells: rows.map((r) => safeText(r.title)), wrap: { weight: 28, min: 10, full: 28 } },
     { head: w.status!, cells: rows.map((r) => r.status), ...(fitted ? { wrap: { weight: 6, min: 6, full: 0 } } : {}) },
     ...amounts.map((k) => ({ head: m.amountColumn[k]!, cells: rows.map((r) => r.amounts[k]), right: true })),
     ...levels.map((lv) => ({ head: l.level(lv), cells: rows.map((r) => r.shares[lv] ?? ''), right: true })),
     { head: w.note!, cells: notes, wrap: { weight: 38, min: 12, full: 38 } },
   ];
   const e = ev.enterprise;
-  const header = `${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`;
+  const header = safeText(`${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
   const widths = fitted ? fitWidths(columns, opts.width!) : columns.map((c) => c.wrap?.full ?? 0);
   let body: string;
   if (widths) {

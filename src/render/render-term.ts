@@ -38,6 +38,12 @@ export function renderTerm(t: Term, l: Labels, byName = false): string {
       return fill(f.div0!, { term: sub(t.term) });
     case 'tier':
       return tierText(t, l, sub);
+    case 'tierSum': {
+      const n = (d: Decimal) => shownNumber(d, t.base.k === 'n' ? t.base.as : 'plain', l);
+      const reached = t.reached.map((x) => n(x.at)).join(l.lang === 'zh' ? '、' : ', ');
+      const parts = t.reached.map((x) => formatNumber(x.amount)).join(' + ');
+      return fill(catalogue(l.lang).formula.tierSum!, { base: sub(t.base), op: t.strict ? '>' : '≥', reached: reached || '—', sum: `${parts || '0'} = ${formatNumber(t.sum)}` });
+    }
     case 'level':
       return levelText(t, l);
     case 'none':
@@ -76,7 +82,7 @@ function levelText(t: Extract<Term, { k: 'level' }>, l: Labels): string {
 
 /** Whether a formula already shows its result (a bare number, a tier or a level), so "= x" is not repeated. */
 export function showsResult(t: Term): boolean {
-  return t.k === 'n' || t.k === 'tier' || t.k === 'level' || t.k === 'none';
+  return t.k === 'n' || t.k === 'tier' || t.k === 'tierSum' || t.k === 'level' || t.k === 'none';
 }
 
 /** A value in a condition: numbers as used, yes/no, enum values by label. */

@@ -4,6 +4,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import { labelsFor, type Labels } from './labels.js';
 import { traceLine } from './render-explain.js';
 import { amountKind } from './rows.js';
+import { safeJson } from './safe-text.js';
 
 /**
  * Bump when the shape changes; README and test/render/json-shape.test.ts describe it.
@@ -94,5 +95,5 @@ export type EvaluationJson = ReturnType<typeof evaluationJson>;
 
 export function renderJson(evs: Evaluation[], set: RuleSet, l: Labels = labelsFor(set, 'zh')): string {
   const out = evs.length === 1 ? evaluationJson(evs[0]!, set, l) : { schemaVersion: SCHEMA_VERSION, results: evs.map((e) => evaluationJson(e, set, l)) };
-  return JSON.stringify(out, null, 2) + '\n';
+  return safeJson(JSON.stringify(out, null, 2)) + '\n';
 }

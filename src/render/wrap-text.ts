@@ -1,3 +1,5 @@
+import { safeText } from './safe-text.js';
+
 /**
  * Display width in a terminal: CJK and full-width characters take two columns.
  * A small table of ranges is enough for policy text; cli-table3's own wrapping
@@ -20,10 +22,10 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Breaks text into lines of at most `width` columns, at spaces where it can, anywhere in CJK. */
+/** Breaks text into lines of at most `width` columns, at spaces where it can, anywhere in CJK; control characters shown escaped. */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
-  for (const para of text.split('\n')) {
+  for (const para of safeText(text).split('\n')) {
     let line = '';
     let w = 0;
     for (const word of para.split(/(?<= )/)) {

@@ -76,7 +76,7 @@ const Tier = z.object({ at: Raw, amount: Raw, label: z.string().optional() }).st
 export type Award =
   | { kind: 'fixed'; amount: number | string }
   | { kind: 'rate'; rate: number | string; base: NumExpr; rate_over_100?: string }
-  | { kind: 'tiers'; base: NumExpr; mode: 'highest' | 'first_reached'; strict?: boolean; tiers: { at: number | string; amount: number | string; label?: string }[] }
+  | { kind: 'tiers'; base: NumExpr; mode: 'highest' | 'first_reached'; strict?: boolean; pays?: 'highest_new' | 'sum_new'; tiers: { at: number | string; amount: number | string; label?: string }[] }
   | { kind: 'levels'; fact: string; mode: 'highest' | 'upgrade' | 'first_reached'; amounts: Record<string, number | string> }
   | { kind: 'per_unit'; count: NumExpr; amount: number | string }
   | { kind: 'per_step'; base: NumExpr; step: number | string; amount: number | string }
@@ -119,6 +119,8 @@ export const AwardSchema: z.ZodType<Award> = z.lazy(() =>
         base: NumExprSchema,
         mode: z.enum(['highest', 'first_reached']),
         strict: z.boolean().optional(),
+        /** first_reached only: pay the highest tier newly reached (default), or every tier newly reached, added up. */
+        pays: z.enum(['highest_new', 'sum_new']).optional(),
         tiers: z.array(Tier).min(1),
       })
       .strict(),
@@ -231,7 +233,22 @@ export const PolicySchema = z
     exclusions: z
       .array(z.object({ id: Id, clause: z.string(), quote: z.string(), when: ConditionSchema }).strict())
       .default([]),
-    stacking: z.object({ principle: z.string(), clause: z.string().optional(), quote: z.string().optional(), across_policies: z.boolean().default(false) }).strict().optional(),
+    stacking: z
+      .object({
+        principle: z.string(),
+        clause: z.string().optional(),
+        quote: z.string().optional(),
+        across_policies: z.boolean().default(false),
+        /**
+         * per_item (default): 就高不重复 within each stacking group. one_per_year: an enterprise gets
+         * one item of this document a year (the one that pays most), except the clauses in `exempt`.
+         */
+        scope: z.enum(['per_item', 'one_per_year']).optional(),
+        exempt: z.array(z.string()).optional(),
+        note: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     fiscal: z
       .object({
         clause: z.string().optional(),

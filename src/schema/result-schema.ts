@@ -7,7 +7,8 @@ import { z } from 'zod';
  * summing one field never mixes a sure amount with a ceiling or a potential. Version 2 also
  * added `provenance` and `input` (what `subsidy verify` recomputes from).
  */
-const Amount = z.string().regex(/^-?\d+\.\d{2}$/);
+// At most 18 digits of 元: far above any award, and a "1e999999999" or a million digits is not an amount.
+const Amount = z.string().regex(/^-?\d{1,18}\.\d{2}$/);
 const Trace = z.object({ kind: z.string(), text: z.string() }).passthrough();
 const PartialYear = z
   .object({ from: z.string(), to: z.string(), days: z.number().int(), yearDays: z.number().int(), rule: z.enum(['full', 'majority', 'none']), counted: z.boolean() })

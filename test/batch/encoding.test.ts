@@ -28,12 +28,12 @@ describe('encoding detection', () => {
   it('a GB18030 BOM is dropped', async () => {
     expect(await decode(iconv.encode('\uFEFF' + text, 'gb18030'), 777, 'gb18030')).toBe(text);
   });
-  it('invalid UTF-8 after a valid start is an ENCODING error, not mojibake', async () => {
+  it('invalid UTF-8 after a valid start is a UTF-8 error (NOT_UTF8), not mojibake', async () => {
     const bytes = Buffer.concat([Buffer.from(text), Buffer.from(text), Buffer.from([0xc3, 0x28])]);
-    await expect(decode(bytes, 4096)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === 'ENCODING');
+    await expect(decode(bytes, 4096)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === 'NOT_UTF8');
   });
-  it('UTF-16 and NUL bytes are refused', async () => {
-    for (const bytes of [Buffer.from('\uFEFFid,region\n', 'utf16le'), Buffer.from('id\0region\n')])
-      await expect(decode(bytes, 100)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === 'ENCODING');
+  it('UTF-16 (ENCODING_UTF16) and NUL bytes (ENCODING) are refused', async () => {
+    for (const [bytes, code] of [[Buffer.from('\uFEFFid,region\n', 'utf16le'), 'ENCODING_UTF16'], [Buffer.from('id\0region\n'), 'ENCODING']] as const)
+      await expect(decode(bytes, 100)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === code);
   });
 });

@@ -46,7 +46,7 @@ describe('batch inputs: the same enterprises in every form give the same results
     expect(results(`${EX}/enterprises-gbk.csv`, [...history, '--encoding', 'gbk'])).toEqual(csv);
     const r = cli(['batch', `${EX}/enterprises-gbk.csv`, '--encoding', 'utf8']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ENCODING');
+    expect(r.stderr).toContain('[NOT_UTF8]');
   });
   it('reads stdin with -, the format sniffed from the content', () => {
     const jsonl = readFileSync(join(ROOT, EX, 'enterprises.jsonl'), 'utf8');

@@ -114,10 +114,12 @@ describe('row numbers and the CSV report', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatch(/unknown\.csv:1:5.*线上销售额（网络零售）.*ignored.*did you mean/);
   });
-  it('a duplicate column is reported once and ignored', () => {
-    const r = cli(['batch', write('dup.csv', 'id,region,year,online_sales,线上销售额（网络零售额）\r\nE1,兰溪市,2023,100万,很多\r\n'), '--lang', 'en']);
-    expect(r.code).toBe(0);
+  it('a duplicate column is reported once; a row where it disagrees with the first is an error row', () => {
+    const r = cli(['batch', write('dup.csv', 'id,region,year,online_sales,线上销售额（网络零售额）\r\nE1,兰溪市,2023,100万,很多\r\nE2,兰溪市,2023,100万,100万\r\n'), '--lang', 'en']);
+    expect(r.code).toBe(1);
     expect(r.stderr.match(/DUPLICATE_COLUMN/g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/dup\.csv:2:5, row 1, .*\[DUPLICATE_GIVEN\]/);
+    expect(r.stdout).toContain('Enterprises 1, Error rows 1');
   });
 });
 

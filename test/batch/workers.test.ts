@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readRange } from '../../src/batch/plan-chunks.js';
-import { csvOptions, type CsvRecord } from '../../src/batch/read-csv.js';
-import { RecordScanner } from '../../src/batch/scan-records.js';
+import { csvOptions } from '../../src/batch/read-csv.js';
+import { MAX_RECORD_BYTES, RecordSplitter, type Piece } from '../../src/batch/split-records.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { thrownCode } from '../helpers/thrown-code.js';
 
@@ -59,54 +59,46 @@ describe('batch on worker threads', () => {
       expect(two.report.equals(one.report)).toBe(true);
     });
 
-  it('leave a file they cannot cut safely (a quote open at the end) to one thread, with the same result', { timeout: 120000 }, () => {
+  it('give the same result with a quote open at the end of the file', { timeout: 120000 }, () => {
     const broken = join(dir, 'unclosed.csv');
     writeFileSync(broken, awkwardCsv() + 'E9999,"未闭合,兰溪市,2023,电商企业,100万,\r\n');
     const one = cli(['batch', broken, '--out', join(dir, 'u1.jsonl')], undefined, { CI: '1', SUBSIDY_BATCH_WORKERS: '0' });
     const two = cli(['batch', broken, '--out', join(dir, 'u1.jsonl')], undefined, { CI: '1', SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: '700' });
     expect(two).toEqual(one);
-    expect(readFileSync(join(dir, 'u1.jsonl'), 'utf8')).toContain('"code":"CSV_SYNTAX"');
+    expect(readFileSync(join(dir, 'u1.jsonl'), 'utf8')).toContain('"code":"CSV_UNCLOSED_QUOTE"');
   });
 });
 
-/** Offsets where csv-parse ends records it emits (ctx.bytes), for comparison with the scanner's cuts. */
-function recordEnds(text: string): Set<number> {
-  const ends = new Set<number>([0]);
-  parse(Buffer.from(text), { ...csvOptions(undefined, (cells, end) => (ends.add(end), { cells, end }) as CsvRecord) });
-  return ends;
-}
-
-function cuts(text: string, every = 1, pieces = 7): number[] | undefined {
-  const s = new RecordScanner(every);
+/** The pieces the splitter finds when fed `text` in pieces of `size` bytes. */
+function piecesOf(text: string, size: number): Omit<Piece, 'cells'>[] {
+  const s = new RecordSplitter();
   const buf = Buffer.from(text);
-  for (let i = 0; i < buf.length; i += pieces) s.feed(buf.subarray(i, i + pieces));
-  return s.finish()?.cuts.map((c) => c.offset);
+  const out: Piece[] = [];
+  for (let i = 0; i < buf.length; i += size) out.push(...s.feed(buf.subarray(i, i + size)).pieces);
+  out.push(...s.finish().pieces);
+  return out.map(({ cells: _cells, ...p }) => p);
 }
 
-describe('RecordScanner', () => {
-  it('cuts only where csv-parse ends a record, across pieces of any size', () => {
-    const text = 'a,b\r\n"x\r\ny",1\r\n#c,"\r\n\r\n2,"a""b"\r\n3,q"r\r\n"",#z"\r\n4,5';
-    const ends = recordEnds(text);
-    for (const pieces of [1, 2, 3, 5, 64]) {
-      const at = cuts(text, 1, pieces)!;
-      // Comment and blank lines are not records, so their ends are not in `ends`; every record end is a cut.
-      for (const e of ends) if (e < Buffer.byteLength(text)) expect(at).toContain(e);
-      expect(at).toEqual(cuts(text, 1, 64));
-    }
+describe('RecordSplitter', () => {
+  const text = 'a,b\r\n"x\r\ny",1\r\n#c,"\r\n\r\n2,"a""b"\r\n3,q"r\r\n"",#z"\r\n4,5\n6,7\r8,9';
+  it('finds the same pieces however the text is cut into feeds', () => {
+    const whole = piecesOf(text, 1 << 20);
+    for (const size of [1, 2, 3, 5, 64]) expect(piecesOf(text, size), `feeds of ${size}`).toEqual(whole);
   });
 
-  it('counts LF bytes before each cut and finds the record delimiter csv-parse would', () => {
-    const s = new RecordScanner(1);
-    s.feed(Buffer.from('"h\nx",b\r\n1,2\r\n3\n,4\r\n'));
-    const r = s.finish()!;
-    expect(r.recordDelimiter).toBe('\r\n');
-    expect(r.cuts).toEqual([{ offset: 0, newlines: 0 }, { offset: 9, newlines: 2 }, { offset: 14, newlines: 3 }]);
+  it('hands csv-parse only records it reads one to one, and counts CRLF, LF and CR as line ends', () => {
+    const pieces = piecesOf(text, 7);
+    expect(pieces.map((p) => [p.kind, p.line])).toEqual([
+      ['header', 1], ['record', 2], ['bad', 4], ['record', 5], ['record', 6], ['record', 7], ['record', 8], ['record', 9], ['record', 10], ['record', 11],
+    ]);
+    const good = pieces.filter((p) => p.kind !== 'bad');
+    for (const p of good) expect(parse(Buffer.from(text).subarray(p.start, p.end), csvOptions())).toHaveLength(1);
   });
 
-  it('gives up on a quote open at the end, a record too long to be sure of, or no line break at all', () => {
-    expect(cuts('a,b\r\n"open,1\r\n2,3\r\n')).toBeUndefined();
-    expect(cuts(`a,b\r\n"${'x'.repeat(300 * 1024)}",1\r\n2,3\r\n`, 1, 64 * 1024)).toBeUndefined();
-    expect(cuts('a,b,c')).toBeUndefined();
+  it('skips a line over the limit without holding it, and goes on at the next line', () => {
+    const long = 'x'.repeat(MAX_RECORD_BYTES + 10);
+    const pieces = piecesOf(`a,b\n1,${long}\r\n2,3\n`, 64 * 1024);
+    expect(pieces.map((p) => [p.kind, p.line, p.problem?.code])).toEqual([['header', 1, undefined], ['bad', 2, 'RECORD_TOO_LONG'], ['record', 3, undefined]]);
   });
 });
 

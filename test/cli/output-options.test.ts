@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { cli as run } from '../helpers/cli.js';
+import { cli as run, ROOT } from '../helpers/cli.js';
 import { HOSTILE_JSONL } from '../helpers/hostile-batch.js';
 
 const EXAMPLE = 'examples/lanxi-cross-border-seller.yaml';
@@ -148,6 +149,22 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect(cli(['batch', input, '--format', 'html']).stdout).toBe(page);
     expect(page.match(/<section class="sheet"/g)).toHaveLength(3);
     expect(page).toContain('<section class="portfolio" id="portfolio">');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s while the pages are written: the directory is left as it was', async (signal) => {
+    const big = join(dir, 'big.csv');
+    if (!existsSync(big)) spawnSync(process.execPath, ['bench/generate.js', '3000', big], { cwd: ROOT });
+    const out = join(dir, `sig-${signal}`);
+    mkdirSync(out);
+    const child = spawn(process.execPath, ['bin/subsidy.js', 'batch', big, '--out', out, '--format', 'html'], { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const pages = () => readdirSync(out).filter((n) => n.startsWith('.subsidy-html-')).flatMap((n) => readdirSync(join(out, n)));
+    const deadline = Date.now() + 60_000;
+    while (pages().filter((n) => n.endsWith('.html')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(pages().length, 'the run started writing pages').toBeGreaterThan(1);
+    child.kill(signal);
+    expect(await exited).toBe(128 + { SIGINT: 2, SIGTERM: 15 }[signal]);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an input refused as a whole leaves no directory behind', () => {

@@ -9,6 +9,7 @@ import { isSubsidyError } from '../../src/errors/subsidy-error.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
+import { safeText } from '../../src/render/safe-text.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -98,14 +99,15 @@ describe('prototype pollution through input keys is impossible', () => {
 
 describe('CSV output neutralises formula cells', () => {
   const dangerous = /^[=+\-@\t\r]/;
-  it('any text read back from csvCell is the text itself, or the text behind a quote mark when it would start a formula', () => {
+  it('any text read back from csvCell is the text itself (control characters escaped), or that behind a quote mark when it would start a formula', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")', 'a,"b"\n=c')), { minLength: 1, maxLength: 6 }), (cells) => {
         const back = parseCsv(csvLine(cells), { relax_column_count: true })[0] as string[];
         expect(back).toHaveLength(cells.length);
         back.forEach((cell, i) => {
           expect(dangerous.test(cell), JSON.stringify(cell)).toBe(false);
-          expect(cell === cells[i] || cell === `'${cells[i]}`).toBe(true);
+          const shown = safeText(cells[i]!);
+          expect(cell === shown || cell === `'${shown}`).toBe(true);
         });
       }),
       { numRuns: 500 },

@@ -32,20 +32,20 @@ describe('writeFileAtomic', () => {
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     }) as unknown as typeof fs.writeSync;
     vi.mocked(fs.writeSync).mockImplementationOnce(halfThenFail);
-    expect(thrownCode(() => writeFileAtomic(join(d, 'new.xml'), 'complete report'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'new.xml'), 'complete report'))).toBe('FILE_UNWRITABLE');
     expect(readdirSync(d)).toEqual([]);
 
     writeFileSync(join(d, 'old.xml'), 'previous complete report');
     vi.mocked(fs.writeSync).mockImplementationOnce(halfThenFail);
-    expect(thrownCode(() => writeFileAtomic(join(d, 'old.xml'), 'new report that never finishes'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'old.xml'), 'new report that never finishes'))).toBe('FILE_UNWRITABLE');
     expect(readFileSync(join(d, 'old.xml'), 'utf8')).toBe('previous complete report');
     expect(readdirSync(d)).toEqual(['old.xml']);
   });
 
-  it('a rename that fails (the target is a directory) leaves the directory as it was and no temporary file', () => {
+  it('a target that is a directory is refused before anything is written, and left as it was', () => {
     const d = dir();
     mkdirSync(join(d, 'report'));
-    expect(thrownCode(() => writeFileAtomic(join(d, 'report'), 'x'))).toBe('FILE_UNREADABLE');
+    expect(thrownCode(() => writeFileAtomic(join(d, 'report'), 'x'))).toBe('OUTPUT_NOT_FILE');
     expect(readdirSync(d)).toEqual(['report']);
     expect(readdirSync(join(d, 'report'))).toEqual([]);
   });

@@ -18,12 +18,13 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
-import { historyCheck } from '../../input/read-history-entry.js';
+import { safeText } from '../../render/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
 import { terminalWidth } from '../terminal-width.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 /** The report formats: the streamed text reports, and HTML pages. */
 export type BatchFormat = ReportFormat | 'html';
@@ -161,12 +162,13 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const set = await loadRules(opts.rules, opts.regime);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
-  const year = wholeNumber(opts.year, '--year', 2000, 2100);
+  const year = yearOption(opts.year);
+  regionOption(set, opts.region);
   // --format without --out, or --out -, writes the report to stdout (the summary is then left out: see below).
   const toStdout = opts.out === '-' || (opts.out === undefined && opts.format !== undefined);
   if (opts.out === '-' && !opts.format) throw usage('--out - writes to stdout: say which format with --format csv|jsonl|md|html', '--out');
   const format = opts.out || toStdout ? reportFormat(opts.out ?? '-', opts.format) : undefined;
-  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, headerNames(set).clauseIds, undefined, historyCheck(set)) : undefined;
+  const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage('--summary and --out name the same file', '--summary');
   const labels = labelsFor(set, opts.lang, opts.ids);
@@ -185,14 +187,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   // Each sheet shows the provenance: a file's hash is known before the rows are read; stdin's only at the end (the portfolio page has it).
   if (html) html.provenance = provenanceLines(provenance(set, file === '-' ? [] : await inputHashes!().catch(() => []), at), opts.lang, false);
   const w = catalogue(opts.lang).words;
-  // Ctrl-C leaves the target as it was: the temporary report goes, nothing is renamed.
-  const interrupted = () => {
-    html?.abort();
-    out?.abort();
-    summaryOut?.abort();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
+  // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report (or pages) go (temp-files.ts).
   try {
     const render = out && format && format !== 'html' ? reportRenderer(format, labels) : undefined;
     const summary = summaryOut ? summaryRenderer(labels) : undefined;
@@ -219,7 +214,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     else process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
-    if (unused.length) process.stderr.write(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') }) + '\n');
+    if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');
     const written = html && !toStdout ? html.target : out && !toStdout ? out.target : undefined;
     if (written) process.stderr.write(fill(w.reportWritten!, { path: written }) + '\n');
     if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');
@@ -229,8 +224,6 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     out?.abort();
     summaryOut?.abort();
     throw e;
-  } finally {
-    process.removeListener('SIGINT', interrupted);
   }
 }
 

@@ -17,6 +17,8 @@ import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
 import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
+import { safeJson, safeText } from '../../render/safe-text.js';
+import { regionOption, yearOption } from '../option-values.js';
 
 export interface CalcOptions {
   year?: string;
@@ -46,13 +48,13 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const at = runTime();
   const set = await loadRules(opts.rules, opts.regime);
+  const year = yearOption(opts.year);
+  const region = regionOption(set, opts.region);
   const { text, sha256 } = readTextFileHashed(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const src = readYaml(text, file === '-' ? '<stdin>' : file);
-  const year = opts.year !== undefined ? Number(opts.year) : undefined;
-  if (year !== undefined && !Number.isInteger(year)) throw SubsidyError.of('BAD_YEAR', { value: String(opts.year) }, { field: '--year' });
   const { record, locate } = enterpriseRecord(src);
-  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region: opts.region, year });
+  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region, year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
@@ -67,7 +69,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (format === 'json') {
     const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
     const input = embeddedInput(set, record, enterprise, opts.set);
-    writeOutput(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2) + '\n', opts.out, inputs);
+    writeOutput(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2)) + '\n', opts.out, inputs);
     return 0;
   }
   const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
@@ -78,9 +80,10 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
   // CSV and HTML are structures a program or a browser reads: advice goes beside them (stderr), never into them.
   const structured = format === 'csv' || format === 'html';
+  const adviceText = advice.text && safeText(advice.text);
   const footer = format === 'table' ? '\n' + provenanceFooter(prov, opts.lang) : '';
-  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (advice.text && !structured ? '\n' + advice.text : '') + footer, opts.out, inputs);
-  if (advice.text && structured) process.stderr.write(advice.text);
+  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (adviceText && !structured ? '\n' + adviceText : '') + footer, opts.out, inputs);
+  if (adviceText && structured) process.stderr.write(adviceText);
   return 0;
 }
 

@@ -11,6 +11,7 @@ import { describeClause } from '../../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
 import { catalogue } from '../../i18n/messages.js';
 import { workedExample } from '../../rules/worked-example.js';
+import { safeText } from '../../render/safe-text.js';
 
 export interface RulesOptions {
   lang: Lang;
@@ -28,14 +29,14 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     case 'lint':
       return lint(opts);
     case 'list':
-      process.stdout.write(listRules(await loadRules(opts.rules), opts.format));
+      process.stdout.write(safeText(listRules(await loadRules(opts.rules), opts.format)));
       return 0;
     case 'coverage':
       return coverageCommand(opts);
     case 'show': {
       if (!arg) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
       const set = await loadRules(opts.rules);
-      process.stdout.write(showClause(set, arg, opts.lang));
+      process.stdout.write(safeText(showClause(set, arg, opts.lang)));
       return 0;
     }
     case 'new':

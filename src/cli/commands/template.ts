@@ -1,18 +1,33 @@
+import { existsSync, lstatSync } from 'node:fs';
 import { extname } from 'node:path';
+import { SubsidyError } from '../../errors/subsidy-error.js';
 import { templateCsv, templateYaml } from '../../batch/render-template.js';
 import type { Lang } from '../../i18n/messages.js';
 import { loadRules } from '../../load/load-rules.js';
-import { writeOutput } from '../write-output.js';
+import { toStdout, writeOutput } from '../write-output.js';
 
 export interface TemplateOptions {
   out?: string;
   format?: 'csv' | 'yaml';
+  force?: boolean;
   lang: Lang;
   rules?: string;
 }
 
-/** Writes the batch input template (CSV for Excel, or YAML) to a file or stdout. */
+const exists = (p: string) => {
+  try {
+    return Boolean(lstatSync(p));
+  } catch {
+    return existsSync(p);
+  }
+};
+
+/**
+ * Writes the batch input template (CSV for Excel, or YAML) to a file or stdout.
+ * A file that exists may be a template someone has filled in: it is replaced only with --force.
+ */
 export async function template(opts: TemplateOptions): Promise<number> {
+  if (!toStdout(opts.out) && !opts.force && exists(opts.out!)) throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
   const set = await loadRules(opts.rules);
   const format = opts.format ?? (opts.out && /^\.ya?ml$/i.test(extname(opts.out)) ? 'yaml' : 'csv');
   const text = format === 'yaml' ? templateYaml(set, opts.lang) : templateCsv(set, opts.lang);

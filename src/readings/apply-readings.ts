@@ -1,0 +1,47 @@
+import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
+import type { PathPart } from '../load/read-yaml.js';
+
+const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();
+
+/**
+ * The rule set as read under other options of its readings: each policy whose
+ * switches take another value is copied with those values put in place; the others
+ * are shared. Pure and cached per set and choice, so the engine's own caches (kept
+ * per policy and per set) stay valid.
+ */
+export function withReadings(set: RuleSet, chosen: Record<string, string>): RuleSet {
+  const choices = { ...set.choices, ...chosen };
+  const key = Object.entries(choices).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&');
+  let bySet = applied.get(set);
+  if (!bySet) applied.set(set, (bySet = new Map()));
+  let out = bySet.get(key);
+  if (out) return out;
+  const policies = set.policies.map((lp) => resolvePolicy(lp, choices, set.choices));
+  out = policies.every((p, i) => p === set.policies[i]) ? { ...set, choices } : { ...set, policies, choices };
+  bySet.set(key, out);
+  return out;
+}
+
+function resolvePolicy(lp: LoadedPolicy, choices: Record<string, string>, current: Record<string, string>): LoadedPolicy {
+  const changes = (lp.switches ?? []).filter((s) => choices[s.reading] !== current[s.reading]);
+  if (!changes.length) return lp;
+  const policy = structuredClone(lp.policy);
+  for (const s of changes) setAt(policy, s.path, structuredClone(s.values[choices[s.reading]!]));
+  return { ...lp, policy };
+}
+
+function setAt(root: unknown, path: readonly PathPart[], value: unknown): void {
+  let node = root as Record<PathPart, unknown>;
+  for (const part of path.slice(0, -1)) node = node[part] as Record<PathPart, unknown>;
+  node[path.at(-1)!] = value;
+}
+
+/** The readings whose switches sit in a policy or one of its clauses, by clause index (-1: the policy itself). */
+export function readingsAt(lp: LoadedPolicy): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const s of lp.switches ?? []) {
+    const at = s.path[0] === 'clauses' && typeof s.path[1] === 'number' ? s.path[1] : -1;
+    out.set(at, (out.get(at) ?? new Set()).add(s.reading));
+  }
+  return out;
+}

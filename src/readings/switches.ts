@@ -1,0 +1,67 @@
+import type { PathPart } from '../load/read-yaml.js';
+
+/** Where a rule file's value depends on a reading, and what it is under each option. */
+export interface Switch {
+  reading: string;
+  /** Path of the switched value inside the policy. */
+  path: PathPart[];
+  /** The value under each option, as validated in place (the default one is what the policy holds). */
+  values: Record<string, unknown>;
+}
+
+const KEY = 'by_reading';
+
+export function isSwitch(node: unknown): node is Record<string, unknown> & { by_reading: string } {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) && typeof (node as Record<string, unknown>)[KEY] === 'string';
+}
+
+/** Every switch node in a parsed rule file, outermost first, with its path. */
+export function findSwitches(data: unknown, path: PathPart[] = []): { path: PathPart[]; node: Record<string, unknown> & { by_reading: string } }[] {
+  if (isSwitch(data)) return [{ path, node: data }];
+  if (Array.isArray(data)) return data.flatMap((x, i) => findSwitches(x, [...path, i]));
+  if (typeof data === 'object' && data !== null) return Object.entries(data).flatMap(([k, v]) => findSwitches(v, [...path, k]));
+  return [];
+}
+
+/** The options a switch node names (its keys other than by_reading). */
+export function switchOptions(node: Record<string, unknown>): string[] {
+  return Object.keys(node).filter((k) => k !== KEY);
+}
+
+/**
+ * The file's data with every switch node replaced by its value under `choose`
+ * (reading id → option id). Pure: the input is not changed.
+ */
+export function resolveSwitches(data: unknown, choose: (reading: string) => string): unknown {
+  if (isSwitch(data)) return resolveSwitches(data[choose(data.by_reading)], choose);
+  if (Array.isArray(data)) return data.map((x) => resolveSwitches(x, choose));
+  if (typeof data === 'object' && data !== null) return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, resolveSwitches(v, choose)]));
+  return data;
+}
+
+/** A path in the resolved policy as a path in the file: through a switch, into the chosen option's value. */
+export function filePath(data: unknown, path: readonly PathPart[], choose: (reading: string) => string): PathPart[] {
+  const out: PathPart[] = [];
+  let node = data;
+  for (const part of path) {
+    while (isSwitch(node)) {
+      const option = choose(node.by_reading);
+      out.push(option);
+      node = node[option];
+    }
+    out.push(part);
+    node = node && typeof node === 'object' ? (node as Record<PathPart, unknown>)[part] : undefined;
+  }
+  while (isSwitch(node)) {
+    const option = choose(node.by_reading);
+    out.push(option);
+    node = node[option];
+  }
+  return out;
+}
+
+export function valueAt(data: unknown, path: readonly PathPart[]): unknown {
+  let node = data;
+  for (const part of path) node = node && typeof node === 'object' ? (node as Record<PathPart, unknown>)[part] : undefined;
+  return node;
+}
