@@ -11,6 +11,7 @@ import { readTextFile } from '../../src/load/read-text-file.js';
 import { readYaml } from '../../src/load/read-yaml.js';
 import { formatYuan } from '../../src/money/decimal.js';
 import { escapeHtml, html } from '../../src/render/html/html.js';
+import { safeText } from '../../src/render/safe-text.js';
 import { DocumentTotals, enterpriseRow, errorRow, portfolioTop } from '../../src/render/html/portfolio-page.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
 import { Labels } from '../../src/render/labels.js';
@@ -79,15 +80,22 @@ describe('the calculation sheet cannot be made to carry markup', { timeout: 1800
     }
   });
 
+  it('control and bidi characters in a name are shown escaped, as in the other outputs', () => {
+    const ev = evaluationOf(set, 'examples/lanxi-cross-border-seller.yaml');
+    const page = renderHtml([{ ...ev, enterprise: { ...ev.enterprise, name: 'A\u202eB\u001b[31mC' } }], set, new Labels(set, 'zh'));
+    expect(page).toContain('A\\u202eB\\u001b[31mC');
+    expect(page).not.toMatch(/[\u202e\u001b]/);
+  });
+
   it('any string as an enterprise name (fast-check) adds no markup to the sheet or the portfolio rows', () => {
     const ev = evaluationOf(set, 'examples/lanxi-cross-border-seller.yaml');
     const l = new Labels(set, 'zh');
     const base = markup(renderHtml([ev], set, l));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (name) => {
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 })), (name) => {
         const page = renderHtml([{ ...ev, enterprise: { ...ev.enterprise, name } }], set, l);
         expect(markup(page)).toEqual(base);
-        expect(page).toContain(escapeHtml(name));
+        expect(page).toContain(escapeHtml(safeText(name)));
         const row = enterpriseRow(1, { ...ev, enterprise: { ...ev.enterprise, name, id: name } }, l, name, name).text;
         expect(markup(row)).toEqual(markup(enterpriseRow(1, ev, l, 'x', 'x').text));
         const err = errorRow(2, { id: name, name, region: name, year: name }, name, l).text;

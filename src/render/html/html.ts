@@ -1,3 +1,5 @@
+import { safeText } from '../safe-text.js';
+
 /**
  * HTML built so that text cannot become markup: every value put into the
  * `html` template is escaped unless it is itself the result of `html` (or of
@@ -25,7 +27,8 @@ function part(p: Part): string {
   if (p === undefined || p === null || p === false) return '';
   if (p instanceof Html) return p.text;
   if (Array.isArray(p)) return p.map(part).join('');
-  return escapeHtml(String(p));
+  // Control and bidi characters are shown escaped (safe-text.ts), as in every other output: a name cannot reorder what a reader sees.
+  return escapeHtml(safeText(String(p)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
