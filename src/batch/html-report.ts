@@ -9,6 +9,7 @@ import { type Html } from '../render/html/html.js';
 import { pageEnd, pageStart } from '../render/html/page.js';
 import { DocumentTotals, enterpriseRow, enterprisesEnd, enterprisesHead, errorRow, portfolioTop } from '../render/html/portfolio-page.js';
 import { sheetSection, type SheetMeta } from '../render/html/sheet.js';
+import { ReadingTally } from '../render/html/readings-row.js';
 import { enterpriseLine, errorText, type BatchTotals, type Outcome } from './batch-report.js';
 import { AtomicOutput, StdoutOutput, type ReportOutput } from './write-report.js';
 import { checkTarget } from '../output/protected-paths.js';
@@ -65,6 +66,7 @@ export function pageName(row: number, id: string | undefined): string {
  */
 export class HtmlReport {
   private readonly tally = new DocumentTotals();
+  private readonly readings = new ReadingTally();
   private readonly spool: Spool;
   private readonly pages: string[] = [];
   private readonly l: Labels;
@@ -119,24 +121,25 @@ export class HtmlReport {
       return;
     }
     this.tally.add(o.ev, this.l);
+    this.readings.add(o.readings);
     const line = enterpriseLine(o, this.l);
     const note = [line.excluded, line.validity].filter(Boolean).join(this.l.lang === 'zh' ? '；' : '; ');
     if (this.dir) {
       const name = pageName(o.row, o.ev.enterprise.id);
-      const meta: SheetMeta = { back: { href: 'index.html' }, provenance: this.provenance };
+      const meta: SheetMeta = { back: { href: 'index.html' }, provenance: this.provenance, readings: o.readings };
       writeFileSync(join(this.dir.tmp, name), pageHtml(this.set, this.l, o, meta));
       this.pages.push(name);
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, name, note));
     } else {
       const id = `row-${o.row}`;
-      this.single!.write(sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' }, provenance: this.provenance }, id).text + '\n');
+      this.single!.write(sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' }, provenance: this.provenance, readings: o.readings }, id).text + '\n');
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, `#${id}`, note));
     }
   }
 
   /** Writes the portfolio (totals, charts, then the spooled table) and puts everything in place. */
   commit(totals: BatchTotals, provenance?: string[][]): void {
-    const top = portfolioTop(this.tally, { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors, provenance }, this.l);
+    const top = portfolioTop(this.tally, { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors, provenance, readings: this.readings.lines(this.set, this.l) }, this.l);
     if (this.single) {
       const out = this.single;
       out.write(`<section class="portfolio" id="portfolio">\n${top.text}${enterprisesHead(this.l).text}`);

@@ -11,6 +11,9 @@ const program = new Command('subsidy')
 const lang = () => new Option('--lang <lang>', 'zh | en').choices(['zh', 'en']).default('zh');
 const rules = () => new Option('--rules <dir>', 'rule directory (default: the shipped rules/)');
 const regime = () => new Option('--regime <file>', 'fiscal regime file for policies that leave shares to 现行财政体制');
+const collect = (v: string, acc: string[]) => [...acc, v];
+const reading = () => new Option('--reading <id=option>', 'read an ambiguous point of a text this way (repeatable; `subsidy rules readings` lists them)').argParser(collect).default([]);
+const readings = () => new Option('--readings <profile|file>', 'a set of readings: a profile of the rules (稳健, 宽松) or a YAML file { readings: { id: option } }');
 
 program
   .command('calc')
@@ -29,14 +32,17 @@ program
   .option('--hints', 'for each clause, the smallest increase of one figure that raises its award')
   .option('--missing', 'the facts that would decide "needs data" clauses, ranked by money they could unlock')
   .option('--ids', 'show rule ids (facts, clauses, levels) beside the names')
+  .option('--range', 'the lowest and highest award, per clause and in total, across the readings that touch this enterprise')
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
+  .addOption(reading())
+  .addOption(readings())
   .action((file: string | undefined, opts) => runCommand(() => import('./commands/calc.js').then((m) => m.calc(file, opts)), opts.lang));
 
 program
   .command('rules')
-  .description('the rule set: list | show <clause-id> | coverage | lint | new <source.txt> --id <policy-id>')
+  .description('the rule set: list | show <clause-id> | readings | coverage | lint | new <source.txt> --id <policy-id>')
   .argument('<action>')
   .argument('[id]')
   .addOption(lang())
@@ -58,6 +64,8 @@ program
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
+  .addOption(reading())
+  .addOption(readings())
   .action((paths: string[], opts) => runCommand(() => import('./commands/test.js').then((m) => m.testCommand(paths, opts)), opts.lang));
 
 program
@@ -87,6 +95,8 @@ program
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
+  .addOption(reading())
+  .addOption(readings())
   .action((opts) => runCommand(() => import('./commands/ask.js').then((m) => m.ask(opts)), opts.lang));
 
 program
@@ -105,9 +115,12 @@ program
   .option('--hints', 'next-tier hints per enterprise (report column) and the clauses most often nearly reached (slower: re-runs the engine per hint)')
   .option('--summary <file>', 'also write a per-enterprise summary CSV: sure, ceilings, pending potential, exclusions, documents not or partly in force')
   .option('--ids', 'show rule ids (facts, clauses, levels) beside the names')
+  .option('--range', 'add the lowest and highest sure amount across the readings that touch each enterprise (report columns, portfolio totals)')
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
+  .addOption(reading())
+  .addOption(readings())
   .action((file: string, opts) => runCommand(() => import('./commands/batch.js').then((m) => m.batch(file, opts)), opts.lang));
 
 program

@@ -28,6 +28,8 @@ type Catalogue = {
   describe: Record<string, string>;
   /** The HTML calculation sheet and portfolio page, terminal cards, and reports written to stdout. */
   sheet: Record<string, string>;
+  /** Readings: which one decided what, the range, the list. */
+  readings: Record<string, string>;
 };
 
 /** All user-facing wording, in one place. {name} is replaced by the finding's args. */
@@ -158,7 +160,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       // Provenance (every output) and `subsidy verify`.
       provMarker: '#说明', provHead: '来源与版本', provTool: '工具版本', provRules: '规则指纹', provRegime: '财政体制文件', provInput: '输入文件指纹',
       provHistory: '历史文件指纹', provCase: '案例文件指纹', provTime: '生成时间', provDocStatus: '文件状态', provInForce: '已施行', provOverrides: '命令行改动',
-      provFooter: '工具版本 {version} · 规则指纹 {fingerprint}',
+      provReading: '解读', provReadingsDefault: '其余 {count} 项均取默认', provFooter: '工具版本 {version} · 规则指纹 {fingerprint}',
       verifyHolds: '结果成立：按当前规则重新计算，各条款的状态和金额与记录一致。', verifyFails: '结果不成立：',
       verifyRulesSame: '规则未变（规则指纹 {fingerprint}）', verifyRulesChanged: '规则已变：记录的规则指纹 {recorded}，当前规则指纹 {current}',
       verifyRegime: '财政体制文件：记录 {recorded}，本次 {current}', verifyInputSame: '输入文件与记录一致（指纹 {fingerprint}）',
@@ -216,7 +218,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     },
     sheet: {
       title: '计算书', portfolioTitle: '批量计算汇总', documents: '适用文件', inForce: '已施行', applies: '适用', validity: '有效期', openEnded: '无截止',
-      partialYears: '部分年度', readings: '口径选择', readingsNone: '无', provenance: '来源与版本', provenanceNone: '（本版本未记录）',
+      partialYears: '部分年度', readings: '解读', readingsNone: '无', provenance: '来源与版本', provenanceNone: '（本版本未记录）',
       totals: '金额汇总', yuan: '元', wan: '万元', setAside: '未计入金额（被排除或替代）', byLevel: '确定金额按层级分担', level: '层级', share: '比例', amount: '金额（元）',
       chartByDocument: '按文件的金额（元）', chartByLevel: '按层级的确定金额（元）', chartEmpty: '没有可画的金额', overview: '条款一览', details: '逐条计算',
       inputsUsed: '所用数据', notGiven: '未提供', working: '计算过程', quote: '原文', split: '分担', missingFacts: '仍需补充的资料（按涉及金额从多到少）',
@@ -225,6 +227,19 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       footer: '由电商奖补政策计算器按规则文件计算生成。', explainColumn: '计算过程', reportToStdout: '报告已写到标准输出',
       documentChecks: '文件层面的核对（对本文件以下各条均适用）',
       kindSure: '确定金额', kindCeiling: '上限（待审核）', kindPotential: '可能金额（缺数据）', kindSetAside: '未计入（被排除或替代）', unitYuan: '单位：元',
+      readingsRest: '其余 {count} 项解读取默认，不影响本企业结果',
+      portfolioReadingDefault: '解读：{question} — 采用“{option}”（默认）；影响 {count} 家企业的结果',
+      portfolioReadingChosen: '解读：{question} — 采用“{option}”（非默认，由用户选择）；影响 {count} 家企业的结果',
+      portfolioReadingsRest: '其余 {count} 项解读取默认，不影响任何企业的结果',
+    },
+    readings: {
+      usedDefault: '解读：{question} — 采用“{option}”（默认）；影响本企业 {count} 项结果',
+      usedChosen: '解读：{question} — 采用“{option}”（非默认，由用户选择）；影响本企业 {count} 项结果',
+      anyReading: '任一解读', rangeHead: '按不同解读的金额范围', rangeNone: '没有解读会改变本企业的结果',
+      rangeReadings: '涉及以下解读（共计算 {count} 种组合；括号内为与当前读法不同的选项）：', asNow: '当前读法', low: '最低', high: '最高',
+      quote: '原文', default: '默认', source: '出处', why: '默认理由', governs: '涉及条款：{clauses}；涉及文件级设置：{documents}',
+      profiles: '解读方案（--readings）：', explainStep: '本条按解读“{question}”：采用“{option}”',
+      footerHead: '解读', lowColumn: '确定金额最低（各解读）', highColumn: '确定金额最高（各解读）', portfolioRange: '按不同解读：确定金额合计 {low} — {high}',
     },
   },
   en: {
@@ -353,7 +368,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       // Provenance (every output) and `subsidy verify`.
       provMarker: '#about', provHead: 'Provenance', provTool: 'Tool version', provRules: 'Rules fingerprint', provRegime: 'Fiscal regime file', provInput: 'Input file SHA-256',
       provHistory: 'History file SHA-256', provCase: 'Case file SHA-256', provTime: 'Generated at', provDocStatus: 'Document status', provInForce: 'in force', provOverrides: 'Command-line changes',
-      provFooter: 'tool {version} · rules fingerprint {fingerprint}',
+      provReading: 'reading', provReadingsDefault: 'the other {count} at their default', provFooter: 'tool {version} · rules fingerprint {fingerprint}',
       verifyHolds: 'The result holds: recomputed with the current rules, every clause has the recorded status and amount.', verifyFails: 'The result does not hold:',
       verifyRulesSame: 'rules unchanged (fingerprint {fingerprint})', verifyRulesChanged: 'the rules changed: recorded fingerprint {recorded}, current fingerprint {current}',
       verifyRegime: 'fiscal regime file: recorded {recorded}, now {current}', verifyInputSame: 'the input file matches the record (SHA-256 {fingerprint})',
@@ -420,6 +435,19 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       footer: 'Computed from the rule files by the e-commerce subsidy calculator.', explainColumn: 'Working', reportToStdout: 'report written to standard output',
       documentChecks: 'Checks on the document (they hold for each clause below)',
       kindSure: 'Sure', kindCeiling: 'Ceiling (review)', kindPotential: 'Potential (needs data)', kindSetAside: 'Set aside', unitYuan: 'amounts in CNY',
+      readingsRest: 'the other {count} reading(s) at their default change nothing here',
+      portfolioReadingDefault: 'reading: {question} — "{option}" (default); changes results of {count} enterprise(s)',
+      portfolioReadingChosen: 'reading: {question} — "{option}" (chosen, not the default); changes results of {count} enterprise(s)',
+      portfolioReadingsRest: 'the other {count} reading(s) at their default change no enterprise\'s results',
+    },
+    readings: {
+      usedDefault: 'reading: {question} — "{option}" (default); changes {count} result(s) here',
+      usedChosen: 'reading: {question} — "{option}" (chosen, not the default); changes {count} result(s) here',
+      anyReading: 'any reading', rangeHead: 'Range of amounts across readings', rangeNone: 'no reading changes a result for this enterprise',
+      rangeReadings: 'readings involved ({count} combinations evaluated; in brackets, the options that differ from the readings in force):', asNow: 'as read now', low: 'lowest', high: 'highest',
+      quote: 'quote', default: 'default', source: 'source', why: 'why the default', governs: 'clauses: {clauses}; document settings: {documents}',
+      profiles: 'Profiles (--readings):', explainStep: 'by the reading "{question}": "{option}"',
+      footerHead: 'Readings', lowColumn: 'Sure, lowest (readings)', highColumn: 'Sure, highest (readings)', portfolioRange: 'Across readings: sure total {low} — {high}',
     },
   },
 };

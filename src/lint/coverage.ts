@@ -4,14 +4,15 @@ import type { RuleSet } from '../load/load-rules.js';
 import { CLAUSE_STATUSES, type ClauseStatus } from '../schema/policy-schema.js';
 import { sourceItems, styleExample, unaccountedItems, unmatchedStyles } from './source-items.js';
 
-export type CoverageRow = { policy: string; items: number; unaccounted: string[]; unmatched: string[] } & Record<ClauseStatus, number>;
+/** `readings`: how many clauses are governed by a reading (a value of theirs switches on one). */
+export type CoverageRow = { policy: string; items: number; readings: number; unaccounted: string[]; unmatched: string[] } & Record<ClauseStatus, number>;
 
 /**
  * Per document: numbered items in the text, clauses by status (`todo` included), any
  * item with no clause, and any numbering style that matches nothing in the text.
  */
 export function coverage(set: RuleSet): CoverageRow[] {
-  return set.policies.map(({ policy }) => {
+  return set.policies.map(({ policy, switches }) => {
     let text = '';
     try {
       text = readFileSync(join(set.dir, 'sources', policy.source), 'utf8');
@@ -20,7 +21,8 @@ export function coverage(set: RuleSet): CoverageRow[] {
     }
     const counts = Object.fromEntries(CLAUSE_STATUSES.map((s) => [s, policy.clauses.filter((c) => c.status === s).length])) as Record<ClauseStatus, number>;
     const items = [...sourceItems(policy, text).values()].reduce((a, b) => a + b, 0);
-    return { policy: policy.id, items, ...counts, unaccounted: unaccountedItems(policy, text), unmatched: unmatchedStyles(policy, text).map(styleExample) };
+    const governed = new Set((switches ?? []).filter((sw) => sw.path[0] === 'clauses').map((sw) => sw.path[1]));
+    return { policy: policy.id, items, readings: governed.size, ...counts, unaccounted: unaccountedItems(policy, text), unmatched: unmatchedStyles(policy, text).map(styleExample) };
   });
 }
 

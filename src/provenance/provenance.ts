@@ -20,6 +20,8 @@ export interface Provenance {
   timeSource: 'clock' | 'SOURCE_DATE_EPOCH';
   /** calc only: the --set, --year and --region given on the command line (already applied to the embedded input). */
   overrides?: Overrides;
+  /** The option in force for every reading of the rule set; `default: false` where the user chose another. */
+  readings: { id: string; option: string; default: boolean }[];
 }
 
 export interface RulesFingerprint {
@@ -122,7 +124,8 @@ export function documentStatuses(set: RuleSet): DocumentStatus[] {
 
 export function provenance(set: RuleSet, inputs: InputHash[], at: RunTime = runTime(), overrides?: Overrides): Provenance {
   const o = overrides && (overrides.region !== undefined || overrides.year !== undefined || overrides.set?.length) ? overrides : undefined;
-  return { tool: 'subsidy', version: toolVersion(), rules: rulesFingerprint(set), documents: documentStatuses(set), inputs, ...at, ...(o ? { overrides: o } : {}) };
+  const readings = set.readings.map((r) => ({ id: r.id, option: set.choices[r.id] ?? r.default, default: (set.choices[r.id] ?? r.default) === r.default }));
+  return { tool: 'subsidy', version: toolVersion(), rules: rulesFingerprint(set), documents: documentStatuses(set), inputs, ...at, ...(o ? { overrides: o } : {}), readings };
 }
 
 /** Streams a file through SHA-256 (batch inputs can be gigabytes). */

@@ -39,7 +39,16 @@ export function provenanceLines(p: Provenance, lang: Lang, full: boolean): strin
     [w.provTime!, p.time],
     ...(p.overrides ? [[w.provOverrides!, overridesText(p, lang)]] : []),
     ...p.documents.map((d) => [w.provDocStatus!, documentLabel(d), statusWord(d.status, lang)]),
+    ...readingLines(p, lang),
   ];
+}
+
+/** The readings in force: each one chosen away from its default by name, the rest in one line. */
+function readingLines(p: Provenance, lang: Lang): string[][] {
+  const w = catalogue(lang).words;
+  const chosen = p.readings.filter((r) => !r.default).map((r) => [w.provReading!, r.id, r.option]);
+  const rest = p.readings.filter((r) => r.default).length;
+  return [...chosen, ...(rest ? [[w.provReading!, fill(w.provReadingsDefault!, { count: rest })]] : [])];
 }
 
 /** How many cells a CSV line has: commas outside quotes, plus one. */

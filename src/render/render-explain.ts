@@ -6,6 +6,7 @@ import { Decimal, formatNumber, formatYuan } from '../money/decimal.js';
 import { labelsFor, type Labels } from './labels.js';
 import { exactNumber, opWord, renderShown, renderTerm, showsResult } from './render-term.js';
 import { clauseNote, clauseRef, docLabel } from './rows.js';
+import type { ReadingUse } from '../readings/readings-in-play.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
 const AMOUNT_ARGS = new Set(['tier', 'before', 'used', 'cap', 'amount']);
@@ -67,6 +68,12 @@ function historyArgs(args: Record<string, string>, l: Labels): Record<string, st
   return out;
 }
 
+function readingStep(u: ReadingUse, l: Labels): string {
+  const r = l.set.readings.find((x) => x.id === u.id);
+  const o = r?.options.find((x) => x.id === u.option);
+  return fill(catalogue(l.lang).readings.explainStep!, { question: r?.question[l.lang] ?? u.id, option: o ? o.label[l.lang] : u.option }) + (l.ids ? `〔${u.id}=${u.option}〕` : '');
+}
+
 /** Where a split's shares come from, said once: the text (with its quote), a regime file, or nobody. */
 export function splitSourceLine(s: SplitSource | undefined, l: Labels): string | undefined {
   if (!s) return undefined;
@@ -84,17 +91,19 @@ function docOf(set: RuleSet, policyId: string): string {
   return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
 }
 
-/** A clause's working, in parts: the steps (each with its kind), the note, who pays, the quote and the rule's notes. */
+/** A clause's working, in parts: the steps (each with its kind), the note, the readings that decided it, who pays, the quote and the rule's notes. */
 export interface ClauseExplanation {
   steps: { kind: TraceStep['kind']; text: string }[];
   note: string;
+  /** Where a reading of the text decided this result: another option would have given another one. */
+  readings: string[];
   split?: string;
   quote: string;
   notes: string[];
 }
 
 /** `policySteps: false` leaves out the document's own steps (validity, region, disqualifiers), for a reader who has them once per document. */
-export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, policySteps = true): ClauseExplanation {
+export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = [], policySteps = true): ClauseExplanation {
   const seen = new Set<string>();
   const steps: ClauseExplanation['steps'] = [];
   for (const t of policySteps ? [...p.trace, ...c.trace] : c.trace) {
@@ -106,21 +115,28 @@ export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | 
     seen.add(text);
     steps.push({ kind: t.kind, text });
   }
+  const readings = uses.filter((u) => u.touches.includes(c.clauseId)).map((u) => readingStep(u, l));
   // Who pays, said once: the parts and where the shares come from (or that the text gives none).
   const split = c.trace.find((t): t is Extract<TraceStep, { kind: 'split' }> => t.kind === 'split');
   const src = splitSourceLine(c.split?.source, l);
   const who = split?.parts.length ? [traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ') : src;
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
-  return { steps, note: clauseNote(c, l, { split: false }), split: who, quote, notes: c.notes.map((n) => l.note(n)) };
+  return { steps, note: clauseNote(c, l, { split: false }), readings, split: who, quote, notes: c.notes.map((n) => l.note(n)) };
 }
 
-export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels): string {
+/** The document's own steps for a document that does not apply, with its note and the readings that decided that. */
+export function documentSteps(p: PolicyResult, l: Labels, uses: ReadingUse[] = []): string[] {
+  return [...p.trace.map((t) => traceLine(t, l)), ...(p.note ? [l.note(p.note)] : []), ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => readingStep(u, l))];
+}
+
+export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = []): string {
   const m = catalogue(l.lang);
   const amount = c.amount ?? c.potential;
   const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
-  const x = explainParts(p, c, clause, l);
+  const x = explainParts(p, c, clause, l, uses);
   const lines = [head, ...x.steps.map((s) => '  ' + s.text)];
   if (x.note) lines.push(`  ${x.note}`);
+  for (const r of x.readings) lines.push(`  ${r}`);
   if (x.split) lines.push(`  ${x.split}`);
   lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote: x.quote }));
   for (const n of x.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${n}`);
@@ -128,16 +144,15 @@ export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause |
 }
 
 /** The working for every clause that carries an amount (or, with all, every clause). */
-export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh'), all = false): string {
+export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFor(set, 'zh'), all = false, uses: ReadingUse[] = []): string {
   const clauses = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, c] as const)));
   const out: string[] = [];
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
-      const note = p.note ? [`  ${l.note(p.note)}`] : [];
-      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l)), ...note].join('\n'));
+      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...documentSteps(p, l, uses).map((t) => '  ' + t)].join('\n'));
       continue;
     }
-    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l));
+    for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l, uses));
   }
   return out.join('\n\n') + '\n';
 }

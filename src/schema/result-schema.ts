@@ -26,6 +26,7 @@ export const ProvenanceSchema = z
     time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
     timeSource: z.enum(['clock', 'SOURCE_DATE_EPOCH']),
     overrides: z.object({ region: z.string().optional(), year: z.number().int().optional(), set: z.array(z.string()).optional() }).strict().optional(),
+    readings: z.array(z.object({ id: z.string(), option: z.string(), default: z.boolean() }).strict()),
   })
   .strict();
 
@@ -97,7 +98,10 @@ export const EvaluationResultSchema = z
         .strict(),
     ),
     input: EmbeddedInputSchema,
-    // Only with --hints, --missing and --compare.
+    /** The readings near this enterprise: the option taken, and whether another option changes a result (and which). */
+    readings: z.array(z.object({ id: z.string(), option: z.string(), default: z.boolean(), decided: z.boolean(), touches: z.array(z.string()) }).strict()),
+    // Only with --range, --hints, --missing and --compare.
+    range: z.record(z.string(), z.unknown()).optional(),
     hints: z.array(z.record(z.string(), z.unknown())).optional(),
     missingData: z.array(z.record(z.string(), z.unknown())).optional(),
     compare: z.record(z.string(), z.unknown()).optional(),

@@ -1,3 +1,4 @@
+import { labelsFor } from '../../src/render/labels.js';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -17,6 +17,12 @@ import { renderHtml } from '../../src/render/html/render-html.js';
 import { Labels } from '../../src/render/labels.js';
 import { explainParts } from '../../src/render/render-explain.js';
 import { reportRows } from '../../src/render/rows.js';
+import { readingsLines } from '../../src/render/render-readings.js';
+import { ReadingTally } from '../../src/render/html/readings-row.js';
+import { withReadings } from '../../src/readings/apply-readings.js';
+import { readingsInPlay } from '../../src/readings/readings-in-play.js';
+import { provenance, runTime } from '../../src/provenance/provenance.js';
+import { provenanceLines } from '../../src/provenance/render-provenance.js';
 import { shippedRules } from '../helpers/mini-rules.js';
 
 const set = shippedRules();
@@ -56,8 +62,12 @@ function poisoned(p: string): RuleSet {
       clauses: lp.policy.clauses.map((c) => ({ ...c, title: c.title + p, quote: Array.isArray(c.quote) ? c.quote.map((q) => q + p) : c.quote + p, notes: [...(c.notes ?? []), p] })),
     },
   }));
-  return { ...set, facts, regions, policies };
+  const readings = set.readings.map((r) => ({ ...r, question: { zh: r.question.zh + p, en: r.question.en + p }, options: r.options.map((o) => ({ ...o, label: { zh: o.label.zh + p, en: o.label.en + p } })) }));
+  return { ...set, facts, regions, policies, readings };
 }
+
+/** Every reading of a set as deciding something, so that its words reach the page. */
+const allDecided = (s: RuleSet) => s.readings.map((r) => ({ id: r.id, option: r.default, isDefault: true, decided: true, touches: [] as string[] }));
 
 const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</style><script>x</script>', '<!--', ']]><![CDATA[', '&lt;b&gt;'];
 
@@ -72,8 +82,8 @@ describe('the calculation sheet cannot be made to carry markup', { timeout: 1800
     const bad = poisoned(attack);
     const good = poisoned('X'.repeat(attack.length));
     for (const file of examples.slice(0, 8)) {
-      const a = renderHtml([evaluationOf(bad, file, attack)], bad, new Labels(bad, 'zh'));
-      const b = renderHtml([evaluationOf(good, file, 'X'.repeat(attack.length))], good, new Labels(good, 'zh'));
+      const a = renderHtml([evaluationOf(bad, file, attack)], bad, new Labels(bad, 'zh'), {}, [allDecided(bad)]);
+      const b = renderHtml([evaluationOf(good, file, 'X'.repeat(attack.length))], good, new Labels(good, 'zh'), {}, [allDecided(good)]);
       expect({ file, ...markup(a) }).toEqual({ file, ...markup(b) });
       expect(textOf(a)).toContain(attack);
       expect(a).not.toMatch(/<(script|img|svg onload|iframe)/i);
@@ -120,7 +130,7 @@ describe('what the sheet shows', { timeout: 180000 }, () => {
       }
       for (const p of ev.policies.filter((x) => x.applicability === 'applies'))
         for (const c of p.clauses.filter((x) => ['eligible', 'ceiling', 'needs_data'].includes(x.status))) {
-          const x = explainParts(p, c, clauses.get(c.clauseId), l, false);
+          const x = explainParts(p, c, clauses.get(c.clauseId), l, [], false);
           expect(text).toContain(x.quote);
           // The same working as --explain: every step, word for word (formulas with the exact values used).
           for (const s of x.steps) expect({ file, step: text.includes(s.text) }).toEqual({ file, step: true });
@@ -144,10 +154,45 @@ describe('what the sheet shows', { timeout: 180000 }, () => {
     const ev = evaluationOf(set, 'examples/lanxi-cross-border-seller.yaml');
     const l = new Labels(set, 'zh');
     const empty = renderHtml([ev], set, l);
-    expect(empty).toMatch(/<tr data-section="readings"><th>口径选择<\/th><td><span class="placeholder">无<\/span>/);
-    const filled = renderHtml([ev], set, l, { readings: [{ label: '销售额口径', value: '含税' }], provenance: [['规则指纹', 'abc123']] });
-    expect(textOf(filled)).toContain('销售额口径：含税');
+    expect(empty).toMatch(/<tr data-section="readings"><th>解读<\/th><td><span class="placeholder">无<\/span>/);
+    const filled = renderHtml([ev], set, l, { provenance: [['规则指纹', 'abc123']] });
     expect(textOf(filled)).toContain('规则指纹：abc123');
+  });
+
+  it('names the readings in play as the text outputs do, each one in the working of the clauses it decided, and never by id', () => {
+    const file = 'examples/hangzhou-ecommerce-2022-readings-linping.yaml';
+    // Every option of the reading that touches this enterprise most, in force in turn: chosen and default lines both appear.
+    for (const choices of [{}, Object.fromEntries(set.readings.map((r) => [r.id, r.options.find((o) => o.id !== r.default)!.id]))]) {
+      const s = withReadings(set, choices);
+      const { record, locate } = enterpriseRecord(readYaml(readTextFile(file), file));
+      const ent = toEnterprise(s, record, locate).enterprise!;
+      const ev = evaluate(s, ent);
+      const uses = readingsInPlay(s, ent, ev);
+      const l = new Labels(s, 'zh');
+      const prov = provenanceLines(provenance(s, [], runTime()), 'zh', false);
+      const page = renderHtml([ev], s, l, { provenance: prov }, [uses]);
+      const text = textOf(page);
+      const row = textOf(page.match(/<tr data-section="readings">[\s\S]*?<\/tr>/)![0]);
+      expect(readingsLines(uses, l).length).toBeGreaterThan(0);
+      for (const line of readingsLines(uses, l)) expect(row).toContain(line);
+      // Every reading of the set is accounted for: a line each, or among the rest at their default.
+      const rest = row.match(/其余 (\d+) 项解读取默认/);
+      expect(row.split('解读：').length - 1 + Number(rest?.[1] ?? 0)).toBe(s.readings.length);
+      // The working of each clause a reading decided names that reading, as --explain does.
+      for (const u of uses.filter((x) => x.decided))
+        for (const id of u.touches) {
+          const c = ev.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === id);
+          if (!c || !['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded'].includes(c.status)) continue;
+          const p = ev.policies.find((x) => x.clauses.includes(c))!;
+          for (const step of explainParts(p, c, undefined, l, uses).readings) expect(text).toContain(step);
+        }
+      // The readings and provenance rows name readings by their words (a rule's own note may cite an id: that is rule text).
+      const meta = textOf(page.match(/<table class="meta">[\s\S]*?<\/table>/)![0]);
+      for (const r of s.readings) {
+        expect(meta).not.toContain(r.id);
+        for (const o of r.options) expect(meta).not.toMatch(new RegExp(`[=：]${o.id}\\b`));
+      }
+    }
   });
 
   it('in English the labels the tool owns are English and there is no 万元 figure', () => {
@@ -157,6 +202,30 @@ describe('what the sheet shows', { timeout: 180000 }, () => {
     expect(textOf(page)).toContain('Calculation sheet');
     expect(textOf(page)).toContain('218,000.00 CNY');
     expect(textOf(page)).not.toMatch(/CNY（[\d.]+万元）/);
+  });
+});
+
+describe('the portfolio readings', () => {
+  it('count, per reading, the enterprises it decided something for, and account for every reading of the set', () => {
+    const l = new Labels(set, 'zh');
+    const tally = new ReadingTally();
+    const decided = new Map<string, number>();
+    for (const file of examples) {
+      const { record, locate } = enterpriseRecord(readYaml(readTextFile(file), file));
+      const ent = toEnterprise(set, record, locate).enterprise!;
+      const uses = readingsInPlay(set, ent, evaluate(set, ent, { trace: false }));
+      tally.add(uses);
+      for (const u of uses) if (u.decided) decided.set(u.id, (decided.get(u.id) ?? 0) + 1);
+    }
+    const lines = tally.lines(set, l);
+    expect(decided.size).toBeGreaterThan(0);
+    for (const [id, n] of decided) expect(lines.find((x) => x.includes(set.readings.find((r) => r.id === id)!.question.zh))).toContain(`影响 ${n} 家企业的结果`);
+    const rest = set.readings.length - decided.size;
+    expect(lines.length).toBe(decided.size + (rest ? 1 : 0));
+    if (rest) expect(lines.at(-1)).toBe(`其余 ${rest} 项解读取默认，不影响任何企业的结果`);
+    const top = textOf(portfolioTop(new DocumentTotals(), { input: 'x.csv', rows: 0, evaluated: 0, errors: 0, readings: lines, provenance: [['解读', 'hz-3020', 'thirty']] }, l).text);
+    for (const line of lines) expect(top).toContain(line);
+    expect(top).not.toContain('hz-3020');
   });
 });
 

@@ -20,7 +20,8 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import { safeText } from '../../render/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
-import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import { loadSet } from '../load-set.js';
 import { terminalWidth } from '../terminal-width.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
@@ -46,6 +47,9 @@ export interface BatchOptions {
   /** A per-enterprise summary CSV (one line each: sure, ceilings, pending potential, exclusions, validity). */
   summary?: string;
   ids?: boolean;
+  reading?: string[];
+  readings?: string;
+  range?: boolean;
 }
 
 /** Error rows are reported on stderr one by one up to this many; the report has them all. */
@@ -97,6 +101,7 @@ interface Run {
   hints: boolean;
   /** Evaluate with traces (the HTML sheets show the working). */
   trace: boolean;
+  range: boolean;
 }
 
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
@@ -110,7 +115,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   const prog = progress(r.lang);
   try {
     for await (const src of source.rows) {
-      const o = outcomeOf(r.set, converter, src, r.hints, r.trace);
+      const o = outcomeOf(r.set, converter, src, r.hints, r.range, r.trace);
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
@@ -159,7 +164,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const at = runTime();
-  const set = await loadRules(opts.rules, opts.regime);
+  const set = await loadSet(opts);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = yearOption(opts.year);
@@ -189,16 +194,16 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const w = catalogue(opts.lang).words;
   // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report (or pages) go (temp-files.ts).
   try {
-    const render = out && format && format !== 'html' ? reportRenderer(format, labels) : undefined;
-    const summary = summaryOut ? summaryRenderer(labels) : undefined;
+    const render = out && format && format !== 'html' ? reportRenderer(format, labels, { range: opts.range }) : undefined;
+    const summary = summaryOut ? summaryRenderer(labels, { range: opts.range }) : undefined;
     let header = '';
     const begin = () => {
       if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
     const output = html ? { row: (o: Outcome) => html.row(o), write: () => undefined } : out && render ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) } : undefined;
-    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), trace: Boolean(html), output, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: render ? (format as ReportFormat) : undefined, summary: Boolean(summaryOut), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), trace: Boolean(html), range: Boolean(opts.range), output, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: render ? (format as ReportFormat) : undefined, summary: Boolean(summaryOut), choices: set.choices, range: run.range, limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
@@ -211,7 +216,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.commit();
     // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
     if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
-    else process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
+    else process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');

@@ -1,4 +1,4 @@
-import { loadRules } from '../../load/load-rules.js';
+import { loadSet } from '../load-set.js';
 import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
@@ -9,7 +9,8 @@ import { renderResult, type Format } from '../../render/render-result.js';
 import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
-import { labelsFor } from '../../render/labels.js';
+import { labelsFor, type Labels } from '../../render/labels.js';
+import type { Range, RangeEnd } from '../../readings/range.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { terminalWidth } from '../terminal-width.js';
@@ -35,6 +36,9 @@ export interface CalcOptions {
   rules?: string;
   regime?: string;
   ids?: boolean;
+  reading?: string[];
+  readings?: string;
+  range?: boolean;
   /** A file to write instead of stdout (`-`: stdout). */
   out?: string;
   /** CSV: start with the byte-order mark Excel needs (--no-bom: false). */
@@ -47,7 +51,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: 'subsidy calc <file> (or --interactive)' });
   const at = runTime();
-  const set = await loadRules(opts.rules, opts.regime);
+  const set = await loadSet(opts);
   const year = yearOption(opts.year);
   const region = regionOption(set, opts.region);
   const { text, sha256 } = readTextFileHashed(file);
@@ -63,28 +67,54 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
   const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
+  const labels = labelsFor(set, opts.lang, opts.ids);
+  const readings = await readingsIfUsed(set, enterprise, ev, opts, labels);
   const inputs = [file, ...(opts.regime ? [opts.regime] : [])];
   // --format wins; else the --out file's extension; else the table.
   const format = opts.format ?? formatOfName(opts.out, EXTENSIONS) ?? 'table';
   if (format === 'json') {
-    const { schemaVersion, ...result } = evaluationJson(ev, set, labelsFor(set, opts.lang, opts.ids));
+    const { schemaVersion, ...result } = evaluationJson(ev, set, labels);
     const input = embeddedInput(set, record, enterprise, opts.set);
-    writeOutput(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...advice.json }, null, 2)) + '\n', opts.out, inputs);
+    writeOutput(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n', opts.out, inputs);
     return 0;
   }
   const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
   const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
   // The calculation sheet shows the provenance in its header; the other formats end with it.
   const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
-  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, color: terminal && !process.env.NO_COLOR, width, sheet });
+  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, readings: [readings.uses], color: terminal && !process.env.NO_COLOR, width, sheet });
   const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
-  // CSV and HTML are structures a program or a browser reads: advice goes beside them (stderr), never into them.
+  // CSV and HTML are structures a program or a browser reads: the range and advice go beside them (stderr), never into them.
   const structured = format === 'csv' || format === 'html';
-  const adviceText = advice.text && safeText(advice.text);
+  const extra = [readings.text, advice.text].filter(Boolean).map((t) => '\n' + safeText(t)).join('');
   const footer = format === 'table' ? '\n' + provenanceFooter(prov, opts.lang) : '';
-  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (adviceText && !structured ? '\n' + adviceText : '') + footer, opts.out, inputs);
-  if (adviceText && structured) process.stderr.write(adviceText);
+  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (structured ? '' : extra) + footer, opts.out, inputs);
+  if (extra && structured) process.stderr.write(extra.slice(1));
   return 0;
+}
+
+/** The readings that decided something here (every output names them), and with --range the range across them. */
+async function readingsIfUsed(set: RuleSet, ent: Enterprise, ev: Evaluation, opts: CalcOptions, labels: Labels) {
+  if (!set.readings.length) return { uses: [], json: { readings: [] }, text: '' };
+  const { readingsInPlay } = await import('../../readings/readings-in-play.js');
+  const uses = readingsInPlay(set, ent, ev);
+  const json: Record<string, unknown> = { readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })) };
+  if (!opts.range) return { uses, json, text: '' };
+  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../readings/range.js'), import('../../render/render-readings.js')]);
+  const range = readingRange(set, ent, ev);
+  json.range = rangeJson(range);
+  return { uses, json, text: renderRange(range, labels) };
+}
+
+function rangeJson(r: Range) {
+  const end = (e: RangeEnd) => ({ amount: e.amount.toFixed(2), status: e.status, readings: e.choices });
+  return {
+    readings: r.readings,
+    combinations: r.combinations,
+    sure: { low: end(r.sure.low), high: end(r.sure.high) },
+    ceilings: { low: end(r.ceilings.low), high: end(r.ceilings.high) },
+    clauses: r.clauses.map((c) => ({ id: c.clauseId, low: end(c.low), high: end(c.high) })),
+  };
 }
 
 /** --hints, --missing and --compare: advice computed from the same engine, loaded only when asked. */

@@ -22,7 +22,7 @@ export interface RulesOptions {
   out?: string;
 }
 
-const ACTIONS = ['list', 'show', 'coverage', 'lint', 'new'];
+const ACTIONS = ['list', 'show', 'readings', 'coverage', 'lint', 'new'];
 
 export async function rulesCommand(action: string, arg: string | undefined, opts: RulesOptions): Promise<number> {
   switch (action) {
@@ -33,6 +33,13 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
       return 0;
     case 'coverage':
       return coverageCommand(opts);
+    case 'readings': {
+      const set = await loadRules(opts.rules);
+      const { listReadings } = await import('../../render/render-readings.js');
+      if (opts.format === 'json') process.stdout.write(JSON.stringify({ readings: set.readings, profiles: set.profiles }, null, 2) + '\n');
+      else process.stdout.write(safeText(listReadings(set, labelsFor(set, opts.lang))));
+      return 0;
+    }
     case 'show': {
       if (!arg) throw SubsidyError.of('USAGE', { detail: 'rules show <clause-id>' });
       const set = await loadRules(opts.rules);
@@ -80,7 +87,7 @@ function coverageCommand(opts: RulesOptions): number {
 }
 
 function coverageTable(rows: CoverageRow[]): string {
-  const cols = ['items', 'computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision', 'todo', 'unaccounted'] as const;
+  const cols = ['items', 'computable', 'ceiling', 'non_monetary', 'by_reference', 'defective', 'provision', 'todo', 'readings', 'unaccounted'] as const;
   const width = Math.max(24, ...rows.map((r) => r.policy.length));
   const lines = [`${'document'.padEnd(width)} ${cols.join(' ')}`];
   for (const r of rows) {

@@ -5,6 +5,7 @@ import { formatYuan, type Decimal } from '../../money/decimal.js';
 import type { Labels } from '../labels.js';
 import { exactNumber } from '../render-term.js';
 import { explainParts, traceLine } from '../render-explain.js';
+import type { ReadingUse } from '../../readings/readings-in-play.js';
 import { amountKind, clauseRef, docLabel } from '../rows.js';
 import { html, lines, type Html } from './html.js';
 import { inputsUsed } from './inputs-used.js';
@@ -53,10 +54,10 @@ export function documentChecks(p: PolicyResult, l: Labels): Html {
 </article>`;
 }
 
-export function clauseSection(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, anchor: string): Html {
+export function clauseSection(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, anchor: string, uses: ReadingUse[] = []): Html {
   const m = catalogue(l.lang);
   const s = m.sheet;
-  const x = explainParts(p, c, clause, l, false);
+  const x = explainParts(p, c, clause, l, uses, false);
   const status = c.status === 'info' ? m.ruleStatus[c.ruleStatus]! : m.status[c.status];
   const inputs = inputsUsed(p, c, l);
   const inputRows = inputs.map((i) => html`<tr><th>${i.label}</th><td>${i.value ?? html`<span class="placeholder">${s.notGiven}</span>`}</td></tr>`);
@@ -67,7 +68,7 @@ export function clauseSection(p: PolicyResult, c: ClauseResult, clause: Clause |
 ${splitTable(c, l)}
 <h4>${s.quote}</h4><blockquote>${lines(x.quote)}</blockquote>
 ${inputs.length ? html`<h4>${s.inputsUsed}</h4><table class="inputs"><tbody>${inputRows}</tbody></table>` : ''}
-<h4>${s.working}</h4><ol class="working">${x.steps.map((st) => html`<li class="k-${st.kind}">${st.text}</li>`)}</ol>
+<h4>${s.working}</h4><ol class="working">${x.steps.map((st) => html`<li class="k-${st.kind}">${st.text}</li>`)}${x.readings.map((r) => html`<li class="k-reading">${r}</li>`)}</ol>
 ${x.split ? html`<p class="who">${x.split}</p>` : ''}
 ${notes.length ? html`<h4>${m.words.note}</h4><ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </article>`;

@@ -7,6 +7,7 @@ import { barChart } from './chart.js';
 import { statusBadge, yuanText } from './clause-section.js';
 import { html, type Html } from './html.js';
 import { amountKinds } from './sheet.js';
+import { withoutReadings } from './readings-row.js';
 
 const LEVELS = ['province', 'city', 'local', 'unspecified'] as const;
 const KINDS = ['sure', 'ceiling', 'potential', 'setAside'] as const;
@@ -67,6 +68,8 @@ export interface PortfolioMeta {
   evaluated: number;
   errors: number;
   provenance?: string[][];
+  /** The readings in force and how many enterprises each decided something for (ReadingTally.lines). */
+  readings?: string[];
 }
 
 /** The top of the portfolio page: what was read, the totals, per document and level, and the charts. */
@@ -75,6 +78,8 @@ export function portfolioTop(t: DocumentTotals, meta: PortfolioMeta, l: Labels):
   const w = m.words;
   const s = m.sheet;
   const levels = LEVELS.filter((lv) => t.levels.has(lv));
+  // The readings have a row of their own, by name: the provenance does not list them by id.
+  const provenance = withoutReadings(meta.provenance, l);
   const box = (cls: string, label: string, d: Decimal, extra = '') => {
     const [yuan, wan] = yuanText(d, l).split(/(?=（)/);
     return html`<div class="total ${cls}"><div class="label">${label}</div><div class="value">${yuan}</div><div class="wan">${wan ?? ''}${extra}</div></div>`;
@@ -87,7 +92,8 @@ export function portfolioTop(t: DocumentTotals, meta: PortfolioMeta, l: Labels):
 <tr><th>${w.file}</th><td>${meta.input}</td></tr>
 <tr><th>${w.enterprises}</th><td>${meta.evaluated}</td></tr>
 <tr><th>${w.errorRows}</th><td>${meta.errors}</td></tr>
-<tr data-section="provenance"><th>${s.provenance}</th><td>${meta.provenance?.length ? html`<ul>${meta.provenance.map(([k, ...v]) => html`<li>${k}：${v.join(' · ')}</li>`)}</ul>` : html`<span class="placeholder">${s.provenanceNone}</span>`}</td></tr>
+<tr data-section="readings"><th>${s.readings}</th><td>${meta.readings?.length ? html`<ul>${meta.readings.map((r) => html`<li>${r}</li>`)}</ul>` : html`<span class="placeholder">${s.readingsNone}</span>`}</td></tr>
+<tr data-section="provenance"><th>${s.provenance}</th><td>${provenance?.length ? html`<ul>${provenance.map(([k, ...v]) => html`<li>${k}：${v.join(' · ')}</li>`)}</ul>` : html`<span class="placeholder">${s.provenanceNone}</span>`}</td></tr>
 </tbody></table>
 <h2>${s.totals}</h2>
 <div class="totals">

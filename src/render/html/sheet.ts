@@ -4,7 +4,9 @@ import { catalogue, fill } from '../../i18n/messages.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import { Decimal, formatYuan } from '../../money/decimal.js';
 import type { Labels } from '../labels.js';
-import { traceLine } from '../render-explain.js';
+import { documentSteps } from '../render-explain.js';
+import type { ReadingUse } from '../../readings/readings-in-play.js';
+import { sheetReadingLines, withoutReadings } from './readings-row.js';
 import { amountColumnsUsed, amountKind, clauseRef, docLabel, hiddenCounts, levelsUsed, partialText, reportRows } from '../rows.js';
 import { barChart, type BarKind } from './chart.js';
 import { clauseSection, documentChecks, statusBadge, yuanText } from './clause-section.js';
@@ -12,8 +14,8 @@ import { html, type Html } from './html.js';
 
 /** What the sheet shows beside the evaluation: fed from data, so a later reading or provenance record needs no new layout. */
 export interface SheetMeta {
-  /** Readings (how an ambiguous text was read) that applied: none yet; the place is kept. */
-  readings?: { label: string; value: string }[];
+  /** The readings (how a text that can be read two ways was read) as they stood for this enterprise; undefined: not worked out. */
+  readings?: ReadingUse[];
   /** Label and value pairs of the provenance record (tool, rules fingerprint, time …). */
   provenance?: string[][];
   /** A link back to the batch summary. */
@@ -43,9 +45,9 @@ function header(ev: Evaluation, set: RuleSet, l: Labels, meta: SheetMeta): Html 
   const s = m.sheet;
   const e = ev.enterprise;
   const partial = ev.policies.filter((p) => p.partialYear).map((p) => `${docLabel(p, l.lang)}：${partialText(p.partialYear, e.year, l.lang)}`);
-  const readings = meta.readings ?? [];
-  // Each document's status is in the row of documents above: the provenance does not say it twice.
-  const provenance = meta.provenance?.filter(([label]) => label !== w.provDocStatus);
+  const readings = meta.readings && set.readings.length ? sheetReadingLines(set, meta.readings, l) : [];
+  // Each document's status is in the row of documents above, the readings in their own row: the provenance does not say them twice.
+  const provenance = withoutReadings(meta.provenance, l)?.filter(([label]) => label !== w.provDocStatus);
   const none = html`<span class="placeholder">${s.readingsNone}</span>`;
   return html`<table class="meta"><tbody>
 <tr><th>${w.enterprise}</th><td>${e.name ?? '—'}</td></tr>
@@ -54,7 +56,7 @@ function header(ev: Evaluation, set: RuleSet, l: Labels, meta: SheetMeta): Html 
 <tr><th>${w.year}</th><td>${e.year}</td></tr>
 <tr data-section="documents"><th>${s.documents}</th><td><ul>${ev.policies.map((p) => documentItem(p, set, l))}</ul></td></tr>
 <tr><th>${s.partialYears}</th><td>${partial.length ? html`<ul>${partial.map((t) => html`<li>${t}</li>`)}</ul>` : none}</td></tr>
-<tr data-section="readings"><th>${s.readings}</th><td>${readings.length ? html`<ul>${readings.map((r) => html`<li>${r.label}：${r.value}</li>`)}</ul>` : none}</td></tr>
+<tr data-section="readings"><th>${s.readings}</th><td>${readings.length ? html`<ul>${readings.map((r) => html`<li>${r}</li>`)}</ul>` : none}</td></tr>
 <tr data-section="provenance"><th>${s.provenance}</th><td>${provenance?.length ? html`<ul>${provenance.map(([k, ...v]) => html`<li>${k}：${v.join(' · ')}</li>`)}</ul>` : html`<span class="placeholder">${s.provenanceNone}</span>`}</td></tr>
 </tbody></table>`;
 }
@@ -132,11 +134,11 @@ function missingBlock(ev: Evaluation, set: RuleSet, l: Labels): Html {
   return html`<h2>${s.missingFacts}</h2><table class="missing"><thead><tr><th>${s.fact}</th><th>${s.clauses}</th><th class="num">${s.upTo}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function notApplicable(ev: Evaluation, l: Labels): Html {
+function notApplicable(ev: Evaluation, l: Labels, uses: ReadingUse[]): Html {
   const m = catalogue(l.lang);
   const out = ev.policies.filter((p) => p.applicability !== 'applies');
   if (!out.length) return html``;
-  const item = (p: PolicyResult) => html`<li><b>${docLabel(p, l.lang)}</b> ${statusBadge(p.applicability, m.status[p.applicability as 'not_in_force' | 'not_covered'])}<ul>${p.trace.map((t) => html`<li>${traceLine(t, l)}</li>`)}${p.note ? html`<li>${l.note(p.note)}</li>` : ''}</ul></li>`;
+  const item = (p: PolicyResult) => html`<li><b>${docLabel(p, l.lang)}</b> ${statusBadge(p.applicability, m.status[p.applicability as 'not_in_force' | 'not_covered'])}<ul>${documentSteps(p, l, uses).map((t) => html`<li>${t}</li>`)}</ul></li>`;
   return html`<h2>${m.sheet.notApplicable}</h2><ul>${out.map(item)}</ul>`;
 }
 
@@ -170,9 +172,9 @@ ${charts(ev, l)}
 ${overview(ev, l, anchors, all)}
 ${hidden.length ? html`<p class="placeholder">${fill(s.hidden!, { parts: hidden.join(l.lang === 'zh' ? '，' : ', ') })}</p>` : ''}
 <h2>${s.details}</h2>
-${items.map(({ p, c }, i) => html`${p !== items[i - 1]?.p ? documentChecks(p, l) : ''}${clauseSection(p, c, clauses.get(c.clauseId), l, anchors.get(c.clauseId)!)}`)}
+${items.map(({ p, c }, i) => html`${p !== items[i - 1]?.p ? documentChecks(p, l) : ''}${clauseSection(p, c, clauses.get(c.clauseId), l, anchors.get(c.clauseId)!, meta.readings)}`)}
 ${missingBlock(ev, set, l)}
-${notApplicable(ev, l)}
+${notApplicable(ev, l, meta.readings ?? [])}
 </section>`;
 }
 

@@ -1,0 +1,58 @@
+import { evaluate } from '../engine/evaluate.js';
+import type { ClauseResult, Enterprise, Evaluation } from '../engine/types.js';
+import type { RuleSet } from '../load/load-rules.js';
+import { withReadings } from './apply-readings.js';
+
+/** A reading as it stood in one evaluation: the option taken, and whether another option would have changed a result. */
+export interface ReadingUse {
+  id: string;
+  option: string;
+  isDefault: boolean;
+  /** Another option changes a status, an amount or a document's applicability for this enterprise. */
+  decided: boolean;
+  /** The clauses (and documents, by id) whose result another option changes. */
+  touches: string[];
+}
+
+/** What a clause (or a document) came to: compared between readings. */
+export function outcomeKey(ev: Evaluation): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of ev.policies) {
+    m.set(p.policyId, p.applicability);
+    for (const c of p.clauses) m.set(c.clauseId, clauseKey(c));
+  }
+  return m;
+}
+
+const clauseKey = (c: ClauseResult) => `${c.status} ${(c.amount ?? c.potential)?.toFixed(2) ?? ''} ${c.split?.parts.map((p) => `${p.level}:${p.amount.toFixed(2)}`).join(',') ?? ''}`;
+
+/** The readings whose switches sit in a document that covers the enterprise's place (the others cannot matter). */
+export function readingsNearby(set: RuleSet, ev: Evaluation): string[] {
+  const near = new Set<string>();
+  for (const lp of set.policies) {
+    const p = ev.policies.find((x) => x.policyId === lp.policy.id);
+    if (!p || p.applicability === 'not_covered') continue;
+    for (const s of lp.switches ?? []) near.add(s.reading);
+  }
+  return set.readings.map((r) => r.id).filter((id) => near.has(id));
+}
+
+/**
+ * For each reading near this enterprise: the option in force and whether any other
+ * option would change a result. Found by evaluating again under each other option
+ * (without traces), so it is exact, not guessed from where the switches sit.
+ */
+export function readingsInPlay(set: RuleSet, ent: Enterprise, ev: Evaluation): ReadingUse[] {
+  const base = outcomeKey(ev);
+  return readingsNearby(set, ev).map((id) => {
+    const r = set.readings.find((x) => x.id === id)!;
+    const option = set.choices[id] ?? r.default;
+    const touches = new Set<string>();
+    for (const o of r.options) {
+      if (o.id === option) continue;
+      const other = outcomeKey(evaluate(withReadings(set, { [id]: o.id }), ent, { trace: false }));
+      for (const [k, v] of other) if (base.get(k) !== v) touches.add(k);
+    }
+    return { id, option, isDefault: option === r.default, decided: touches.size > 0, touches: [...touches] };
+  });
+}
