@@ -227,10 +227,10 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       footer: '由电商奖补政策计算器按规则文件计算生成。', explainColumn: '计算过程', reportToStdout: '报告已写到标准输出',
       documentChecks: '文件层面的核对（对本文件以下各条均适用）',
       kindSure: '确定金额', kindCeiling: '上限（待审核）', kindPotential: '可能金额（缺数据）', kindSetAside: '未计入（被排除或替代）', unitYuan: '单位：元',
-      readingsRest: '其余 {count} 项解读取默认，不影响本企业结果',
+      readingsRest: '其余 {count} 项解读均取默认，不影响本企业结果',
       portfolioReadingDefault: '解读：{question} — 采用“{option}”（默认）；影响 {count} 家企业的结果',
       portfolioReadingChosen: '解读：{question} — 采用“{option}”（非默认，由用户选择）；影响 {count} 家企业的结果',
-      portfolioReadingsRest: '其余 {count} 项解读取默认，不影响任何企业的结果',
+      portfolioReadingsRest: '其余 {count} 项解读均取默认，不影响任何企业的结果',
     },
     readings: {
       usedDefault: '解读：{question} — 采用“{option}”（默认）；影响本企业 {count} 项结果',

@@ -176,7 +176,7 @@ describe('what the sheet shows', { timeout: 180000 }, () => {
       expect(readingsLines(uses, l).length).toBeGreaterThan(0);
       for (const line of readingsLines(uses, l)) expect(row).toContain(line);
       // Every reading of the set is accounted for: a line each, or among the rest at their default.
-      const rest = row.match(/其余 (\d+) 项解读取默认/);
+      const rest = row.match(/其余 (\d+) 项解读均取默认/);
       expect(row.split('解读：').length - 1 + Number(rest?.[1] ?? 0)).toBe(s.readings.length);
       // The working of each clause a reading decided names that reading, as --explain does.
       for (const u of uses.filter((x) => x.decided))
@@ -222,7 +222,7 @@ describe('the portfolio readings', () => {
     for (const [id, n] of decided) expect(lines.find((x) => x.includes(set.readings.find((r) => r.id === id)!.question.zh))).toContain(`影响 ${n} 家企业的结果`);
     const rest = set.readings.length - decided.size;
     expect(lines.length).toBe(decided.size + (rest ? 1 : 0));
-    if (rest) expect(lines.at(-1)).toBe(`其余 ${rest} 项解读取默认，不影响任何企业的结果`);
+    if (rest) expect(lines.at(-1)).toBe(`其余 ${rest} 项解读均取默认，不影响任何企业的结果`);
     const top = textOf(portfolioTop(new DocumentTotals(), { input: 'x.csv', rows: 0, evaluated: 0, errors: 0, readings: lines, provenance: [['解读', 'hz-3020', 'thirty']] }, l).text);
     for (const line of lines) expect(top).toContain(line);
     expect(top).not.toContain('hz-3020');
