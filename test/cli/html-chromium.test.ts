@@ -67,6 +67,10 @@ describe('the calculation sheet in headless Chromium', () => {
         for (const kind of ['sure', 'ceiling', 'potential']) if (c[kind]) expect(text).toContain(money(c[kind]));
       }
     expect(clauses).toBeGreaterThan(3);
+    // The readings that decided something (as the JSON says) are named in the sheet by their question.
+    const decided = (j.readings as { id: string; decided: boolean }[]).filter((u) => u.decided);
+    expect(decided.length).toBeGreaterThan(0);
+    for (const u of decided) expect(text).toContain(shippedRules().readings.find((r) => r.id === u.id)!.question.zh);
     expect(text).toContain(HOSTILE_NAME);
     expect(text).toContain(`${money(j.totals.sure)} 元`);
 
