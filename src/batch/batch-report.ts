@@ -6,12 +6,14 @@ import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Labels } from '../render/labels.js';
 import { docLabel, partialText } from '../render/rows.js';
+import { fitWidths, wrapColumns, wrapHanging, type Column } from '../render/fit-columns.js';
+import { displayWidth, wrapText } from '../render/wrap-text.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
 import { safeText } from '../render/safe-text.js';
+import type { ReadingUse } from '../readings/readings-in-play.js';
 
-/** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
 /** --range: the sure total and the awards that move, at their lowest and highest across the readings touching the row. */
 export interface RowRange {
   low: Decimal;
@@ -19,8 +21,9 @@ export interface RowRange {
   clauses: Map<string, { low: Decimal; high: Decimal }>;
 }
 
+/** What became of one input row: an evaluation, or the reasons it could not be evaluated. `readings`: as they stood for the row (HTML sheets only). */
 export type Outcome =
-  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange; /** The enterprise as evaluated (the .xlsx report re-evaluates it under other readings). */ ent?: Enterprise }
+  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange; readings?: ReadingUse[]; /** The enterprise as evaluated (the .xlsx report re-evaluates it under other readings). */ ent?: Enterprise }
   | { kind: 'error'; row: number; line: number; conv: Converted };
 
 /** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
@@ -195,22 +198,57 @@ export function totalsLines(t: BatchTotals, l: Labels): string[] {
   ];
 }
 
-/** The terminal summary: the first enterprises (at most --limit), then the totals. */
-export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { labels: Labels; color: boolean; range?: boolean }): string {
+/** The terminal summary: the first enterprises (at most --limit), then the totals. `width`: fit a terminal (see renderTable); `range`: the low and high columns of --range. */
+export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { labels: Labels; color: boolean; width?: number; range?: boolean }): string {
   const lang = opts.labels.lang;
   const w = catalogue(lang).words;
   const out: string[] = [];
-  if (lines.length) {
-    const table = new Table({
-      head: summaryHead(lang, opts.range),
-      style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
-      wordWrap: true,
-      colWidths: [null, null, 24, null, null, null, null, null, null, 24, 24, 40, ...(opts.range ? [null, null] : [])],
-    });
-    for (const l of lines) table.push(summaryCells(l, lang, undefined, opts.range).map((c, i) => (SUMMARY_AMOUNTS.includes(i) ? { content: c, hAlign: 'right' as const } : c)));
-    out.push(table.toString());
-  }
-  if (totals.rows > lines.length) out.push(fill(w.batchShown!, { shown: lines.length, total: totals.rows }));
-  out.push(...totalsLines(totals, opts.labels), '', renderPortfolio(totals.portfolio, opts.labels));
+  if (lines.length) out.push(opts.width === undefined ? fullTable(lines, lang, opts.color, opts.range) : fittedSummary(lines, lang, opts.color, opts.width, opts.range));
+  const fit = (line: string) => (opts.width === undefined ? [line] : wrapText(line, opts.width).split('\n'));
+  if (totals.rows > lines.length) out.push(...fit(fill(w.batchShown!, { shown: lines.length, total: totals.rows })));
+  out.push(...totalsLines(totals, opts.labels).flatMap(fit), '', renderPortfolio(totals.portfolio, opts.labels, false, opts.width));
   return out.join('\n');
+}
+
+function fullTable(lines: EnterpriseLine[], lang: Lang, color: boolean, range = false): string {
+  const table = new Table({
+    head: summaryHead(lang, range),
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+    wordWrap: true,
+    colWidths: [null, null, 24, null, null, null, null, null, null, 24, 24, 40, ...(range ? [null, null] : [])],
+  });
+  for (const l of lines) table.push(summaryCells(l, lang, undefined, range).map((c, i) => (isAmount(i) ? { content: c, hAlign: 'right' as const } : c)));
+  return table.toString();
+}
+
+/** The amount columns, and --range's low and high columns after the top items. */
+const isAmount = (i: number) => SUMMARY_AMOUNTS.includes(i) || i > 11;
+
+/** Free-text columns of the summary (name, id, region, exclusions, validity, top items) and their share of a narrow terminal. */
+const SUMMARY_WRAP: Record<number, { weight: number; min: number; full: number }> = {
+  1: { weight: 8, min: 6, full: 0 }, 2: { weight: 14, min: 8, full: 0 }, 3: { weight: 6, min: 6, full: 0 },
+  9: { weight: 10, min: 8, full: 0 }, 10: { weight: 10, min: 8, full: 0 }, 11: { weight: 24, min: 12, full: 0 },
+};
+
+/** A table that fits the terminal, or one card per enterprise where none fits. */
+function fittedSummary(lines: EnterpriseLine[], lang: Lang, color: boolean, width: number, range = false): string {
+  const head = summaryHead(lang, range);
+  const cells = lines.map((l) => summaryCells(l, lang, undefined, range));
+  const columns: Column[] = head.map((h, i) => ({ head: h, cells: cells.map((c) => c[i]!), wrap: SUMMARY_WRAP[i], right: isAmount(i) }));
+  const widths = fitWidths(columns, width);
+  if (widths) {
+    const { head: wrappedHead, rows } = wrapColumns(columns, widths);
+    const table = new Table({ head: wrappedHead, style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] } });
+    for (const row of rows) table.push(row.map((c, i) => (columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)));
+    return table.toString();
+  }
+  const colon = lang === 'zh' ? '：' : ': ';
+  const out: string[] = [];
+  for (const c of cells) {
+    const mark = `${c[0]}. `;
+    const indent = displayWidth(mark);
+    out.push('', ...wrapHanging([c[2], c[1], c[3], c[4]].filter(Boolean).join(' · '), width, indent, mark));
+    for (let i = 5; i < head.length; i++) if (c[i]) for (const line of wrapHanging(`${head[i]}${colon}${c[i]}`, width - indent, 0)) out.push(' '.repeat(indent) + line);
+  }
+  return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import type { Labels } from '../render/labels.js';
 import { displayWidth } from '../render/wrap-text.js';
+import { wrapHanging } from '../render/fit-columns.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import { safeText } from '../render/safe-text.js';
 
@@ -93,13 +94,16 @@ export function mergePortfolio(p: Portfolio, d: PortfolioData): void {
   for (const [k, t] of d.nearly) add(p.nearly, k, t);
 }
 
-function bar(value: Decimal, max: Decimal): string {
-  const n = max.isZero() ? 0 : value.div(max).times(BAR).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+function bar(value: Decimal, max: Decimal, length = BAR): string {
+  const n = max.isZero() ? 0 : value.div(max).times(length).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
   return '█'.repeat(Math.max(n, value.isZero() ? 0 : 1));
 }
 
-/** The portfolio as plain text (terminal) or Markdown: documents, a bar chart by clause, and the near misses. */
-export function renderPortfolio(p: Portfolio, l: Labels, markdown = false): string {
+/**
+ * The portfolio as plain text (terminal) or Markdown: documents, a bar chart by clause, and the near misses.
+ * `width` (a terminal): lines wrapped to it, and each bar under its clause's name instead of beside it.
+ */
+export function renderPortfolio(p: Portfolio, l: Labels, markdown = false, width?: number): string {
   const a = catalogue(l.lang).advice;
   const h = (s: string) => (markdown ? `### ${s}` : s);
   const li = (s: string) => (markdown ? `- ${s}` : `  ${s}`);
@@ -111,12 +115,21 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false): stri
   if (!clauses.length) out.push(li(a.none!));
   const max = clauses[0]?.[1].amount ?? new Decimal(0);
   const names = clauses.map(([id]) => l.clause(id));
-  const width = Math.max(0, ...names.map(displayWidth));
-  const chart = clauses.map(([, t], i) => `${names[i]}${' '.repeat(width - displayWidth(names[i]!))} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
-  out.push(...(markdown && chart.length ? ['```', ...chart, '```'] : chart.map(li)));
+  const nameWidth = Math.max(0, ...names.map(displayWidth));
+  if (width === undefined) {
+    const chart = clauses.map(([, t], i) => `${names[i]}${' '.repeat(nameWidth - displayWidth(names[i]!))} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
+    out.push(...(markdown && chart.length ? ['```', ...chart, '```'] : chart.map(li)));
+  } else
+    clauses.forEach(([, t], i) => {
+      const tail = ` ${formatYuan(t.amount)} (${t.count})`;
+      const room = Math.max(1, Math.min(BAR, width - 4 - displayWidth(tail)));
+      out.push(li(names[i]!), `    ${bar(t.amount, max, room)}${tail}`);
+    });
   out.push('', h(a.portfolioNearly!));
   const near = [...p.nearly].sort((x, y) => y[1].count - x[1].count || y[1].amount.comparedTo(x[1].amount)).slice(0, TOP);
   if (!near.length) out.push(li(a.portfolioNoHints!));
   for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { clause: l.clause(id), count: t.count, gain: formatYuan(t.amount) })));
-  return safeText(out.join('\n')) + '\n';
+  // Wrapped lines keep their item's indent.
+  const lines = width === undefined ? out : out.flatMap((line) => (line ? wrapHanging(line.trimStart(), width, line.length - line.trimStart().length, line.slice(0, line.length - line.trimStart().length)) : ['']));
+  return safeText(lines.join('\n')) + '\n';
 }

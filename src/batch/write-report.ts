@@ -93,3 +93,39 @@ export class AtomicOutput {
     untrackTemp(this.tmp);
   }
 }
+
+/** Where a report goes: a file written whole at the end, or standard output. */
+export type ReportOutput = Pick<AtomicOutput, 'target' | 'write' | 'commit' | 'abort'>;
+
+/**
+ * `--out -`, or --format without --out: the report on stdout, in the same large
+ * blocks (stdout is synchronous for files and pipes on Linux, so memory stays flat).
+ * There is nothing to rename or take back: commit flushes, abort drops what is pending.
+ */
+export class StdoutOutput implements ReportOutput {
+  readonly target = '-';
+  private pending = '';
+
+  write(text: string | Uint8Array): void {
+    if (typeof text !== 'string') {
+      this.flush();
+      process.stdout.write(text);
+      return;
+    }
+    this.pending += text;
+    if (this.pending.length >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending) process.stdout.write(this.pending);
+    this.pending = '';
+  }
+
+  commit(): void {
+    this.flush();
+  }
+
+  abort(): void {
+    this.pending = '';
+  }
+}

@@ -26,6 +26,8 @@ type Catalogue = {
   amountColumn: Record<string, string>;
   /** A clause's encoding in words (rules show). */
   describe: Record<string, string>;
+  /** The HTML calculation sheet and portfolio page, terminal cards, and reports written to stdout. */
+  sheet: Record<string, string>;
   /** Readings: which one decided what, the range, the list. */
   readings: Record<string, string>;
 };
@@ -233,6 +235,22 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: '受益主体：{kind}', when: '条件：{when}', award: '奖励：{award}', cap: '上限（{per}）：{amount}{note}', frequency: '频次：{f}',
       one_off: '一次性', yearly: '每年', per_event: '每次', monthly: '每月', maxYears: '最多 {n} 年', instalments: '分 {n} 期兑现', stacking: '与同一事项的其他条款就高不重复',
       reference: '按其他政策：{ref}', pool: '资金池：{amount} — {note}', status: '状态', quote: '原文', note: '备注',
+    },
+    sheet: {
+      title: '计算书', portfolioTitle: '批量计算汇总', documents: '适用文件', inForce: '已施行', applies: '适用', validity: '有效期', openEnded: '无截止',
+      partialYears: '部分年度', readings: '解读', readingsNone: '无', provenance: '来源与版本', provenanceNone: '（本版本未记录）',
+      totals: '金额汇总', yuan: '元', wan: '万元', setAside: '未计入金额（被排除或替代）', byLevel: '确定金额按层级分担', level: '层级', share: '比例', amount: '金额（元）',
+      chartByDocument: '按文件的金额（元）', chartByLevel: '按层级的确定金额（元）', chartEmpty: '没有可画的金额', overview: '条款一览', details: '逐条计算',
+      inputsUsed: '所用数据', notGiven: '未提供', working: '计算过程', quote: '原文', split: '分担', missingFacts: '仍需补充的资料（按涉及金额从多到少）',
+      fact: '资料', clauses: '涉及条款', upTo: '可能涉及金额', unbounded: '不封顶', notApplicable: '不适用的文件', hidden: '未列出：{parts}',
+      enterprises: '企业一览', sheetLink: '计算书', errorMessage: '错误说明', back: '返回汇总', toPortfolio: '跳到汇总', byDocument: '按文件汇总', count: '列有金额的企业数',
+      footer: '由电商奖补政策计算器按规则文件计算生成。', explainColumn: '计算过程', reportToStdout: '报告已写到标准输出',
+      documentChecks: '文件层面的核对（对本文件以下各条均适用）',
+      kindSure: '确定金额', kindCeiling: '上限（待审核）', kindPotential: '可能金额（缺数据）', kindSetAside: '未计入（被排除或替代）', unitYuan: '单位：元',
+      readingsRest: '其余 {count} 项解读均取默认，不影响本企业结果',
+      portfolioReadingDefault: '解读：{question} — 采用“{option}”（默认）；影响 {count} 家企业的结果',
+      portfolioReadingChosen: '解读：{question} — 采用“{option}”（非默认，由用户选择）；影响 {count} 家企业的结果',
+      portfolioReadingsRest: '其余 {count} 项解读均取默认，不影响任何企业的结果',
     },
     readings: {
       usedDefault: '解读：{question} — 采用“{option}”（默认）；影响本企业 {count} 项结果',
@@ -447,6 +465,22 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: 'beneficiary: {kind}', when: 'when: {when}', award: 'award: {award}', cap: 'cap ({per}): {amount}{note}', frequency: 'frequency: {f}',
       one_off: 'one-off', yearly: 'yearly', per_event: 'per event', monthly: 'monthly', maxYears: 'at most {n} years', instalments: 'paid in {n} instalments', stacking: 'not paid on top of another clause for the same thing (the higher is kept)',
       reference: 'by reference to: {ref}', pool: 'pool: {amount} — {note}', status: 'status', quote: 'quote', note: 'note',
+    },
+    sheet: {
+      title: 'Calculation sheet', portfolioTitle: 'Batch summary', documents: 'Documents', inForce: 'in force', applies: 'applies', validity: 'Valid', openEnded: 'open-ended',
+      partialYears: 'Part of the year', readings: 'Readings', readingsNone: 'none', provenance: 'Provenance', provenanceNone: '(not recorded by this version)',
+      totals: 'Totals', yuan: 'CNY', wan: '10k CNY', setAside: 'Set aside (excluded or superseded)', byLevel: 'Sure amount by level', level: 'Level', share: 'Share', amount: 'Amount (CNY)',
+      chartByDocument: 'Awards by document (CNY)', chartByLevel: 'Sure awards by level (CNY)', chartEmpty: 'no amounts to chart', overview: 'Clauses at a glance', details: 'Clause by clause',
+      inputsUsed: 'Inputs used', notGiven: 'not given', working: 'Working', quote: 'Quote', split: 'Who pays', missingFacts: 'Facts still needed (most money at stake first)',
+      fact: 'Fact', clauses: 'Clauses', upTo: 'At stake', unbounded: 'uncapped', notApplicable: 'Documents that do not apply', hidden: 'Not shown: {parts}',
+      enterprises: 'Enterprises', sheetLink: 'sheet', errorMessage: 'Error', back: 'Back to the summary', toPortfolio: 'Go to the summary', byDocument: 'By document', count: 'Enterprises with an amount',
+      footer: 'Computed from the rule files by the e-commerce subsidy calculator.', explainColumn: 'Working', reportToStdout: 'report written to standard output',
+      documentChecks: 'Checks on the document (they hold for each clause below)',
+      kindSure: 'Sure', kindCeiling: 'Ceiling (review)', kindPotential: 'Potential (needs data)', kindSetAside: 'Set aside', unitYuan: 'amounts in CNY',
+      readingsRest: 'the other {count} reading(s) at their default change nothing here',
+      portfolioReadingDefault: 'reading: {question} — "{option}" (default); changes results of {count} enterprise(s)',
+      portfolioReadingChosen: 'reading: {question} — "{option}" (chosen, not the default); changes results of {count} enterprise(s)',
+      portfolioReadingsRest: 'the other {count} reading(s) at their default change no enterprise\'s results',
     },
     readings: {
       usedDefault: 'reading: {question} — "{option}" (default); changes {count} result(s) here',

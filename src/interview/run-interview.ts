@@ -14,6 +14,8 @@ export interface InterviewIO {
   prompts: Prompts;
   write: (text: string) => void;
   color?: boolean;
+  /** Terminal columns: the final table fits them (cards on a narrow terminal). */
+  width?: number;
 }
 
 export interface InterviewOptions {
@@ -62,7 +64,7 @@ export async function runInterview(set: RuleSet, io: InterviewIO, o: InterviewOp
   }
   const history = await askAllHistory(p, set, state, o.lang, write);
   const evaluation = evaluateState(set, state);
-  write('\n' + renderResult([evaluation], set, { format: 'table', lang: o.lang, color: io.color }));
+  write('\n' + renderResult([evaluation], set, { format: 'table', lang: o.lang, color: io.color, width: io.width }));
   write(word(o.lang, 'interviewDone', { answered: given.size, skipped: state.skipped.size }) + '\n');
   if (history.asked.length) write(word(o.lang, 'historyDone', { answered: history.given.size, skipped: history.skipped.length }) + '\n');
   const answers: Answers = { region, year, given, skipped: [...state.skipped], history: history.given, skippedHistory: history.skipped };

@@ -10,10 +10,10 @@ const live = new Set<string>();
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 const handlers = new Map<NodeJS.Signals, () => void>();
 
-/** Removes a temporary file, whatever is wrong with its path (it may never have been made). */
+/** Removes a temporary file (or directory: the HTML pages of a batch), whatever is wrong with its path (it may never have been made). */
 export function removeTemp(file: string): void {
   try {
-    rmSync(file, { force: true });
+    rmSync(file, { force: true, recursive: true });
   } catch {
     // ENOTDIR and the like: there is nothing there to remove.
   }

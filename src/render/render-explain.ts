@@ -91,33 +91,55 @@ function docOf(set: RuleSet, policyId: string): string {
   return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
 }
 
-export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = []): string {
-  const m = catalogue(l.lang);
-  const amount = c.amount ?? c.potential;
-  const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
+/** A clause's working, in parts: the steps (each with its kind), the note, the readings that decided it, who pays, the quote and the rule's notes. */
+export interface ClauseExplanation {
+  steps: { kind: TraceStep['kind']; text: string }[];
+  note: string;
+  /** Where a reading of the text decided this result: another option would have given another one. */
+  readings: string[];
+  split?: string;
+  quote: string;
+  notes: string[];
+}
+
+/** `policySteps: false` leaves out the document's own steps (validity, region, disqualifiers), for a reader who has them once per document. */
+export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = [], policySteps = true): ClauseExplanation {
   const seen = new Set<string>();
-  const lines = [head];
-  for (const t of [...p.trace, ...c.trace]) {
+  const steps: ClauseExplanation['steps'] = [];
+  for (const t of policySteps ? [...p.trace, ...c.trace] : c.trace) {
     // The split is said once, with its source, below.
     if (t.kind === 'split') continue;
     const text = traceLine(t, l);
     // A derived figure is read once per condition or formula that uses it: said once.
     if (t.kind === 'derived' && seen.has(text)) continue;
     seen.add(text);
-    lines.push('  ' + text);
+    steps.push({ kind: t.kind, text });
   }
-  const note = clauseNote(c, l, { split: false });
-  if (note) lines.push(`  ${note}`);
-  // Where a reading of the text decided this result: another option would have given another one.
-  for (const u of uses) if (u.touches.includes(c.clauseId)) lines.push(`  ${readingStep(u, l)}`);
+  const readings = uses.filter((u) => u.touches.includes(c.clauseId)).map((u) => readingStep(u, l));
   // Who pays, said once: the parts and where the shares come from (or that the text gives none).
   const split = c.trace.find((t): t is Extract<TraceStep, { kind: 'split' }> => t.kind === 'split');
   const src = splitSourceLine(c.split?.source, l);
-  if (split?.parts.length) lines.push(`  ${[traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ')}`);
-  else if (src) lines.push(`  ${src}`);
+  const who = split?.parts.length ? [traceLine(split, l), src ?? ''].filter(Boolean).join(l.lang === 'zh' ? '；' : '; ') : src;
   const quote = clause ? (Array.isArray(clause.quote) ? clause.quote.join(' … ') : clause.quote) : '';
-  lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote }));
-  for (const n of c.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${l.note(n)}`);
+  return { steps, note: clauseNote(c, l, { split: false }), readings, split: who, quote, notes: c.notes.map((n) => l.note(n)) };
+}
+
+/** The document's own steps for a document that does not apply, with its note and the readings that decided that. */
+export function documentSteps(p: PolicyResult, l: Labels, uses: ReadingUse[] = []): string[] {
+  return [...p.trace.map((t) => traceLine(t, l)), ...(p.note ? [l.note(p.note)] : []), ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => readingStep(u, l))];
+}
+
+export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = []): string {
+  const m = catalogue(l.lang);
+  const amount = c.amount ?? c.potential;
+  const head = `■ ${docLabel(p, l.lang)} ${c.number}${c.part ? ' ' + c.part : ''} ${c.title} — ${m.status[c.status]}${amount ? ` ${formatYuan(amount)}` : ''}`;
+  const x = explainParts(p, c, clause, l, uses);
+  const lines = [head, ...x.steps.map((s) => '  ' + s.text)];
+  if (x.note) lines.push(`  ${x.note}`);
+  for (const r of x.readings) lines.push(`  ${r}`);
+  if (x.split) lines.push(`  ${x.split}`);
+  lines.push('  ' + fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote: x.quote }));
+  for (const n of x.notes) lines.push(`  ${m.words.note}${l.lang === 'zh' ? '：' : ': '}${n}`);
   return lines.join('\n');
 }
 
@@ -127,8 +149,7 @@ export function renderExplain(ev: Evaluation, set: RuleSet, l: Labels = labelsFo
   const out: string[] = [];
   for (const p of ev.policies) {
     if (p.applicability !== 'applies') {
-      const note = [...(p.note ? [`  ${l.note(p.note)}`] : []), ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => `  ${readingStep(u, l)}`)];
-      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...p.trace.map((t) => '  ' + traceLine(t, l)), ...note].join('\n'));
+      out.push([`■ ${docLabel(p, l.lang)} — ${catalogue(l.lang).status[p.applicability]}`, ...documentSteps(p, l, uses).map((t) => '  ' + t)].join('\n'));
       continue;
     }
     for (const c of p.clauses) if (all || SHOWN.has(c.status)) out.push(explainClause(p, c, clauses.get(c.clauseId), l, uses));

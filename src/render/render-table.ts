@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
+import { fitWidths, wrapColumns, type Column } from './fit-columns.js';
+import { renderCards } from './render-cards.js';
 import { safeText } from './safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
@@ -14,6 +16,11 @@ const wan = (d: Decimal, lang: string) => (lang === 'zh' && d.greaterThanOrEqual
 export interface TableOptions {
   all?: boolean;
   color?: boolean;
+  /**
+   * Terminal columns. Undefined: the full layout, the same whatever the terminal, for
+   * logs and files. Otherwise a table that fits, or under CARD_BELOW one card per clause.
+   */
+  width?: number;
 }
 
 /** The itemised table for one enterprise, with totals and the notes of every clause shown. */
@@ -23,32 +30,55 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   const rows = reportRows(ev, l, opts.all);
   const levels = levelsUsed(ev);
   const amounts = amountColumnsUsed(rows);
-  const head = [w.document!, w.clause!, w.title!, w.status!, ...amounts.map((k) => m.amountColumn[k]!), ...levels.map((lv) => l.level(lv)), w.note!];
-  // Cells are wrapped here (wrapText) rather than by cli-table3, whose CJK wrapping dominated start-up.
-  const table = new Table({ head, style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] } });
   const footnotes: string[] = [];
   // Colour only for a terminal: files, pipes and CI get plain text.
   const paint = new Chalk({ level: opts.color ? 1 : 0 });
   const tone: Record<string, (s: string) => string> = { eligible: paint.green, ceiling: paint.yellow, needs_data: paint.magenta, superseded: paint.gray, excluded: paint.red, not_in_force: paint.gray, not_covered: paint.gray };
-  const right = (content: string) => ({ content, hAlign: 'right' as const });
-  for (const r of rows) {
-    const notes = r.clauseId ? notesOf(r.clauseId) : [];
+  const notes = rows.map((r) => {
+    const ruleNotes = r.clauseId ? notesOf(r.clauseId) : [];
     let note = r.note;
     if (r.partial) note = `${note ? note + '；' : ''}${w.partialMark}`;
-    if (notes.length) {
+    if (ruleNotes.length) {
       const first = footnotes.length + 1;
-      notes.forEach((n, i) => footnotes.push(safeText(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`)));
-      note = `${note ? note + ' ' : ''}[${first}${notes.length > 1 ? '–' + footnotes.length : ''}]`;
+      ruleNotes.forEach((n, i) => footnotes.push(safeText(`[${first + i}] ${l.clause(r.clauseId!)}: ${l.note(n)}`)));
+      note = `${note ? note + ' ' : ''}[${first}${ruleNotes.length > 1 ? '–' + footnotes.length : ''}]`;
     }
-    table.push([wrapText(r.document, DOC_WIDTH), safeText(r.clause), wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);
-  }
+    return safeText(note);
+  });
+  // Fitted to a terminal, the document heads its group of rows (a row across the table) instead of taking a column.
+  const fitted = opts.width !== undefined;
+  const columns: Column[] = [
+    ...(fitted ? [] : [{ head: w.document!, cells: rows.map((r) => safeText(r.document)), wrap: { weight: 30, min: 10, full: 30 } }]),
+    { head: w.clause!, cells: rows.map((r) => safeText(r.clause)), ...(fitted ? { wrap: { weight: 6, min: 4, full: 0 } } : {}) },
+    { head: w.title!, cells: rows.map((r) => safeText(r.title)), wrap: { weight: 28, min: 10, full: 28 } },
+    { head: w.status!, cells: rows.map((r) => r.status), ...(fitted ? { wrap: { weight: 6, min: 6, full: 0 } } : {}) },
+    ...amounts.map((k) => ({ head: m.amountColumn[k]!, cells: rows.map((r) => r.amounts[k]), right: true })),
+    ...levels.map((lv) => ({ head: l.level(lv), cells: rows.map((r) => r.shares[lv] ?? ''), right: true })),
+    { head: w.note!, cells: notes, wrap: { weight: 38, min: 12, full: 38 } },
+  ];
   const e = ev.enterprise;
   const header = safeText(`${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
-  const lines = [header, table.toString(), ...totalsLines(ev, l)];
+  const widths = fitted ? fitWidths(columns, opts.width!) : columns.map((c) => c.wrap?.full ?? 0);
+  let body: string;
+  if (widths) {
+    const { head, rows: cells } = wrapColumns(columns, widths);
+    // Cells are wrapped here (wrapText) rather than by cli-table3, whose CJK wrapping dominated start-up.
+    const table = new Table({ head, style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] } });
+    const statusAt = columns.findIndex((c) => c.head === w.status);
+    const inner = widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
+    cells.forEach((row, r) => {
+      if (fitted && rows[r]!.document !== rows[r - 1]?.document) table.push([{ colSpan: columns.length, content: wrapText(rows[r]!.document, inner) }]);
+      table.push(row.map((c, i) => (i === statusAt ? (tone[rows[r]!.statusCode] ?? String)(c) : columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)));
+    });
+    body = table.toString();
+  } else body = renderCards(rows, notes, { amounts, levels, l, width: opts.width!, paint: (r) => (tone[r.statusCode] ?? String)(r.status) });
+  const lines = [header, body, ...totalsLines(ev, l)];
   const hidden = hiddenLine(ev, l.lang);
   if (!opts.all && hidden) lines.push(hidden);
   if (footnotes.length) lines.push('', ...footnotes);
-  return lines.join('\n') + '\n';
+  // Every line but the table's own is wrapped to the terminal when one is given.
+  const fit = (line: string) => (opts.width === undefined || line === body ? line : wrapText(line, opts.width));
+  return lines.map(fit).join('\n') + '\n';
 }
 
 /** Sure total, ceilings, what is pending, and the documents only partly in force: each on its own line. */
@@ -66,7 +96,3 @@ export function totalsLines(ev: Evaluation, l: Labels): string[] {
   return lines;
 }
 
-/** Only the free-text columns are bounded, in terminal columns (a CJK character takes two). */
-const DOC_WIDTH = 30;
-const TITLE_WIDTH = 28;
-const NOTE_WIDTH = 38;

@@ -23,6 +23,8 @@ export interface ReportRow {
   /** The covered dates when the data year is only partly inside the document's validity. */
   partial: string;
   clauseId?: string;
+  /** The document the row belongs to (every row has one). */
+  policyId?: string;
 }
 
 /** The four kinds of amount, each in its own column: a sure award, a ceiling decided by review, a potential, an amount set aside. */
@@ -124,13 +126,13 @@ function policyRow(p: PolicyResult, year: number, l: Labels): ReportRow {
   const m = catalogue(l.lang);
   const status = m.status[p.applicability as 'not_in_force' | 'not_covered'];
   const note = p.note ? l.note(p.note) : p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!;
-  return { document: docLabel(p, l.lang), clause: '—', title: p.title, status, statusCode: p.applicability, amounts: NO_AMOUNTS, shares: {}, note, partial: partialText(p.partialYear, year, l.lang) };
+  return { document: docLabel(p, l.lang), clause: '—', title: p.title, status, statusCode: p.applicability, amounts: NO_AMOUNTS, shares: {}, note, partial: partialText(p.partialYear, year, l.lang), policyId: p.policyId };
 }
 
 function excludedRow(p: PolicyResult, l: Labels): ReportRow {
   const m = catalogue(l.lang);
   const ex = p.exclusion!;
-  return { document: docLabel(p, l.lang), clause: ex.clause, title: p.title, status: m.status.excluded, statusCode: 'excluded', amounts: NO_AMOUNTS, shares: {}, note: fill(m.reason.exclusion!, { detail: `${ex.quote}（${clauseRef(ex.clause, l.lang)}）` }), partial: '' };
+  return { document: docLabel(p, l.lang), clause: ex.clause, title: p.title, status: m.status.excluded, statusCode: 'excluded', amounts: NO_AMOUNTS, shares: {}, note: fill(m.reason.exclusion!, { detail: `${ex.quote}（${clauseRef(ex.clause, l.lang)}）` }), partial: '', policyId: p.policyId };
 }
 
 /**
@@ -165,6 +167,7 @@ export function reportRows(ev: Evaluation, l: Labels, all = false): ReportRow[] 
         note: clauseNote(c, l),
         partial,
         clauseId: c.clauseId,
+        policyId: p.policyId,
       });
     }
   }

@@ -13,6 +13,9 @@ function columns(cp: number): number {
     : 1;
 }
 
+/** Marks that close a phrase or a bracket: Chinese typesetting never starts a line with one. */
+const CLOSING = /^[，。、；：！？）》」』】〕”’]$/u;
+
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += columns(ch.codePointAt(0)!);
@@ -42,9 +45,17 @@ export function wrapText(text: string, width: number): string {
       for (const ch of word) {
         const cw = columns(ch.codePointAt(0)!);
         if (w + cw > width && line) {
-          out.push(line.trimEnd());
-          line = '';
-          w = 0;
+          // A closing mark (，。）、 …) does not start a line: the character before it goes down with it.
+          const chars = [...line];
+          let keep = chars.length;
+          if (CLOSING.test(ch)) {
+            while (keep > 0 && CLOSING.test(chars[keep - 1]!)) keep--;
+            keep = keep > 1 ? keep - 1 : chars.length;
+          }
+          const carry = chars.slice(keep).join('');
+          out.push(chars.slice(0, keep).join('').trimEnd());
+          line = carry;
+          w = displayWidth(carry);
         }
         if (ch === ' ' && !line) continue;
         line += ch;

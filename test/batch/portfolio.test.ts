@@ -1,10 +1,10 @@
 import { labelsFor } from '../../src/render/labels.js';
+import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 // @ts-expect-error: a plain JS script shipped beside the examples
 import { allExamples } from '../../examples/batch/make-all-examples.js';
 

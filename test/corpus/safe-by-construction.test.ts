@@ -12,6 +12,7 @@ import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
 import { safeText } from '../../src/render/safe-text.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { labelsFor } from '../../src/render/labels.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { thrownCode } from '../helpers/thrown-code.js';
 import { enterprise, ruleSetWith, shippedRules } from '../helpers/mini-rules.js';

@@ -41,7 +41,20 @@ describe('Chinese output names things in Chinese', () => {
       expect(r.code, r.stderr).toBe(0);
       expect({ file, ids: idsIn(r.stdout) }).toEqual({ file, ids: [] });
     }
-  });
+    // One CLI run per example: on the shared build machine that can take a minute or more.
+  }, 240000);
+
+  it('calc --format html --all: the calculation sheet as a reader sees it (tags and style left out)', () => {
+    const text = (page: string) => page.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ');
+    for (const file of examples) {
+      const r = cli(['calc', file, '--format', 'html', '--all']);
+      expect(r.code, r.stderr).toBe(0);
+      expect({ file, ids: idsIn(text(r.stdout)) }).toEqual({ file, ids: [] });
+    }
+    const pages = join(dir, 'pages');
+    expect(cli(['batch', 'examples/batch/all-examples.yaml', '--out', pages, '--format', 'html']).code).toBe(0);
+    for (const name of readdirSync(pages)) expect({ name, ids: idsIn(text(readFileSync(join(pages, name), 'utf8'))) }).toEqual({ name, ids: [] });
+  }, 240000);
 
   it('batch: terminal summary, CSV, Markdown and the per-enterprise summary', () => {
     const out = join(dir, 'r.csv');

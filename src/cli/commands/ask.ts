@@ -3,6 +3,7 @@ import { loadSet } from '../load-set.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
+import { terminalWidth } from '../terminal-width.js';
 import { runTime } from '../../provenance/provenance.js';
 import { regionOption } from '../option-values.js';
 
@@ -35,7 +36,7 @@ export async function ask(opts: AskOptions): Promise<number> {
   const [prompts, { runInterview }] = await Promise.all([import('@inquirer/prompts'), import('../../interview/run-interview.js')]);
   const write = (text: string) => void process.stdout.write(text);
   try {
-    await runInterview(set, { prompts, write, color: !process.env.NO_COLOR }, { lang: opts.lang, region, year });
+    await runInterview(set, { prompts, write, color: !process.env.NO_COLOR, width: terminalWidth() }, { lang: opts.lang, region, year });
   } catch (e) {
     // Ctrl+C inside a prompt: nothing was saved, say so and stop like a shell would.
     if ((e as Error)?.name === 'ExitPromptError') {

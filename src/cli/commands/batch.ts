@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { BatchTotals, enterpriseLine, renderSummary, type EnterpriseLine } from '../../batch/batch-report.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
+import { HtmlReport } from '../../batch/html-report.js';
 import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
 import { planChunks } from '../../batch/plan-chunks.js';
 import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/run-workers.js';
@@ -9,11 +10,11 @@ import { headerNames, isKnownHeader, mapHeaders, type Column } from '../../batch
 import { progress } from '../../batch/progress.js';
 import { readHistory, type HistoryBook } from '../../batch/read-history.js';
 import { formatFromName, openRows, workbookBytes, type InputFormat } from '../../batch/read-rows.js';
-import { summaryRenderer, type ReportRenderer } from '../../batch/report-formats.js';
-import { batchRenderer, type BatchFormat } from '../../batch/report-renderer.js';
+import { summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
+import { batchRenderer, type BatchFormat as FileFormat } from '../../batch/report-renderer.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
 import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
-import { AtomicOutput } from '../../batch/write-report.js';
+import { AtomicOutput, StdoutOutput } from '../../batch/write-report.js';
 import type { XlsxOutput } from '../../batch/xlsx/write-xlsx.js';
 import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding, Words } from '../../errors/codes.js';
@@ -23,10 +24,14 @@ import { safeText } from '../../render/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import { loadSet } from '../load-set.js';
+import { terminalWidth } from '../terminal-width.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
-import { reportTrailer } from '../../provenance/render-provenance.js';
+import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
+
+/** The report formats: the streamed text reports, the workbook, and HTML pages. */
+export type BatchFormat = FileFormat | 'html';
 
 export interface BatchOptions {
   out?: string;
@@ -65,10 +70,13 @@ function reportFormat(out: string, given?: BatchFormat): BatchFormat {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.md') return 'md';
   if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  // A directory (one that exists, or a name ending in /) can only take a page per enterprise.
+  if (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory())) return 'html';
   throw usage(reason('reportFormatFrom', { value: out }), '--out');
 }
 
-/** The report file: text written as it comes, or a workbook built at the end (write-xlsx.ts). */
+/** The report file: text written as it comes, or a workbook built at the end (write-xlsx.ts); or stdout. */
 interface ReportOut {
   readonly target: string;
   write(text: string | Uint8Array): void;
@@ -100,12 +108,15 @@ function columnsOf(set: RuleSet, header: { cells: string[]; line: number }, file
 
 interface Run {
   set: RuleSet;
-  output?: { file: ReportOut; render: ReportRenderer };
+  /** The report: each outcome as it comes, and (worker threads) text they rendered. */
+  output?: { row(o: Outcome): void; write(text: string | Uint8Array): void };
   summary?: { file: AtomicOutput; render: ReportRenderer };
   labels: Labels;
   lang: Lang;
   limit: number;
   hints: boolean;
+  /** Evaluate with traces (the HTML sheets show the working). */
+  trace: boolean;
   range: boolean;
 }
 
@@ -124,12 +135,12 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   const prog = progress(r.lang);
   try {
     for await (const src of source.rows) {
-      const o = outcomeOf(r.set, converter, src, r.hints, r.range);
+      const o = outcomeOf(r.set, converter, src, r.hints, r.range, r.trace);
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
       if (shown.length < r.limit) shown.push(enterpriseLine(o, r.labels));
-      r.output?.file.write(r.output.render.row(o));
+      r.output?.row(o);
       r.summary?.file.write(r.summary.render.row(o));
       prog.tick(totals.rows);
     }
@@ -145,7 +156,8 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
  * anything is written, and the batch runs on one thread.
  */
 async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<PoolResult | undefined> {
-  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv' || workbookBytes(file)) return undefined;
+  // HTML pages need each clause's trace and a file per enterprise, a workbook is read whole: one thread.
+  if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv' || workbookBytes(file) || r.trace) return undefined;
   let size: number;
   try {
     size = statSync(file).size;
@@ -161,7 +173,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
     start(plan.header);
     const prog = progress(r.lang);
     try {
-      return await pool.run(plan, { write: (text) => r.output?.file.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
+      return await pool.run(plan, { write: (text) => r.output?.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
     } finally {
       prog.done();
     }
@@ -177,52 +189,66 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = yearOption(opts.year);
   regionOption(set, opts.region);
-  const format = opts.out ? reportFormat(opts.out, opts.format) : undefined;
+  // --format without --out, or --out -, writes the report to stdout (the summary is then left out: see below).
+  const toStdout = opts.out === '-' || (opts.out === undefined && opts.format !== undefined);
+  if (opts.out === '-' && !opts.format) throw usage(reason('stdoutNeedsFormat'), '--out');
+  const format = opts.out || toStdout ? reportFormat(opts.out ?? '-', opts.format) : undefined;
   const history: HistoryBook | undefined = opts.history ? readHistory(opts.history, set, headerNames(set).clauseIds) : undefined;
   const inputs = [file, ...(opts.history ? [opts.history] : []), ...(opts.regime ? [opts.regime] : [])];
   if (opts.out && opts.summary && opts.out === opts.summary) throw usage(reason('summaryIsOut'), '--summary');
-  const out: ReportOut | undefined = opts.out ? await openReport(opts.out, format!, inputs) : undefined;
+  if (toStdout && format === 'xlsx') throw usage(reason('xlsxNeedsFile'), opts.out ? '--out' : '--format');
+  const labels = labelsFor(set, opts.lang, opts.ids);
+  const html = format === 'html' ? HtmlReport.open(opts.out ?? '-', inputs, set, labels, file === '-' ? '<stdin>' : basename(file)) : undefined;
+  const out: ReportOut | undefined = !format || format === 'html' ? undefined : toStdout ? new StdoutOutput() : await openReport(opts.out!, format, inputs);
   let summaryOut: AtomicOutput | undefined;
   try {
     summaryOut = opts.summary ? AtomicOutput.open(opts.summary, inputs) : undefined;
   } catch (e) {
+    html?.abort();
     out?.abort();
     summaryOut?.abort();
     throw e;
   }
-  const labels = labelsFor(set, opts.lang, opts.ids);
-  const inputHashes = out ? hashInputs(file, opts.history) : undefined;
+  const inputHashes = out || html ? hashInputs(file, opts.history) : undefined;
+  // Each sheet shows the provenance: a file's hash is known before the rows are read; stdin's only at the end (the portfolio page has it).
+  if (html) html.provenance = provenanceLines(provenance(set, file === '-' ? [] : await inputHashes!().catch(() => []), at), opts.lang, false);
   const w = catalogue(opts.lang).words;
-  // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report goes (temp-files.ts).
+  // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report (or pages) go (temp-files.ts).
   try {
-    const render = out && format ? batchRenderer(format, labels, { range: opts.range }) : undefined;
+    const render = out && format && format !== 'html' ? batchRenderer(format, labels, { range: opts.range }) : undefined;
     const summary = summaryOut ? summaryRenderer(labels, { range: opts.range }) : undefined;
     let header = '';
     const begin = () => {
       if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
-    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), range: Boolean(opts.range), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: out ? format : undefined, summary: Boolean(summaryOut), choices: set.choices, range: Boolean(opts.range), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const output = html ? { row: (o: Outcome) => html.row(o), write: () => undefined } : out && render ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) } : undefined;
+    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), trace: Boolean(html), range: Boolean(opts.range), output, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: render ? (format as ReportFormat) : undefined, summary: Boolean(summaryOut), choices: set.choices, range: run.range, limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
     if (out && render && format) {
       out.write(render.end(totals));
       const prov = provenance(set, await inputHashes!(), at);
-      if (out instanceof AtomicOutput && format !== 'xlsx') out.write(reportTrailer(format, prov, opts.lang, header));
+      if (format !== 'xlsx') out.write(reportTrailer(format as ReportFormat, prov, opts.lang, header));
       else (out as XlsxOutput).finish(prov, totals, labels, { range: opts.range });
       await out.commit();
     }
+    if (html) html.commit(totals, provenanceLines(provenance(set, await inputHashes!(), at), opts.lang, false));
     summaryOut?.commit();
-    process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
+    if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
+    else process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');
-    if (out) process.stderr.write(fill(w.reportWritten!, { path: out.target }) + '\n');
+    const written = html && !toStdout ? html.target : out && !toStdout ? out.target : undefined;
+    if (written) process.stderr.write(fill(w.reportWritten!, { path: written }) + '\n');
     if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');
     return totals.errors ? 1 : 0;
   } catch (e) {
+    html?.abort();
     out?.abort();
     summaryOut?.abort();
     throw e;
@@ -230,7 +256,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
 }
 
 /** An .xlsx report is built with exceljs, loaded only then. */
-async function openReport(target: string, format: BatchFormat, inputs: string[]): Promise<ReportOut> {
+async function openReport(target: string, format: FileFormat, inputs: string[]): Promise<ReportOut> {
   if (format !== 'xlsx') return AtomicOutput.open(target, inputs);
   const { XlsxOutput } = await import('../../batch/xlsx/write-xlsx.js');
   return XlsxOutput.open(target, inputs);

@@ -13,8 +13,10 @@ import { labelsFor, type Labels } from '../../render/labels.js';
 import type { Range, RangeEnd } from '../../readings/range.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
+import { terminalWidth } from '../terminal-width.js';
+import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
-import { provenanceBlock, provenanceFooter } from '../../provenance/render-provenance.js';
+import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
 import { safeJson, safeText } from '../../render/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
@@ -23,7 +25,7 @@ import { reason } from '../../i18n/reasons.js';
 export interface CalcOptions {
   year?: string;
   region?: string;
-  format: Format;
+  format?: Format;
   explain?: boolean;
   all?: boolean;
   interactive?: boolean;
@@ -43,7 +45,13 @@ export interface CalcOptions {
   id?: string;
   sheet?: string;
   headerRow?: string;
+  /** A file to write instead of stdout (`-`: stdout). */
+  out?: string;
+  /** CSV: start with the byte-order mark Excel needs (--no-bom: false). */
+  bom?: boolean;
 }
+
+const EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.txt': 'table' };
 
 export async function calc(file: string | undefined, opts: CalcOptions): Promise<number> {
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
@@ -64,17 +72,27 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
   const labels = labelsFor(set, opts.lang, opts.ids);
   const readings = await readingsIfUsed(set, enterprise, ev, opts, labels);
-  if (opts.format === 'json') {
+  const inputs = [file, ...(opts.regime ? [opts.regime] : [])];
+  // --format wins; else the --out file's extension; else the table.
+  const format = opts.format ?? formatOfName(opts.out, EXTENSIONS) ?? 'table';
+  if (format === 'json') {
     const { schemaVersion, ...result } = evaluationJson(ev, set, labels);
     const input = embeddedInput(set, record, enterprise, opts.set);
-    process.stdout.write(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n');
+    writeOutput(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n', opts.out, inputs);
     return 0;
   }
-  const out = renderResult([ev], set, { format: opts.format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, readings: [readings.uses], color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-  process.stdout.write(out + provenanceBlock(opts.format, prov, opts.lang, out));
-  if (readings.text) process.stdout.write('\n' + safeText(readings.text));
-  if (advice.text) process.stdout.write('\n' + safeText(advice.text));
-  if (opts.format === 'table') process.stdout.write('\n' + provenanceFooter(prov, opts.lang));
+  const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
+  const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
+  // The calculation sheet shows the provenance in its header; the other formats end with it.
+  const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
+  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, readings: [readings.uses], color: terminal && !process.env.NO_COLOR, width, sheet });
+  const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
+  // CSV and HTML are structures a program or a browser reads: the range and advice go beside them (stderr), never into them.
+  const structured = format === 'csv' || format === 'html';
+  const extra = [readings.text, advice.text].filter(Boolean).map((t) => '\n' + safeText(t)).join('');
+  const footer = format === 'table' ? '\n' + provenanceFooter(prov, opts.lang) : '';
+  writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (structured ? '' : extra) + footer, opts.out, inputs);
+  if (extra && structured) process.stderr.write(extra.slice(1));
   return 0;
 }
 

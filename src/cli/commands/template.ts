@@ -4,9 +4,9 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { templateCsv, templateYaml } from '../../batch/render-template.js';
 import type { Lang } from '../../i18n/messages.js';
 import { loadRules } from '../../load/load-rules.js';
-import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import { templateFacts } from '../../batch/template-facts.js';
 import { regionOption } from '../option-values.js';
+import { toStdout, writeOutput } from '../write-output.js';
 
 export interface TemplateOptions {
   out?: string;
@@ -33,14 +33,14 @@ const exists = (p: string) => {
  * A file that exists may be a template someone has filled in: it is replaced only with --force.
  */
 export async function template(opts: TemplateOptions): Promise<number> {
-  if (opts.out && !opts.force && exists(opts.out)) throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
+  if (!toStdout(opts.out) && !opts.force && exists(opts.out!)) throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
   const set = await loadRules(opts.rules);
   const format = opts.format ?? (opts.out && /^\.ya?ml$/i.test(extname(opts.out)) ? 'yaml' : 'csv');
   regionOption(set, opts.region);
   const scoped = opts.region !== undefined || opts.policy?.length || opts.kind !== undefined;
   const choice = scoped ? { facts: templateFacts(set, { region: opts.region, policies: opts.policy, kinds: opts.kind }), region: opts.region } : {};
   const text = format === 'yaml' ? templateYaml(set, opts.lang, choice) : templateCsv(set, opts.lang, choice);
-  if (opts.out) writeFileAtomic(opts.out, text);
-  else process.stdout.write(text);
+  // `--out -` is stdout, as everywhere: never a file named "-".
+  writeOutput(text, opts.out, []);
   return 0;
 }
