@@ -89,6 +89,7 @@ export const ERROR_CODES = [
   'NOT_UTF8',
   'TOO_LONG',
   'MORE_FINDINGS',
+  'RULE_NOTE_CHOOSES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

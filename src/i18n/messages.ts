@@ -120,6 +120,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       NOT_UTF8: '不是有效的 {encoding} 文本：第 {line} 行（第 {byte} 字节）有无法解码的字节',
       TOO_LONG: '内容过长：{length} 个字符，最多 {limit} 个',
       MORE_FINDINGS: '另有 {count} 个问题未逐条列出',
+      RULE_NOTE_CHOOSES: '说明在原文的几种读法中选了一种（“{phrase}”），却没有指明解读：请在 readings.yaml 中声明解读并写 {reading:解读编号}，或写明原文为何{settled}',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -312,6 +313,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       NOT_UTF8: 'not valid {encoding}: line {line} (byte {byte}) has bytes that do not decode',
       TOO_LONG: 'too long: {length} characters, at most {limit}',
       MORE_FINDINGS: '{count} more problems not listed',
+      RULE_NOTE_CHOOSES: 'the note chooses one reading of the text ("{phrase}") without naming a reading: declare one in readings.yaml and write {reading:<id>}, or say why the text allows no other and end with "{settled}"',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',
