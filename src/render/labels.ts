@@ -73,7 +73,8 @@ export class Labels {
     const zh = this.lang === 'zh' ? this : labelsFor(this.set, 'zh', this.ids);
     return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
       // A reading is named by its question: the option in force is in the output's readings footer.
-      if (kind === 'reading') return `“${this.set.readings.find((r) => r.id === id)?.question.zh ?? id}”`;
+      // Quotes inside the question become single quotes, as Chinese nests them.
+      if (kind === 'reading') return `“${(this.set.readings.find((r) => r.id === id)?.question.zh ?? id).replace(/“/g, '‘').replace(/”/g, '’')}”`;
       const label = kind === 'fact' ? zh.fact(id) : kind === 'kind' ? zh.kind(id) : zh.history(id as HistoryField);
       return `“${label}”`;
     });

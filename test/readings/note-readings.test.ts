@@ -116,7 +116,8 @@ describe('no note chooses a reading in prose without naming one', () => {
   it('{reading:id} in a note is shown as the reading’s question, never as its id', () => {
     const l = labelsFor(set, 'zh');
     const r = set.readings[0]!;
-    expect(l.note(`见解读{reading:${r.id}}。`)).toBe(`见解读“${r.question.zh}”。`);
+    expect(l.note(`见解读{reading:${r.id}}。`)).toBe(`见解读“${r.question.zh.replace(/“/g, '‘').replace(/”/g, '’')}”。`);
+    expect(l.note(`见解读{reading:${r.id}}。`)).not.toContain(r.id);
   });
 
   const copy = () => {
