@@ -107,6 +107,7 @@ export const ERROR_CODES = [
   'ID_NOT_FOUND',
   'ID_TWICE',
   'AMBIGUOUS_REGION',
+  'RULE_NOTE_CHOOSES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

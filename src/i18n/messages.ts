@@ -140,6 +140,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ID_NOT_FOUND: '没有企业编号为“{id}”的行',
       ID_TWICE: '企业编号“{id}”出现在多行（第 {rows} 行）；请用 {option} 指定其中一行',
       AMBIGUOUS_REGION: '地区“{region}”可指多个地方：{candidates}；请写全称或代码',
+      RULE_NOTE_CHOOSES: '说明在原文的几种读法中选了一种（“{phrase}”），却没有指明解读：请在 readings.yaml 中声明解读并写 {reading:解读编号}，或写明原文为何{settled}',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -370,6 +371,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ID_NOT_FOUND: 'no row has the enterprise id "{id}"',
       ID_TWICE: 'the enterprise id "{id}" is on several rows (rows {rows}); choose one with {option}',
       AMBIGUOUS_REGION: 'the region "{region}" can mean several places: {candidates}; write the full name or the code',
+      RULE_NOTE_CHOOSES: 'the note chooses one reading of the text ("{phrase}") without naming a reading: declare one in readings.yaml and write {reading:<id>}, or say why the text allows no other and end with "{settled}"',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',

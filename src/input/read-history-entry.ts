@@ -5,6 +5,7 @@ import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { Decimal } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
+import { withReadings } from '../readings/apply-readings.js';
 import { clauseName } from '../rules/clause-name.js';
 import { choiceKey } from '../schema/choice-key.js';
 import type { Fact } from '../schema/fact-schema.js';
@@ -86,14 +87,35 @@ function useOf(set: RuleSet, policy: Policy, c: Clause): HistoryUse {
 
 const uses = new WeakMap<RuleSet, Map<string, HistoryUse>>();
 
-/** Every clause's history use, by clause id. */
+/**
+ * Every clause's history use, by clause id. A field another option of a reading
+ * would read (a cumulative cap's total, an upgrade's level) is accepted too: the
+ * same enterprise file must load under every reading, so that choosing one never
+ * turns good input into an error (`needed` stays what the readings in force read).
+ */
 export function historyUses(set: RuleSet): Map<string, HistoryUse> {
   let m = uses.get(set);
   if (!m) {
-    m = new Map(set.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, useOf(set, lp.policy, c)] as const)));
+    const of = (s: RuleSet) => new Map(s.policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, useOf(s, lp.policy, c)] as const)));
+    m = of(set);
+    for (const r of set.readings)
+      for (const o of r.options) {
+        if (o.id === set.choices[r.id]) continue;
+        const other = withReadings(set, { [r.id]: o.id });
+        if (other !== set && other.policies.some((lp, i) => lp !== set.policies[i])) for (const [id, u] of of(other)) widen(m.get(id), u);
+      }
     uses.set(set, m);
   }
   return m;
+}
+
+/** Accept in `use` whatever `other` (the clause under another reading) reads. */
+function widen(use: HistoryUse | undefined, other: HistoryUse): void {
+  if (!use || !other.needed.length) return;
+  const extra = [...new Set([...other.needed, ...COUNTERS])].filter((f) => !use.accepted.includes(f));
+  use.accepted.push(...extra);
+  for (const t of other.tiers) if (!use.tiers.some((x) => x.text === t.text)) use.tiers.push(t);
+  for (const f of other.levelFacts) if (!use.levelFacts.includes(f)) use.levelFacts.push(f);
 }
 
 /** A history field in a language, e.g. 已领取年数. */

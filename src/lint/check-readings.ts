@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { YamlSource } from '../load/read-yaml.js';
+import { checkNoteReadings } from './check-note-readings.js';
 import { squeeze } from './source-items.js';
 
 /**
  * The readings file and the profiles: every reading concerns documents that exist,
  * quotes their words verbatim, is used by some rule (else it changes nothing), and
  * is used only in the documents it names; every profile names readings and options
- * that exist.
+ * that exist; and no note chooses a reading in prose without naming one (check-note-readings.ts).
  */
 export function checkReadings(set: RuleSet, at: YamlSource['locate'], profileAt: Record<string, YamlSource['locate']>): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = checkNoteReadings(set);
   const byId = new Map(set.policies.map((lp) => [lp.policy.id, lp]));
   const used = new Map<string, Set<string>>();
   for (const lp of set.policies)

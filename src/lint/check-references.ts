@@ -10,10 +10,12 @@ const NOTE_REF = /\{(fact|kind|history):([a-z][a-z0-9_]*)\}/g;
 const HISTORY_FIELDS = new Set(['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level']);
 
 /** Every note of a policy with where it is, so that each reference in it can be checked. */
-function notesOf(p: Policy): [string, Path][] {
+/** Every prose note of a policy with its path: the places a rule writer explains a choice. */
+export function notesOf(p: Policy): [string, Path][] {
   const out: [string, Path][] = [];
   const add = (n: string | undefined, path: Path) => n !== undefined && out.push([n, path]);
   add(p.coverage_note, ['coverage_note']);
+  add(p.unnumbered_note, ['unnumbered_note']);
   add(p.validity.note, ['validity', 'note']);
   add(p.validity.partial_year?.note, ['validity', 'partial_year', 'note']);
   add(p.fiscal.note, ['fiscal', 'note']);

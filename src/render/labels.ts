@@ -72,6 +72,9 @@ export class Labels {
     // Notes stay in the language they were written in (Chinese), and so do the names put into them.
     const zh = this.lang === 'zh' ? this : labelsFor(this.set, 'zh', this.ids);
     return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
+      // A reading is named by its question: the option in force is in the output's readings footer.
+      // Quotes inside the question become single quotes, as Chinese nests them.
+      if (kind === 'reading') return `“${(this.set.readings.find((r) => r.id === id)?.question.zh ?? id).replace(/“/g, '‘').replace(/”/g, '’')}”`;
       const label = kind === 'fact' ? zh.fact(id) : kind === 'kind' ? zh.kind(id) : zh.history(id as HistoryField);
       return `“${label}”`;
     });
@@ -85,8 +88,8 @@ export class Labels {
   }
 }
 
-/** A reference to the dictionary inside a note: {fact:online_sales}, {kind:park_operator}, {history:paid_total}. */
-export const NOTE_REF = /\{(fact|kind|history):([a-z][a-z0-9_]*)\}/g;
+/** A reference inside a note: {fact:online_sales}, {kind:park_operator}, {history:paid_total}, {reading:rate-ceiling}. */
+export const NOTE_REF = /\{(fact|kind|history|reading):([a-z0-9][a-z0-9_-]*)\}/g;
 
 const cache = new WeakMap<RuleSet, Map<string, Labels>>();
 
