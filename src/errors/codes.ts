@@ -89,6 +89,14 @@ export const ERROR_CODES = [
   'NOT_UTF8',
   'TOO_LONG',
   'MORE_FINDINGS',
+  'RECORD_LIST',
+  'RECORD_ITEM',
+  'RULE_NOT_RECORDS',
+  'RULE_UNKNOWN_FIELD',
+  'RULE_FIELD_OUTSIDE',
+  'RULE_RECORDS_MISUSED',
+  'RULE_UNKNOWN_CLAUSE',
+  'RULE_SHARED_CAP_TWICE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

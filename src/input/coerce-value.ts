@@ -3,8 +3,10 @@ import { amountHint, parseAmount, parseBoolean, parseDate } from '../money/parse
 import type { Fact } from '../schema/fact-schema.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { readChoice, splitChoices } from './enum-choices.js';
+import { coerceRecordList } from './record-list.js';
+import type { RecordList } from './record-value.js';
 
-export type FactValue = Decimal | boolean | string | string[] | Decimal[];
+export type FactValue = Decimal | boolean | string | string[] | Decimal[] | RecordList;
 
 export type Coerced =
   | { ok: true; value: FactValue | undefined }
@@ -35,6 +37,8 @@ const LIST_SPLIT = /[;；、|]/;
  */
 export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
   if (isBlank(raw)) return { ok: true, value: undefined };
+  // Records come as a list of mappings, or typed in one cell: see record-list.ts.
+  if (fact.type === 'record_list') return coerceRecordList(fact, raw, coerceFactValue);
   const listed = Array.isArray(raw) && (fact.type === 'enum_set' || fact.type === 'money_list');
   if (typeof raw === 'object' && !listed && !(raw instanceof Date)) return { ok: false, code: 'BAD_VALUE', detail: `expected one value, got ${show(raw)}` };
   switch (fact.type) {

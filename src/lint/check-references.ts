@@ -66,10 +66,13 @@ export function checkReferences(set: RuleSet): Finding[] {
       if (prior) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: c.id, other: prior }, ...at([...base, 'id']) });
       clauseIds.set(c.id, policy.id);
       if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: `clause id must start with "${policy.id}/"` }, ...at([...base, 'id']) });
-      if (c.beneficiary && !kinds.has(c.beneficiary)) {
-        const s = didYouMean(c.beneficiary, kinds);
-        out.push({ code: 'RULE_INVALID', args: { detail: `beneficiary "${c.beneficiary}" is not a value of entity_kinds` }, ...at([...base, 'beneficiary']), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
-      }
+      const wanted: [string, Path][] = typeof c.beneficiary === 'string' ? [[c.beneficiary, [...base, 'beneficiary']]] : (c.beneficiary ?? []).map((k, j) => [k, [...base, 'beneficiary', j]]);
+      for (const [kind, p] of wanted)
+        if (!kinds.has(kind)) {
+          const s = didYouMean(kind, kinds);
+          out.push({ code: 'RULE_INVALID', args: { detail: `beneficiary "${kind}" is not a value of entity_kinds` }, ...at(p), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+        }
+      if (Array.isArray(c.beneficiary)) out.push(...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])));
       if (c.when) {
         for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
         checkThresholds(set, lp, c.when, [...base, 'when'], out);

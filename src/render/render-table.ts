@@ -43,7 +43,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     table.push([wrapText(r.document, DOC_WIDTH), safeText(r.clause), wrapText(r.title, TITLE_WIDTH), (tone[r.statusCode] ?? String)(r.status), ...amounts.map((k) => right(r.amounts[k])), ...levels.map((lv) => right(r.shares[lv] ?? '')), wrapText(note, NOTE_WIDTH)]);
   }
   const e = ev.enterprise;
-  const header = safeText(`${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
+  const header = safeText(`${l.subject(ev)}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
   const lines = [header, table.toString(), ...totalsLines(ev, l)];
   const hidden = hiddenLine(ev, l.lang);
   if (!opts.all && hidden) lines.push(hidden);
