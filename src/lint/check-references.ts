@@ -72,7 +72,9 @@ export function checkReferences(set: RuleSet): Finding[] {
           const s = didYouMean(kind, kinds);
           out.push({ code: 'RULE_INVALID', args: { detail: `beneficiary "${kind}" is not a value of entity_kinds` }, ...at(p), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
         }
-      if (Array.isArray(c.beneficiary)) out.push(...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])));
+      // A kind listed twice is a slip in the rule file: a rule finding, refused like any other.
+      if (Array.isArray(c.beneficiary))
+        out.push(...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])).map((f) => ({ ...f, code: 'RULE_DUPLICATE_ID' as const, args: { id: String(f.args.item) } })));
       if (c.when) {
         for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
         checkThresholds(set, lp, c.when, [...base, 'when'], out);
