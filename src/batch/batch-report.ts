@@ -12,8 +12,15 @@ import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type Portfol
 import { safeText } from '../render/safe-text.js';
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. */
+/** --range: the sure total and the awards that move, at their lowest and highest across the readings touching the row. */
+export interface RowRange {
+  low: Decimal;
+  high: Decimal;
+  clauses: Map<string, { low: Decimal; high: Decimal }>;
+}
+
 export type Outcome =
-  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[] }
+  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange }
   | { kind: 'error'; row: number; line: number; conv: Converted };
 
 /** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
@@ -32,6 +39,9 @@ export interface EnterpriseLine {
   excluded: string;
   /** Documents not in force in the data year, or only partly. */
   validity: string;
+  /** --range: the sure total at its lowest and highest across readings. */
+  low?: Decimal;
+  high?: Decimal;
   top: string;
   error?: boolean;
 }
@@ -60,7 +70,7 @@ export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
     .filter((p) => p.partialYear || p.applicability === 'not_in_force')
     .map((p) => `${docLabel(p, l.lang)}: ${p.partialYear ? partialText(p.partialYear, e.year, l.lang) : catalogue(l.lang).words.notInForce}`)
     .join(sep);
-  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: l.region(e.region), year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep) };
+  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: l.region(e.region), year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep), low: o.range?.low, high: o.range?.high };
 }
 
 /** Totals over the whole batch, added to row by row: nothing per row is kept. */
@@ -72,6 +82,10 @@ export class BatchTotals {
   ceilings = new Decimal(0);
   pending = new Decimal(0);
   needsData = 0;
+  /** --range: sums of each row's lowest and highest sure total. */
+  low = new Decimal(0);
+  high = new Decimal(0);
+  ranged = false;
   byLevel = new Map<string, Decimal>();
   readonly portfolio = new Portfolio();
 
@@ -87,6 +101,11 @@ export class BatchTotals {
     if (!t.sure.isZero()) this.sure = this.sure.plus(t.sure);
     if (!t.ceilings.isZero()) this.ceilings = this.ceilings.plus(t.ceilings);
     if (!t.pendingPotential.isZero()) this.pending = this.pending.plus(t.pendingPotential);
+    if (o.range) {
+      this.ranged = true;
+      this.low = this.low.plus(o.range.low);
+      this.high = this.high.plus(o.range.high);
+    }
     this.needsData += t.needsData;
     for (const [level, amount] of Object.entries(t.byLevel)) this.byLevel.set(level, (this.byLevel.get(level) ?? new Decimal(0)).plus(amount!));
     this.portfolio.add(o.ev, o.hints);
@@ -102,13 +121,16 @@ export interface TotalsData {
   ceilings: string;
   pending: string;
   needsData: number;
+  low: string;
+  high: string;
+  ranged: boolean;
   byLevel: [string, string][];
   portfolio: PortfolioData;
 }
 
 export function totalsData(t: BatchTotals): TotalsData {
   return {
-    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), pending: t.pending.toFixed(), needsData: t.needsData,
+    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), pending: t.pending.toFixed(), needsData: t.needsData, low: t.low.toFixed(), high: t.high.toFixed(), ranged: t.ranged,
     byLevel: [...t.byLevel].map(([k, v]) => [k, v.toFixed()]), portfolio: portfolioData(t.portfolio),
   };
 }
@@ -122,31 +144,35 @@ export function mergeTotals(t: BatchTotals, d: TotalsData): void {
   t.ceilings = t.ceilings.plus(d.ceilings);
   t.pending = t.pending.plus(d.pending);
   t.needsData += d.needsData;
+  t.low = t.low.plus(d.low);
+  t.high = t.high.plus(d.high);
+  t.ranged ||= d.ranged;
   for (const [level, amount] of d.byLevel) t.byLevel.set(level, (t.byLevel.get(level) ?? new Decimal(0)).plus(amount));
   mergePortfolio(t.portfolio, d.portfolio);
 }
 
 /** An EnterpriseLine as plain data. */
-export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings' | 'pending'> & { sure?: string; ceilings?: string; pending?: string };
+export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings' | 'pending' | 'low' | 'high'> & { sure?: string; ceilings?: string; pending?: string; low?: string; high?: string };
 
-export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed(), pending: l.pending?.toFixed() });
+export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed(), pending: l.pending?.toFixed(), low: l.low?.toFixed(), high: l.high?.toFixed() });
 
 const dec = (s: string | undefined) => (s === undefined ? undefined : new Decimal(s));
-export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: dec(d.sure), ceilings: dec(d.ceilings), pending: dec(d.pending) });
+export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: dec(d.sure), ceilings: dec(d.ceilings), pending: dec(d.pending), low: dec(d.low), high: dec(d.high) });
 
-export function summaryHead(lang: Lang): string[] {
-  const w = catalogue(lang).words;
-  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!];
+export function summaryHead(lang: Lang, range = false): string[] {
+  const m = catalogue(lang);
+  const w = m.words;
+  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!, ...(range ? [m.readings.lowColumn!, m.readings.highColumn!] : [])];
 }
 
 /** Columns of the summary that hold amounts (right-aligned; plain numbers in CSV). */
 export const SUMMARY_AMOUNTS = [5, 6, 7];
 
-export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) => string = formatYuan): string[] {
+export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) => string = formatYuan, range = false): string[] {
   const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));
   // An error can list every allowed value; the full text is in the --out report.
   const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
-  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top].map(safeText);
+  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top, ...(range ? [amount(l.low), amount(l.high)] : [])].map(safeText);
 }
 
 export function totalsLines(t: BatchTotals, l: Labels): string[] {
@@ -158,22 +184,23 @@ export function totalsLines(t: BatchTotals, l: Labels): string[] {
     `${w.sure}: ${formatYuan(t.sure)}${byLevel ? `  (${byLevel})` : ''}`,
     `${w.ceilings}: ${formatYuan(t.ceilings)}`,
     `${w.pending}: ${t.needsData}${t.pending.greaterThan(0) ? `  (${w.pendingPotential}: ${formatYuan(t.pending)})` : ''}`,
+    ...(t.ranged ? [fill(m.readings.portfolioRange!, { low: formatYuan(t.low), high: formatYuan(t.high) })] : []),
   ];
 }
 
 /** The terminal summary: the first enterprises (at most --limit), then the totals. */
-export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { labels: Labels; color: boolean }): string {
+export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts: { labels: Labels; color: boolean; range?: boolean }): string {
   const lang = opts.labels.lang;
   const w = catalogue(lang).words;
   const out: string[] = [];
   if (lines.length) {
     const table = new Table({
-      head: summaryHead(lang),
+      head: summaryHead(lang, opts.range),
       style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
       wordWrap: true,
-      colWidths: [null, null, 24, null, null, null, null, null, null, 24, 24, 40],
+      colWidths: [null, null, 24, null, null, null, null, null, null, 24, 24, 40, ...(opts.range ? [null, null] : [])],
     });
-    for (const l of lines) table.push(summaryCells(l, lang).map((c, i) => (SUMMARY_AMOUNTS.includes(i) ? { content: c, hAlign: 'right' as const } : c)));
+    for (const l of lines) table.push(summaryCells(l, lang, undefined, opts.range).map((c, i) => (SUMMARY_AMOUNTS.includes(i) ? { content: c, hAlign: 'right' as const } : c)));
     out.push(table.toString());
   }
   if (totals.rows > lines.length) out.push(fill(w.batchShown!, { shown: lines.length, total: totals.rows }));

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isSubsidyError } from '../errors/subsidy-error.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { loadRules } from '../load/load-rules.js';
+import { withReadings } from '../readings/apply-readings.js';
 import { BatchTotals, enterpriseLine, lineData, totalsData, type LineData, type Outcome } from './batch-report.js';
 import { outcomeOf } from './evaluate-row.js';
 import { headerNames, mapHeaders } from './map-headers.js';
@@ -33,13 +34,13 @@ let gotLayout: (l: FileLayout) => void;
 const layout = new Promise<FileLayout>((resolve) => (gotLayout = resolve));
 
 async function prepare() {
-  const set = await loadRules(setup.rules, setup.regime);
+  const set = withReadings(await loadRules(setup.rules, setup.regime), setup.choices);
   const { header } = await layout;
   const { columns } = mapHeaders(set, headerNames(set), header.cells, { file: setup.file, line: header.line });
   const converter = new RowConverter(set, columns, { file: setup.file, region: setup.region, year: setup.year, history: setup.history });
   const labels = labelsFor(set, setup.lang, setup.ids);
-  const render = setup.format ? reportRenderer(setup.format, labels) : undefined;
-  const summary = setup.summary ? summaryRenderer(labels) : undefined;
+  const render = setup.format ? reportRenderer(setup.format, labels, { range: setup.range }) : undefined;
+  const summary = setup.summary ? summaryRenderer(labels, { range: setup.range }) : undefined;
   return { set, converter, render, summary, labels };
 }
 const ready = prepare();
@@ -65,7 +66,7 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
   post({ type: 'count', id: m.id, rows: records.length });
   // Rows are converted and evaluated while the main thread works out the number of the
   // chunk's first row (it needs every earlier chunk's count): numbered from 1, then shifted.
-  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, ...r }, setup.hints));
+  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, ...r }, setup.hints, setup.range));
   const first = await rowsBefore(m.id);
   const totals = new BatchTotals();
   const shown: LineData[] = [];

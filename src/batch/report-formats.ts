@@ -5,7 +5,7 @@ import { csvCell, csvLine } from '../render/render-csv.js';
 import type { Labels } from '../render/labels.js';
 import { amountKind, clauseNote, docLabel, partialText } from '../render/rows.js';
 import { clauseJson, partialYearsJson, SCHEMA_VERSION, totalsJson } from '../render/to-json.js';
-import { enterpriseLine, errorText, SUMMARY_AMOUNTS, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome } from './batch-report.js';
+import { enterpriseLine, errorText, SUMMARY_AMOUNTS, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome, type RowRange } from './batch-report.js';
 import { renderPortfolio } from './portfolio.js';
 import { safeJson, safeText } from '../render/safe-text.js';
 import type { Hint } from '../advice/next-tier.js';
@@ -25,10 +25,15 @@ const LISTED = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excl
 const LEVELS = ['province', 'city', 'local'] as const;
 const money = (d: Decimal | undefined) => (d === undefined ? '' : d.toFixed(2));
 
-export function reportRenderer(format: ReportFormat, l: Labels): ReportRenderer {
+export interface ReportOptions {
+  /** --range: the lowest and highest award across readings, per clause (CSV), per enterprise (Markdown, summary). */
+  range?: boolean;
+}
+
+export function reportRenderer(format: ReportFormat, l: Labels, o: ReportOptions = {}): ReportRenderer {
   if (format === 'jsonl') return jsonlRenderer(l);
-  if (format === 'md') return markdownRenderer(l);
-  return csvRenderer(l);
+  if (format === 'md') return markdownRenderer(l, o);
+  return csvRenderer(l, o);
 }
 
 /** A hint as one cell, in words: which figure, how much more, what it adds. */
@@ -46,13 +51,14 @@ function shareSource(s: SplitSource, l: Labels): string {
 }
 
 /** The CSV report's header: one column per kind of amount, the level columns split the sure amount. */
-function csvHead(l: Labels): string[] {
+function csvHead(l: Labels, o: ReportOptions = {}): string[] {
   const m = catalogue(l.lang);
   const w = m.words;
   return [
     w.batchRow!, w.batchLine!, w.id!, w.name!, w.regionCode!, w.region!, w.year!, w.document!, ...(l.ids ? [w.clauseId!] : []), w.clause!, w.title!, w.status!,
     m.amountColumn.sure!, m.amountColumn.ceiling!, m.amountColumn.potential!, m.amountColumn.setAside!,
     ...LEVELS.map((lv) => l.level(lv)), w.shareSource!, w.note!, w.partialColumn!, w.nextHint!,
+    ...(o.range ? [m.readings.lowColumn!, m.readings.highColumn!] : []),
   ];
 }
 
@@ -62,10 +68,10 @@ function csvHead(l: Labels): string[] {
  * Amounts are plain numbers, each kind in its own column, so =SUM() over the sure
  * column is the sure total; text cells go through csvCell, which neutralises formulas.
  */
-function csvRenderer(l: Labels): ReportRenderer {
+function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
   const m = catalogue(l.lang);
   const w = m.words;
-  const head = csvHead(l);
+  const head = csvHead(l, opt);
   const col = (name: string) => head.indexOf(name);
   // A line that is not a clause: the enterprise's cells, then only the named columns filled.
   const otherLine = (prefix: string, cells: [string, string][]) => {
@@ -122,8 +128,15 @@ function csvRenderer(l: Labels): ReportRenderer {
     }
     return s;
   };
-  const lineOf = (prefix: string, clause: string, c: ClauseResult, partial: string, hint?: Hint) =>
-    `${prefix},${clause},${statusOf(c.status)},${amountsOf(c)},${sharesOf(c)},${noteOf(c)},${partial},${hint ? csvCell(hintText(hint, l)) : ''}\r\n`;
+  // --range: a clause's award at its lowest and highest across readings (the same when no reading moves it).
+  const rangeOf = (c: ClauseResult, r: RowRange | undefined) => {
+    if (!opt.range) return '';
+    const moved = r?.clauses.get(c.clauseId);
+    const paid = c.status === 'eligible' || c.status === 'ceiling' ? money(c.amount) : '0.00';
+    return `,${moved ? money(moved.low) : paid},${moved ? money(moved.high) : paid}`;
+  };
+  const lineOf = (prefix: string, clause: string, c: ClauseResult, partial: string, hint: Hint | undefined, r: RowRange | undefined) =>
+    `${prefix},${clause},${statusOf(c.status)},${amountsOf(c)},${sharesOf(c)},${noteOf(c)},${partial},${hint ? csvCell(hintText(hint, l)) : ''}${rangeOf(c, r)}\r\n`;
   return {
     begin: () => csvLine(csvHead(l)),
     row(o) {
@@ -143,7 +156,7 @@ function csvRenderer(l: Labels): ReportRenderer {
         for (const c of p.clauses) {
           const hint = hints?.get(c.clauseId);
           if (p.exclusion && !c.amount) continue;
-          if (LISTED.has(c.status) || hint) out += lineOf(prefix, clauseCellsOf(p, c), c, partial, hint);
+          if (LISTED.has(c.status) || hint || o.range?.clauses.has(c.clauseId)) out += lineOf(prefix, clauseCellsOf(p, c), c, partial, hint, o.range);
         }
       }
       if (out) return out;
@@ -164,6 +177,7 @@ function evaluationLine(o: Extract<Outcome, { kind: 'ok' }>): unknown {
     totals: totalsJson(o.ev.totals),
     partialYears: partialYearsJson(o.ev),
     hints: o.hints?.map((h) => ({ clause: h.clauseId, fact: h.fact, increase: h.increase.toFixed(), gain: h.gain.toFixed(2) })),
+    range: o.range && { sure: { low: money(o.range.low), high: money(o.range.high) }, clauses: Object.fromEntries([...o.range.clauses].map(([id, r]) => [id, { low: money(r.low), high: money(r.high) }])) },
     policies: o.ev.policies.map((p) => ({
       id: p.policyId,
       applicability: p.applicability,
@@ -189,21 +203,21 @@ function jsonlRenderer(l: Labels): ReportRenderer {
   };
 }
 
-function markdownRenderer(l: Labels): ReportRenderer {
+function markdownRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
   const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const head = summaryHead(l.lang);
+  const head = summaryHead(l.lang, opt.range);
   return {
     begin: () => `| ${head.join(' | ')} |\n|${head.map((_, i) => (SUMMARY_AMOUNTS.includes(i) ? ' ---: ' : ' --- ')).join('|')}|\n`,
-    row: (o) => `| ${summaryCells(enterpriseLine(o, l), l.lang).map(esc).join(' | ')} |\n`,
+    row: (o) => `| ${summaryCells(enterpriseLine(o, l), l.lang, undefined, opt.range).map(esc).join(' | ')} |\n`,
     end: (totals) => '\n' + totalsLines(totals, l).map((t) => `- ${esc(t)}`).join('\n') + '\n\n' + renderPortfolio(totals.portfolio, l, true),
   };
 }
 
 /** --summary: one line per enterprise (or error row), amounts as plain numbers, for a spreadsheet. */
-export function summaryRenderer(l: Labels): ReportRenderer {
+export function summaryRenderer(l: Labels, opt: ReportOptions = {}): ReportRenderer {
   return {
-    begin: () => csvLine(summaryHead(l.lang)),
-    row: (o) => csvLine(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2))),
+    begin: () => csvLine(summaryHead(l.lang, opt.range)),
+    row: (o) => csvLine(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2), opt.range)),
     end: () => '',
   };
 }

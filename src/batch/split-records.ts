@@ -13,6 +13,11 @@
  *   a stray quote that runs into later rows and ends at another quote leaves
  *   one of those behind (or a closing quote followed by text), where a cell
  *   that really holds a line break, as spreadsheets write it, has neither;
+ * - no cell that spans lines holds a quote beside a comma or a line break: two
+ *   stray quotes (one doubling a closing quote, one doubling the next row's
+ *   opening quote) make a record of the right size out of two rows, whose
+ *   cell then holds the rows' own `",` and `,"`. Reading it as one row would
+ *   give one enterprise the other's region and year, silently;
  * - it is at most MAX_RECORD_BYTES long.
  * Anything else is a bad line: its first physical line becomes an error row and
  * reading goes on at the next line. So a stray quote, which would otherwise join
@@ -208,6 +213,11 @@ function fits(cells: string[], columns: number): boolean {
   return true;
 }
 
+/** A cell holding a line break and a quote beside a comma or a line break: rows swallowed by stray quotes. */
+function swallowed(cell: string): boolean {
+  return /[\r\n]/.test(cell) && /"[,\r\n]|[,\r\n]"/.test(cell);
+}
+
 /**
  * Feeds of bytes in, pieces out. Holds at most one unfinished record (under
  * MAX_RECORD_BYTES) between feeds; an over-long line is skipped, not held.
@@ -267,7 +277,7 @@ export class RecordSplitter {
     if (!r.multi && !r.broken) return this.good(buf, s, r.end, false, pieces);
     if (r.multi && !r.broken && !r.loose) {
       const { cells } = readCells(buf, s, r.end);
-      if (this.columns === undefined || fits(cells, this.columns)) return this.good(buf, s, r.end, true, pieces, cells);
+      if ((this.columns === undefined || fits(cells, this.columns)) && !cells.some(swallowed)) return this.good(buf, s, r.end, true, pieces, cells);
     }
     const e = r.multi ? (lineEnd(buf, s, true) as number) : r.end;
     return this.bad(buf, s, e, pieces);

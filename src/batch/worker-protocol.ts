@@ -23,6 +23,9 @@ export interface WorkerSetup {
   limit: number;
   errorsShown: number;
   hints: boolean;
+  /** The readings in force (reading id → option) and whether to work out each row's range across them (--range). */
+  choices: Record<string, string>;
+  range: boolean;
 }
 
 /** What the plan adds: the header row and how the text is laid out. */

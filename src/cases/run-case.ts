@@ -7,6 +7,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import type { YamlSource } from '../load/read-yaml.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Case, ExpectedClause } from '../schema/case-schema.js';
+import { withReadings } from '../readings/apply-readings.js';
 
 export interface CaseFailure {
   clause: string;
@@ -29,13 +30,38 @@ function money(raw: string | number): Decimal {
   return p.value;
 }
 
-/** Runs one case; a malformed input is a SubsidyError pointing into the case file. */
+/** Runs one case (and its variants under other readings); a malformed input or an unknown reading is a SubsidyError pointing into the case file. */
 export function runCase(set: RuleSet, c: Case, src: YamlSource, index: number | undefined): CaseResult {
   const prefix = index === undefined ? [] : ['cases', index];
   const { enterprise, findings } = toEnterprise(set, c.input, (p) => src.locate([...prefix, 'input', ...p]));
   if (!enterprise) throw new SubsidyError(findings);
-  const evaluation = evaluate(set, enterprise);
   const tolerance = c.tolerance !== undefined ? money(c.tolerance) : new Decimal(0);
+  const main = withCaseReadings(set, c.readings, src, [...prefix, 'readings']);
+  const evaluation = evaluate(main, enterprise);
+  const failures = check(evaluation, c, tolerance);
+  (c.variants ?? []).forEach((v, i) => {
+    const at = [...prefix, 'variants', i];
+    const ev = evaluate(withCaseReadings(set, { ...c.readings, ...v.readings }, src, [...at, 'readings']), enterprise, { trace: false });
+    const label = v.name ?? Object.entries(v.readings).map(([k, o]) => `${k}=${o}`).join(', ');
+    for (const f of check(ev, v, tolerance)) failures.push({ ...f, clause: `[${label}] ${f.clause}` });
+  });
+  return { file: src.file, name: c.name, keywords: c.keywords, failures, evaluation };
+}
+
+/** The rule set read as a case says; a reading or option the rules do not have is the case file's error. */
+function withCaseReadings(set: RuleSet, readings: Record<string, string> | undefined, src: YamlSource, path: (string | number)[]): RuleSet {
+  if (!readings) return set;
+  for (const [id, option] of Object.entries(readings)) {
+    const r = set.readings.find((x) => x.id === id);
+    if (!r || !r.options.some((o) => o.id === option))
+      throw SubsidyError.of('CASE_INVALID', { detail: r ? `${id}: ${option} is not one of ${r.options.map((o) => o.id).join(', ')}` : `no reading ${id}` }, src.locate([...path, id]));
+  }
+  return withReadings(set, readings);
+}
+
+type Expectations = Pick<Case, 'expected' | 'totals' | 'policies'>;
+
+function check(evaluation: Evaluation, c: Expectations, tolerance: Decimal): CaseFailure[] {
   const byId = new Map<string, ClauseResult>(evaluation.policies.flatMap((p) => p.clauses.map((r) => [r.clauseId, r] as const)));
   const failures: CaseFailure[] = [];
   for (const [clauseId, want] of Object.entries(c.expected)) {
@@ -52,7 +78,7 @@ export function runCase(set: RuleSet, c: Case, src: YamlSource, index: number | 
     const got = evaluation.policies.find((p) => p.policyId === policyId)?.applicability ?? 'absent';
     if (got !== want) failures.push({ clause: policyId, field: 'policy', expected: want, actual: got });
   }
-  return { file: src.file, name: c.name, keywords: c.keywords, failures, evaluation };
+  return failures;
 }
 
 function compareClause(id: string, want: ExpectedClause, got: ClauseResult, tolerance: Decimal): CaseFailure[] {

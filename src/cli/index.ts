@@ -113,6 +113,7 @@ program
   .option('--hints', 'next-tier hints per enterprise (report column) and the clauses most often nearly reached (slower: re-runs the engine per hint)')
   .option('--summary <file>', 'also write a per-enterprise summary CSV: sure, ceilings, pending potential, exclusions, documents not or partly in force')
   .option('--ids', 'show rule ids (facts, clauses, levels) beside the names')
+  .option('--range', 'add the lowest and highest sure amount across the readings that touch each enterprise (report columns, portfolio totals)')
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())

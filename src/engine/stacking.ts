@@ -33,13 +33,15 @@ function beats(r: ClauseResult, best: ClauseResult): boolean {
 
 /**
  * One item a year (an implementing rule's reading of 就高不重复, e.g. 杭商务〔2023〕76号):
- * of a document's awards, an enterprise keeps the one that pays most; the clauses the
- * rule exempts are kept besides, and the others are superseded with that reason.
+ * of a document's awards, an enterprise keeps the one that pays most — a sure amount
+ * before a ceiling, which review may cut — and the clauses the rule exempts besides;
+ * the others are superseded with that reason.
  */
 export function applyOnePerYear(results: ClauseResult[], exempt: readonly string[], traced = true): void {
   const members = results.filter((r) => (r.status === 'eligible' || r.status === 'ceiling') && r.amount?.greaterThan(0) && !exempt.includes(r.clauseId));
   if (members.length < 2) return;
-  const winner = members.reduce((best, r) => (beats(r, best) ? r : best));
+  const sure = members.filter((r) => r.status === 'eligible');
+  const winner = (sure.length ? sure : members).reduce((best, r) => (beats(r, best) ? r : best));
   for (const r of members) {
     if (traced) r.trace.push({ kind: 'stacking', group: 'one_per_year', winner: winner.clauseId });
     if (r === winner) continue;

@@ -208,11 +208,3 @@ export function readHistoryEntry(set: RuleSet, clauseId: string, raw: unknown, r
   }
   return entry;
 }
-
-/** readHistoryField as a finding (without position), for readers that hold values before records exist (--history). */
-export function historyCheck(set: RuleSet): (clause: string, field: string, value: unknown) => Finding | undefined {
-  return (clause, field, value) => {
-    const r = readHistoryField(set, clause, field, value);
-    return r.ok ? undefined : { code: r.code, args: r.args, ...(r.hint ? { hint: r.hint } : {}) };
-  };
-}

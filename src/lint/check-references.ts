@@ -93,17 +93,12 @@ export function checkReferences(set: RuleSet): Finding[] {
 }
 
 /**
- * A fiscal split that names a level twice, or a region in two fiscal rules of one
- * document: which would pay is not written anywhere, so neither is chosen.
+ * A region in two fiscal rules of one document: which shares would apply is not
+ * written anywhere, so neither is chosen. (A level named twice in one split is
+ * RULE_LEVEL_TWICE, in check-amounts.ts.)
  */
 function splitDuplicates({ policy, source }: LoadedPolicy): Finding[] {
-  const levels = (shares: { level: string }[], path: Path) => duplicateFindings(shares.map((s, i) => [s.level, source.locate([...path, i, 'level'])]));
-  const out: Finding[] = [];
-  policy.fiscal.rules.forEach((r, i) => out.push(...levels(r.shares, ['fiscal', 'rules', i, 'shares'])));
-  if (typeof policy.fiscal.otherwise === 'object') out.push(...levels(policy.fiscal.otherwise.shares, ['fiscal', 'otherwise', 'shares']));
-  policy.clauses.forEach((c, i) => c.fiscal && out.push(...levels(c.fiscal.shares, ['clauses', i, 'fiscal', 'shares'])));
-  out.push(...duplicateFindings(policy.fiscal.rules.flatMap((r, i) => r.regions.map((code, j): [string, ReturnType<typeof source.locate>] => [code, source.locate(['fiscal', 'rules', i, 'regions', j])]))));
-  return out;
+  return duplicateFindings(policy.fiscal.rules.flatMap((r, i) => r.regions.map((code, j): [string, ReturnType<typeof source.locate>] => [code, source.locate(['fiscal', 'rules', i, 'regions', j])])));
 }
 
 function regionRef(set: RuleSet, lp: LoadedPolicy, code: string, path: Path, out: Finding[]): void {

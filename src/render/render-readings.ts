@@ -24,8 +24,11 @@ export function readingsLines(uses: ReadingUse[], l: Labels): string[] {
     .map((u) => fill(u.isDefault ? w.usedDefault! : w.usedChosen!, { question: question(l.set, u.id, l), option: option(l.set, u.id, u.option, l), count: u.touches.length }));
 }
 
-const choicesText = (set: RuleSet, c: Record<string, string>, l: Labels) =>
-  Object.entries(c).map(([id, o]) => option(set, id, o, l)).join(sep(l)) || catalogue(l.lang).readings.anyReading!;
+/** The options that give an end of the range, where they differ from the readings in force (else: as read now). */
+function choicesText(set: RuleSet, c: Record<string, string>, l: Labels): string {
+  const differ = Object.entries(c).filter(([id, o]) => (set.choices[id] ?? '') !== o);
+  return differ.map(([id, o]) => option(set, id, o, l)).join(sep(l)) || catalogue(l.lang).readings.asNow!;
+}
 
 function end(e: RangeEnd, l: Labels): string {
   return `${formatYuan(e.amount)}（${choicesText(l.set, e.choices, l)}）`;
@@ -35,7 +38,7 @@ function end(e: RangeEnd, l: Labels): string {
 export function renderRange(r: Range, l: Labels): string {
   const w = catalogue(l.lang).readings;
   if (!r.readings.length) return `${w.rangeHead}\n  ${w.rangeNone}\n`;
-  const lines = [fill(w.rangeHead!, {}), `  ${fill(w.rangeReadings!, { readings: r.readings.map((x) => question(l.set, x.id, l)).join(sep(l)), count: r.combinations })}`];
+  const lines = [fill(w.rangeHead!, {}), `  ${fill(w.rangeReadings!, { count: r.combinations })}`, ...r.readings.map((x) => `    · ${question(l.set, x.id, l)}`)];
   for (const c of r.clauses) lines.push(`  ${l.clause(c.clauseId)}：${w.low} ${end(c.low, l)} — ${w.high} ${end(c.high, l)}`);
   lines.push(`  ${catalogue(l.lang).words.sure}：${w.low} ${end(r.sure.low, l)} — ${w.high} ${end(r.sure.high, l)}`);
   lines.push(`  ${catalogue(l.lang).words.ceilings}：${w.low} ${end(r.ceilings.low, l)} — ${w.high} ${end(r.ceilings.high, l)}`);

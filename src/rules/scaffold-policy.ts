@@ -143,6 +143,8 @@ function render(input: ScaffoldInput, numbering: NumberingStyle[], doc: ReturnTy
     `  from: '${doc.validity.from}'`,
     `  to: ${doc.validity.to === null ? 'null' : `'${doc.validity.to}'`}`,
     ...(doc.validity.quote ? [`  quote: ${q(doc.validity.quote)}`] : []),
+    // A start or end inside a year leaves a partly covered year: the schema asks how it is treated.
+    ...(partlyCovered(doc.validity) ? ['  partial_year: { rule: majority, note: 待核对：原文未规定部分年度如何处理时，有效天数过半的年度按全年计 }'] : []),
     `applies_to: [${q(doc.region?.code ?? '待填')}]${TODO}${doc.region ? `：${doc.region.name}` : ''}`,
     `fiscal:${TODO}：原文规定的分担比例，或按现行财政体制（current_regime）`,
     '  otherwise: current_regime',
@@ -158,4 +160,9 @@ function render(input: ScaffoldInput, numbering: NumberingStyle[], doc: ReturnTy
     lines.push('    status: todo', '');
   }
   return lines.join('\n');
+}
+
+function partlyCovered(v: { from: string; to: string | null }): boolean {
+  const mid = (d: string, end: string) => !/^\d{4}$/.test(d) && !d.endsWith(end);
+  return mid(v.from, '-01-01') || (v.to !== null && mid(v.to, '-12-31'));
 }

@@ -1,5 +1,4 @@
 import { labelsFor } from '../../src/render/labels.js';
-import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

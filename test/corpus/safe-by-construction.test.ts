@@ -1,3 +1,4 @@
+import { labelsFor } from '../../src/render/labels.js';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +124,7 @@ describe('CSV output neutralises formula cells', () => {
   });
   it('a rule title written as a formula comes out of `calc --format csv` as text', () => {
     const set = ruleSetWith([{ id: 'test/x', number: '1', title: '=HYPERLINK("http://evil","点我")', quote: 'test quote', status: 'computable', award: { kind: 'fixed', amount: '1万' } }]);
-    const rows = parseCsv(renderCsv(evaluate(set, enterprise(set, {})), 'zh', true), { relax_column_count: true }) as string[][];
+    const rows = parseCsv(renderCsv(evaluate(set, enterprise(set, {})), labelsFor(set, 'zh'), true), { relax_column_count: true }) as string[][];
     const cells = rows.flat();
     expect(cells).toContain(`'=HYPERLINK("http://evil","点我")`);
     for (const c of cells) expect(dangerous.test(c), c).toBe(false);

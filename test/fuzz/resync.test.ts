@@ -158,6 +158,8 @@ const caseArb = fc.record({
   chunk: fc.integer({ min: 32, max: 1024 }),
 });
 
+const SWALLOWED = { n: 29, kinds: [6], edits: [{ kind: 'quote', row: 1139707733, at: 47284504 }, { kind: 'quote', row: 651571788, at: 1181533615 }, { kind: 'quote', row: 0, at: 0 }] as Edit[], long: true, feed: 1, chunk: 32 };
+
 describe('CSV resynchronisation (fuzz)', () => {
   let k = 0;
   it('every row is accounted for, untouched rows are read as written, on one thread and from worker chunks', async () => {
@@ -173,7 +175,7 @@ describe('CSV resynchronisation (fuzz)', () => {
         const many = await planned(file, chunk);
         if (many) expect(many).toEqual(one);
       }),
-      { numRuns: 100 * SCALE },
+      { numRuns: 100 * SCALE, examples: [[SWALLOWED, 1]] },
     );
   }, 120_000);
 
@@ -186,7 +188,7 @@ describe('CSV resynchronisation (fuzz)', () => {
         const run = (env: Record<string, string>, out: string) => {
           const r = cli(['batch', file, '--out', out, '--lang', 'en'], undefined, { CI: '1', ...env });
           expect([0, 1], r.stderr).toContain(r.code);
-          return readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; line: number });
+          return readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; line: number; provenance?: unknown }).filter((r) => !r.provenance);
         };
         const one = run({ SUBSIDY_BATCH_WORKERS: '0' }, join(dir, 'one.jsonl'));
         const two = run({ SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: String(arb.chunk) }, join(dir, 'two.jsonl'));
@@ -194,7 +196,8 @@ describe('CSV resynchronisation (fuzz)', () => {
         expect(one.map((r) => r.row)).toEqual(one.map((_, i) => i + 1));
         for (const line of c.starts) expect(one.filter((r) => r.line === line), `line ${line}`).toHaveLength(1);
       }),
-      { numRuns: 4 * SCALE },
+      // Found by this test in CI: two stray quotes that joined two rows into one record of the right size.
+      { numRuns: 4 * SCALE, examples: [[SWALLOWED]] },
     );
   }, 180_000);
 });

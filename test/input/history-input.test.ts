@@ -12,7 +12,7 @@ import { RowConverter } from '../../src/batch/row-to-record.js';
 import { SubsidyError } from '../../src/errors/subsidy-error.js';
 import { formatFinding } from '../../src/i18n/format-error.js';
 import { acceptedNames } from '../../src/input/enum-choices.js';
-import { HISTORY_FIELDS, historyCheck, historyUses, readHistoryField } from '../../src/input/read-history-entry.js';
+import { HISTORY_FIELDS, historyUses, readHistoryField } from '../../src/input/read-history-entry.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 
@@ -50,7 +50,7 @@ function viaHistoryFile(clause: string, field: string, raw: string): string {
   const file = join(dir, `h-${Math.random().toString(36).slice(2)}.csv`);
   writeFileSync(file, `id,clause,field,value\nE1,${clause},${field},"${raw.replace(/"/g, '""')}"\n`);
   try {
-    const book = readHistory(file, new Set(historyUses(set).keys()), undefined, historyCheck(set));
+    const book = readHistory(file, set, new Set(historyUses(set).keys()));
     return viaCalc(clause, field, book.get('E1')?.[clause]?.[field] ?? '');
   } catch (e) {
     if (e instanceof SubsidyError) return e.findings.map((f) => f.code).join(',');
@@ -170,6 +170,6 @@ describe('history values are read like facts', () => {
     writeFileSync(hist, 'id,clause,field,value\nJY-1,jinyun-2025/13,level,省级\nJY-1,lishui-2020/1a,highest_tier,5万\n');
     const r = cli(['batch', input, '--history', hist, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad-h\.csv.*row 2, field lishui-2020\/1a\.highest_tier: \[NOT_A_TIER\].*did you mean 500万/);
+    expect(r.stderr).toMatch(/bad-h\.csv:3:\d+, field history\.lishui-2020\/1a\.highest_tier: \[NOT_A_TIER\].*did you mean 500万/);
   });
 });

@@ -27,7 +27,7 @@ describe('options', { timeout: 120_000 }, () => {
 
 describe('a --history file', { timeout: 120_000 }, () => {
   it('a value that does not read is reported against the history file and its line, before the batch starts', () => {
-    const hist = s.write('hist.csv', 'id,clause,field,value\r\nA,lanxi-2022/8,paid_total,5万\r\nA,lanxi-2022/3,years_paid,两年\r\n');
+    const hist = s.write('hist.csv', 'id,clause,field,value\r\nA,lanxi-2022/9,paid_total,5万\r\nA,lanxi-2022/3,years_paid,两年\r\n');
     const r = cli(['batch', s.write('rows.csv', HEAD + row('A') + row('B')), '--history', hist, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^.*hist\.csv:3:4, field history\.lanxi-2022\/3\.years_paid: \[BAD_VALUE\]/m);
@@ -35,10 +35,11 @@ describe('a --history file', { timeout: 120_000 }, () => {
   });
 
   it('in YAML, with the line of the value', () => {
-    const hist = s.write('hist.yaml', 'A:\n  lanxi-2022/8:\n    paid_total: 很多\n');
+    // A clause whose award reads what was received before (a cumulative cap reads paid_total).
+    const hist = s.write('hist.yaml', 'A:\n  lanxi-2022/9:\n    paid_total: 很多\n');
     const r = cli(['batch', s.write('rows2.csv', HEAD + row('A')), '--history', hist, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/hist\.yaml:3:\d+, field history\.lanxi-2022\/8\.paid_total: \[BAD_VALUE\]/);
+    expect(r.stderr).toMatch(/hist\.yaml:3:\d+, field history\.lanxi-2022\/9\.paid_total: \[BAD_VALUE\]/);
   });
 });
 

@@ -78,7 +78,8 @@ describe('a value given twice is an error naming both places', { timeout: 120_00
     for (const text of [a + b, c]) {
       const r = cli(['calc', 'examples/hangzhou-cbec-2024-seller.yaml', '--regime', regime(text), '--lang', 'en']);
       expect(r.code, text).toBe(2);
-      expect(r.stderr).toMatch(/regime\.yaml:\d+:\d+.*\[DUPLICATE_GIVEN\]/);
+      // The regime file's checks (src/lint/check-regime.ts): a place twice for a document overlaps, a level twice in a split.
+      expect(r.stderr).toMatch(/regime\.yaml:\d+:\d+.*\[(RULE_REGIME_OVERLAP|RULE_LEVEL_TWICE)\]/);
     }
   });
 });
@@ -117,12 +118,15 @@ describe('rule files: one name or place given twice is refused at load', { timeo
     return dir;
   };
   it.each([
-    ['an alias of one fact that is the label of another', 'facts.yaml', 'aliases: [汇率, 美元汇率]', 'aliases: [汇率, 美元汇率, 主体类型]'],
-    ['a split naming a level twice', 'policies/hangzhou-ecommerce-2022.yaml', 'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]', 'shares: [{ level: local, share: 75% }, { level: local, share: 25% }]'],
-    ['a region code twice', 'regions.yaml', "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }", "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }\n  - { code: '330781', name: 兰溪, en: Lanxi2, kind: county_city, parent: '330700' }"],
-  ])('%s', (_name, file, find, replace) => {
-    const r = cli(['rules', 'lint', '--rules', edited(file, find, replace), '--lang', 'en']);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`${file.split('/').pop()!.replace('.', '\\.')}:\\d+:\\d+.*\\[DUPLICATE_GIVEN\\]`));
+    ['an alias of one fact that is the label of another', 'facts.yaml', 'aliases: [汇率, 美元汇率]', 'aliases: [汇率, 美元汇率, 主体类型]', 'RULE_NAME_CLASH'],
+    ['a split naming a level twice', 'policies/hangzhou-ecommerce-2022.yaml', 'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]', 'shares: [{ level: local, share: 75% }, { level: local, share: 25% }]', 'RULE_LEVEL_TWICE'],
+    ['a region code twice', 'regions.yaml', "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }", "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }\n  - { code: '330781', name: 兰溪, en: Lanxi2, kind: county_city, parent: '330700' }", 'RULE_DUPLICATE_ID'],
+  ])('%s', (_name, file, find, replace, code) => {
+    // Lint reports what it finds (exit 1), and the same set is refused everywhere else (exit 2).
+    const rules = edited(file, find, replace);
+    const r = cli(['rules', 'lint', '--rules', rules, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${file.split('/').pop()!.replace('.', '\\.')}:\\d+:\\d+.*\\[${code}\\]`));
+    expect(cli(['calc', 'examples/lanxi-cross-border-seller.yaml', '--rules', rules]).code).toBe(2);
   });
 });

@@ -21,9 +21,10 @@ export const HEAD = '企业编号,企业名称,地区,年度,主体类型,线上
 /** A data row of that header. */
 export const row = (id: string, name = `企业${id}`, sales = '100万') => `${id},${name},兰溪市,2023,电商企业;跨境电商企业,${sales},10万美元\r\n`;
 
-/** A JSON Lines report, one object per line. */
+/** A JSON Lines report, one object per input row (the provenance line that ends it is left out). */
 export const jsonl = (file: string) =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { row: number; line: number; error?: boolean; enterprise: { id?: string; name?: string }; errors?: { code: string; field?: string; column?: number; message: string }[] });
+    .map((l) => JSON.parse(l) as { row: number; line: number; error?: boolean; enterprise: { id?: string; name?: string }; errors?: { code: string; field?: string; column?: number; message: string }[]; provenance?: unknown })
+    .filter((r) => !r.provenance);

@@ -8,6 +8,7 @@ import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { readYaml } from '../../src/load/read-yaml.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { traceLine } from '../../src/render/render-explain.js';
+import { withReadings } from '../../src/readings/apply-readings.js';
 import { cli } from '../helpers/cli.js';
 import { agrees, evalPrinted, parsePrinted } from '../helpers/printed-formula.js';
 import { enterpriseRecord, shippedWithRegime, toValidEnterprise } from '../property/arbitraries.js';
@@ -53,6 +54,14 @@ function checkStep(t: TraceStep, text: string): number {
       } else if (none) {
         if (!compare(evalPrinted(none[1]!), none[2]!, parsePrinted(none[3]!))) fail('a tier was reached after all');
       } else if (!/→ 0$/.test(body)) fail('tier line not understood');
+      return 1;
+    }
+    if (t.term.k === 'tierSum') {
+      // "… 新达到的各档 A、B，逐档相加：a + b = s": the amounts printed add up to the sum, and the sum is the value used.
+      const m = /[：:] ?([\d,. +]+) = ([\d,.]+)$/.exec(body);
+      if (!m) fail('tier sum not understood');
+      if (!agrees(evalPrinted(m![1]!), parsePrinted(m![2]!))) fail('tier amounts do not add up');
+      if (!parsePrinted(m![2]!).value.eq(t.value)) fail('tier sum is not the value used');
       return 1;
     }
     if (t.term.k === 'level') {
@@ -108,15 +117,26 @@ describe('--explain prints true arithmetic', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('on generated enterprises too', () => {
+  it('on generated enterprises too, under the default readings and under every option of each reading', () => {
     let checked = 0;
+    // Each reading's other options change rates, statuses and tier sums: their formulas must be true too.
+    const variants = [set, ...set.readings.flatMap((r) => r.options.map((o) => withReadings(set, { [r.id]: o.id })))];
     fc.assert(
-      fc.property(enterpriseRecord(set), (rec) => {
-        checked += checkAll(evaluate(set, toValidEnterprise(set, rec)));
+      fc.property(enterpriseRecord(set), fc.constantFrom(...variants), (rec, s) => {
+        checked += checkAll(evaluate(s, toValidEnterprise(s, rec)));
       }),
-      { numRuns: 120 },
+      { numRuns: 200 },
     );
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('a tier sum (first-reached tiers read as every new tier) prints true arithmetic', () => {
+    const s = withReadings(set, { 'first-reached-tiers': 'sum_new' });
+    const ent = toValidEnterprise(s, { region: '331102', year: 2023, facts: { entity_kinds: ['电商企业'], in_zj_ecommerce_monitoring: '是', online_sales: '1.5亿' }, history: {} });
+    const c = evaluate(s, ent).policies.flatMap((p) => p.clauses).find((x) => x.clauseId === 'lishui-2020/1a')!;
+    const step = c.trace.find((t) => t.kind === 'formula')!;
+    expect(traceLine(step, labelsFor(s, 'zh'))).toBe('计算：150,000,000 ≥ 新达到的各档 5,000,000、20,000,000、100,000,000，逐档相加：50,000 + 100,000 + 200,000 = 350,000');
+    expect(checkStep(step, traceLine(step, labelsFor(s, 'zh')))).toBe(1);
   });
 
   it('丽水 (五): the rate used is printed as 4.35%, not rounded to 0.04', () => {

@@ -1,4 +1,5 @@
-import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import { loadSet } from '../load-set.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../engine/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
@@ -10,6 +11,8 @@ export interface AskOptions {
   lang: Lang;
   rules?: string;
   regime?: string;
+  reading?: string[];
+  readings?: string;
 }
 
 /** A person at a terminal: both ends are TTYs and no CI says otherwise. */
@@ -25,7 +28,7 @@ function interactive(): boolean {
 export async function ask(opts: AskOptions): Promise<number> {
   if (!interactive()) throw SubsidyError.of('NO_TTY', { detail: catalogue(opts.lang).words.noTtyDetail ?? '' });
   runTime(); // a malformed SOURCE_DATE_EPOCH is refused now, not after every question was answered
-  const set = await loadRules(opts.rules, opts.regime);
+  const set = await loadSet(opts);
   const region = opts.region === undefined ? undefined : regionOf(set, opts.region);
   const year = opts.year === undefined ? undefined : yearOf(opts.year);
   const [prompts, { runInterview }] = await Promise.all([import('@inquirer/prompts'), import('../../interview/run-interview.js')]);

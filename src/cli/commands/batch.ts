@@ -19,7 +19,8 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import { safeText } from '../../render/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
-import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import { loadSet } from '../load-set.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { reportTrailer } from '../../provenance/render-provenance.js';
 import { regionOption, yearOption } from '../option-values.js';
@@ -41,6 +42,9 @@ export interface BatchOptions {
   /** A per-enterprise summary CSV (one line each: sure, ceilings, pending potential, exclusions, validity). */
   summary?: string;
   ids?: boolean;
+  reading?: string[];
+  readings?: string;
+  range?: boolean;
 }
 
 /** Error rows are reported on stderr one by one up to this many; the report has them all. */
@@ -86,6 +90,7 @@ interface Run {
   lang: Lang;
   limit: number;
   hints: boolean;
+  range: boolean;
 }
 
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
@@ -99,7 +104,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   const prog = progress(r.lang);
   try {
     for await (const src of source.rows) {
-      const o = outcomeOf(r.set, converter, src, r.hints);
+      const o = outcomeOf(r.set, converter, src, r.hints, r.range);
       if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
         for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
@@ -147,7 +152,7 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const at = runTime();
-  const set = await loadRules(opts.rules, opts.regime);
+  const set = await loadSet(opts);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = yearOption(opts.year);
@@ -170,15 +175,15 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const w = catalogue(opts.lang).words;
   // Ctrl-C, SIGTERM or SIGHUP leave the target as it was: the temporary report goes (temp-files.ts).
   try {
-    const render = out && format ? reportRenderer(format, labels) : undefined;
-    const summary = summaryOut ? summaryRenderer(labels) : undefined;
+    const render = out && format ? reportRenderer(format, labels, { range: opts.range }) : undefined;
+    const summary = summaryOut ? summaryRenderer(labels, { range: opts.range }) : undefined;
     let header = '';
     const begin = () => {
       if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
-    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: out ? format : undefined, summary: Boolean(summaryOut), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), range: Boolean(opts.range), output: out && render ? { file: out, render } : undefined, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
+    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: out ? format : undefined, summary: Boolean(summaryOut), choices: set.choices, range: Boolean(opts.range), limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
@@ -188,7 +193,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
       out.commit();
     }
     summaryOut?.commit();
-    process.stdout.write(renderSummary(shown, totals, { labels, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');

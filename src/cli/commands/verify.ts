@@ -6,6 +6,7 @@ import { applyOverrides } from '../../input/apply-overrides.js';
 import { enterpriseRecord } from '../../input/enterprise-record.js';
 import { toEnterprise } from '../../input/to-enterprise.js';
 import { loadRules, type RuleSet } from '../../load/load-rules.js';
+import { withReadings } from '../../readings/apply-readings.js';
 import { readTextFile, readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml, type YamlSource } from '../../load/read-yaml.js';
 import { zodFindings } from '../../load/zod-findings.js';
@@ -33,9 +34,11 @@ type Recorded = ResultLike & { provenance: Provenance; input?: EmbeddedInput };
  */
 export async function verifyCommand(resultFile: string, inputFile: string | undefined, opts: VerifyOptions): Promise<number> {
   const { result: recorded, src } = readResult(resultFile, opts.lang);
-  const set = await loadRules(opts.rules, opts.regime);
-  const rules = rulesFingerprint(set);
   const prov = recorded.provenance;
+  // The result is recomputed as it was read: the readings it records, where the rules still have them.
+  const loaded = await loadRules(opts.rules, opts.regime);
+  const set = withReadings(loaded, recordedReadings(loaded, prov));
+  const rules = rulesFingerprint(set);
   const recordedInput = prov.inputs.find((i) => i.role === 'input');
   let enterprise: Enterprise;
   let input: Verdict['input'];
@@ -64,6 +67,12 @@ export async function verifyCommand(resultFile: string, inputFile: string | unde
   v.holds = !v.rules.changed && !v.input.changed && !changes.length;
   process.stdout.write(opts.format === 'json' ? JSON.stringify(v, null, 2) + '\n' : renderVerdict(v, recorded, current, opts.lang));
   return v.holds ? 0 : 1;
+}
+
+function recordedReadings(set: RuleSet, prov: Provenance): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of prov.readings ?? []) if (set.readings.some((x) => x.id === r.id && x.options.some((o) => o.id === r.option))) out[r.id] = r.option;
+  return out;
 }
 
 /** The input file read as calc reads it, with the --set, --year and --region recorded in the result applied again. */
