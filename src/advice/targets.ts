@@ -15,7 +15,7 @@ export type Target =
 function fromCondition(c: Condition, out: Target[]): void {
   if ('all' in c) c.all.forEach((x) => fromCondition(x, out));
   else if ('any' in c) c.any.forEach((x) => fromCondition(x, out));
-  else if ('not' in c) return;
+  else if ('not' in c || 'field' in c) return; // a field is one item's: no single figure to raise
   else if ('expr' in c) {
     if (c.op === '>=' || c.op === '>') out.push({ expr: c.expr, at: literal(c.value), strict: c.op === '>' });
   } else if ((c.op === '>=' || c.op === '>') && (typeof c.value === 'number' || typeof c.value === 'string')) {

@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { Decimal } from '../money/decimal.js';
 import { parseAmount, parseBoolean } from '../money/parse-amount.js';
@@ -8,6 +7,8 @@ import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 import { choiceLabels } from '../input/enum-choices.js';
 import { regionChain, resolveRegion } from '../engine/regions.js';
+import { fieldFact } from '../input/record-value.js';
+import { catalogue, fill, type Lang } from '../i18n/messages.js';
 
 import { NOTES_MARK } from './split-records.js';
 
@@ -30,6 +31,7 @@ function typeHint(f: Fact, lang: Lang): string {
     case 'money_list': return z ? '多笔金额用；分隔' : 'several amounts separated by ;';
     case 'ratio': return z ? '比例，如 12%' : 'a percentage, e.g. 12%';
     case 'date': return z ? '日期 YYYY-MM-DD' : 'date YYYY-MM-DD';
+    case 'record_list': return fill(catalogue(lang).words.recordHint!, { order: (f.fields ?? []).map((x) => x.label[lang]).join('/') });
     default: return f.unit ? (z ? `数值（${f.unit}）` : `number (${f.unit})`) : z ? '数值' : 'number';
   }
 }
@@ -75,12 +77,30 @@ export function sampleValue(f: Fact, safe: Map<string, boolean>): string {
     case 'money_list': return '10万；20万';
     case 'ratio': return `${new Decimal(inRange(f, 0.1)).times(100).toFixed()}%`;
     case 'date': return '2024-06-30';
+    case 'record_list': return recordSample(f, safe);
     case 'count': return inRange(f, 10);
     case 'months': return inRange(f, 12);
     case 'area_m2': return inRange(f, 500);
     case 'area_mu': return inRange(f, 20);
     default: return inRange(f, 8);
   }
+}
+
+/** Two records in the compact form, each field a sample of its type (an enum by id when its label holds the / that separates values). */
+function recordSample(f: Fact, safe: Map<string, boolean>): string {
+  const item = (n: number) => `${n}:` + (f.fields ?? []).map((x) => {
+    const v = sampleValue(fieldFact(f, x), safe);
+    return v.includes('/') ? x.values![0]!.id : v;
+  }).join('/');
+  return `${item(1)}；${item(2)}`;
+}
+
+/** What the notes row says of a fact: its question and how to write it, or who supplies it when the applicant cannot know it. */
+function noteOf(f: Fact, lang: Lang): string {
+  const z = zh(lang);
+  const blank = z ? '；不知道请留空' : '; leave blank if unknown';
+  const who = f.supplied_by === 'authority' && f.supplier ? `${z ? '；' : '; '}${fill(catalogue(lang).words.authorityNote!, { who: f.supplier[lang] })}` : blank;
+  return oneLine(`${z ? f.question.zh : f.question.en} [${typeHint(f, lang)}]${who}`);
 }
 
 /** A region and year some policy covers (the chosen region's, if any), so the sample row has something to show. */
@@ -120,7 +140,7 @@ export function templateCsv(set: RuleSet, lang: Lang, choice: TemplateChoice = {
     z ? '（本行为说明，以 # 开头，批量计算时跳过）企业名称' : '(this row is notes: it starts with # and batch skips it) name',
     z ? '地区名称或代码，如 兰溪市、330781' : 'region name or code, e.g. 兰溪市, 330781',
     z ? '数据年度，如 2024' : 'data year, e.g. 2024',
-    ...facts.map((f) => oneLine(`${z ? f.question.zh : f.question.en} [${typeHint(f, lang)}]${z ? '；不知道请留空' : '; leave blank if unknown'}`)),
+    ...facts.map((f) => noteOf(f, lang)),
   ];
   const safe = safeAnswers(set);
   const sample = ['E0001', z ? '示例企业（可删除本行）' : 'Sample enterprise (delete this row)', where.region, where.year, ...facts.map((f) => sampleValue(f, safe))];
@@ -146,7 +166,8 @@ export function templateYaml(set: RuleSet, lang: Lang, choice: TemplateChoice = 
   for (const f of set.facts.values()) {
     if (chosen && !chosen.has(f.id)) continue;
     if (f.topic !== topic) lines.push(`    # ---- ${(topic = f.topic)}`);
-    lines.push(`    # ${oneLine(z ? f.question.zh : f.question.en)} [${f.label.zh}; ${typeHint(f, lang)}]`, `    ${f.id}:`);
+    const who = f.supplied_by === 'authority' && f.supplier ? ` — ${fill(catalogue(lang).words.authorityNote!, { who: f.supplier[lang] })}` : '';
+    lines.push(`    # ${oneLine(z ? f.question.zh : f.question.en)} [${f.label.zh}; ${typeHint(f, lang)}]${who}`, `    ${f.id}:`);
   }
   lines.push(
     z ? '  # 此前已获的奖励（首次达档、升级、累计上限、最长年限要用）：' : '  # Awards received before (first-reached tiers, upgrades, cumulative caps, year limits):',

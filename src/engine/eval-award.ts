@@ -1,6 +1,7 @@
 import { cmp, Decimal, dmin } from '../money/decimal.js';
 import type { Award, RentPart } from '../schema/policy-schema.js';
 import { evalCondition } from './eval-condition.js';
+import { evalEach } from './eval-each.js';
 import { evalExpr, type Num } from './eval-expr.js';
 import type { FactsView } from './facts-view.js';
 import { receivedNothing } from './history.js';
@@ -55,6 +56,8 @@ export function evalAward(a: Award, ctx: AwardCtx): AwardNum {
       return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)));
     case 'per_item':
       return evalPerItem(a, ctx);
+    case 'each':
+      return evalEach(a, ctx, evalAward);
     case 'sum':
       return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)));
     case 'max': {

@@ -2,7 +2,7 @@ import { cmp, Decimal } from '../money/decimal.js';
 import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
 import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
-import type { FactsView } from './facts-view.js';
+import { numAsOf, type FactsView } from './facts-view.js';
 import { literal, literalAs } from './literal.js';
 import type { Shown, Term, TraceStep, TriBool } from './types.js';
 
@@ -34,6 +34,7 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
     trace?.push({ kind: 'condition', expr: v.term, value: v.value, op: c.op, threshold: shownThreshold, result });
     return result ? TRUE : FALSE;
   }
+  if ('field' in c) return fieldCondition(c, facts, trace);
   const got = facts.value(c.fact, trace);
   const def = facts.fact(c.fact);
   if (got === undefined || !def) {
@@ -45,14 +46,27 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
   return result ? TRUE : FALSE;
 }
 
+/** A comparison on a field of the item at hand: as a fact's, with the field's type; unknown makes its list missing. */
+function fieldCondition(c: Extract<Condition, { field: string }>, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
+  const { value, def, path } = facts.field(c.field);
+  if (value === undefined || !def) {
+    trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, def, path), result: 'unknown' });
+    return { result: 'unknown', missing: facts.fieldMissing(c.field) };
+  }
+  const result = compare(value, c.op, c.value, def);
+  const actual: Shown = value instanceof Decimal ? { k: 'n', v: value, as: numAsOf(def) } : typeof value === 'boolean' ? { k: 'bool', v: value } : def.values ? { k: 'enum', fact: path, v: [value] } : { k: 'text', v: value };
+  trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, def, path), actual, result });
+  return result ? TRUE : FALSE;
+}
+
 /** A rule's threshold as a trace shows it: as a value of its fact (an enum by its label, a rate as a percentage). */
-function thresholdShown(c: Extract<Condition, { fact: string }>, def: Def | undefined): Shown {
+function thresholdShown(c: Extract<Condition, { op: Op; value: unknown }>, def: Def | undefined, key = def?.id): Shown {
   const raw = Array.isArray(c.value) ? c.value : [c.value];
-  if (def?.values) return { k: 'enum', fact: def.id, v: raw.map(String) };
+  if (def?.values) return { k: 'enum', fact: key!, v: raw.map(String) };
   if (typeof c.value === 'boolean') return { k: 'bool', v: c.value };
   if (def && (typeof c.value === 'number' || typeof c.value === 'string')) {
     const t = threshold(def, c.value);
-    if (t instanceof Decimal) return { k: 'n', v: t, as: def.type === 'ratio' ? 'pct' : def.type === 'money_usd' ? 'usd' : 'plain' };
+    if (t instanceof Decimal) return { k: 'n', v: t, as: numAsOf(def) };
   }
   return { k: 'text', v: raw.map(String).join(', ') };
 }
@@ -63,6 +77,11 @@ function symbolic(e: NumExpr, facts: FactsView): Term {
   if ('fact' in e) {
     const v = facts.value(e.fact);
     return v instanceof Decimal ? { k: 'n', v, as: facts.numAs(e.fact), fact: e.fact } : { k: 'unknown', fact: e.fact };
+  }
+  if ('field' in e) {
+    const f = facts.field(e.field);
+    // A field is named by its path (list.field): renderers word it by the field's label.
+    return f.value instanceof Decimal ? { k: 'n', v: f.value, as: numAsOf(f.def), field: f.path } : { k: 'unknown', fact: f.path };
   }
   const [op, args] = Object.entries(e)[0] as [string, NumExpr[]];
   const terms = args.map((a) => symbolic(a, facts));

@@ -1,6 +1,6 @@
 import { Decimal, dmax, dmin } from '../money/decimal.js';
 import type { NumExpr } from '../schema/policy-schema.js';
-import type { FactsView } from './facts-view.js';
+import { numAsOf, type FactsView } from './facts-view.js';
 import { literal, literalAs } from './literal.js';
 import type { Term, TraceStep } from './types.js';
 
@@ -21,6 +21,11 @@ export function evalExpr(e: NumExpr, facts: FactsView, trace: TraceStep[] | unde
     const v = facts.value(e.fact, trace);
     if (!(v instanceof Decimal)) return { ok: false, missing: [e.fact] };
     return trace ? { ok: true, value: v, term: { k: 'n', v, as: facts.numAs(e.fact), fact: e.fact } } : { ok: true, value: v };
+  }
+  if ('field' in e) {
+    const f = facts.field(e.field);
+    if (!(f.value instanceof Decimal)) return { ok: false, missing: facts.fieldMissing(e.field) };
+    return trace ? { ok: true, value: f.value, term: { k: 'n', v: f.value, as: numAsOf(f.def), field: f.path } } : { ok: true, value: f.value };
   }
   const [op, args] = operation(e);
   const parts: Ok[] = [];

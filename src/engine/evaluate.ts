@@ -7,6 +7,7 @@ import { FactsView } from './facts-view.js';
 import { splitAward } from './fiscal-split.js';
 import { regionChain } from './regions.js';
 import { applyOnePerYear, applyStacking } from './stacking.js';
+import { applySharedCaps, paysPersons } from './shared-caps.js';
 import { computeTotals } from './totals.js';
 import type { ClauseResult, Enterprise, Evaluation, PolicyResult, TraceStep, TriBool } from './types.js';
 import { inForce } from './validity.js';
@@ -46,6 +47,8 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
     const stacking = set.policies[k]!.policy.stacking;
     if (stacking?.scope === 'one_per_year' && pr.applicability === 'applies') applyOnePerYear(pr.clauses, stacking.exempt ?? [], traced);
   });
+  // Caps shared by several clauses of a document: after stacking (a superseded award uses none of the cap), before the split.
+  policies.forEach((pr, k) => applySharedCaps(set.policies[k]!, pr, traced));
   policies.forEach((pr, k) => {
     const lp = set.policies[k]!;
     pr.clauses.forEach((r, i) => {
@@ -56,8 +59,10 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
     });
   });
   const region = set.regions.get(ent.region);
+  const persons = policies.some((pr, k) => pr.applicability !== 'not_covered' && paysPersons(set, set.policies[k]!));
   return {
     enterprise: { id: ent.id, name: ent.name, region: ent.region, regionName: region?.name ?? ent.region, year: ent.year },
+    ...(persons ? { subject: 'entity' as const } : {}),
     policies,
     totals: computeTotals(policies),
   };
@@ -119,9 +124,11 @@ function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsV
   const missing: string[] = [];
   if (c.beneficiary) {
     const kinds = facts.value('entity_kinds') as string[] | undefined;
-    const result: TriBool = kinds ? kinds.includes(c.beneficiary) : 'unknown';
+    // Several kinds: the clause pays any of them.
+    const wanted = typeof c.beneficiary === 'string' ? [c.beneficiary] : c.beneficiary;
+    const result: TriBool = kinds ? wanted.some((k) => kinds.includes(k)) : 'unknown';
     trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds, result });
-    if (result === false) return notEligible(lp, c, trace, 'beneficiary', c.beneficiary);
+    if (result === false) return notEligible(lp, c, trace, 'beneficiary', wanted.join(','));
     if (result === 'unknown') missing.push('entity_kinds');
   }
   if (c.when) {

@@ -1,7 +1,15 @@
 import { Decimal } from '../money/decimal.js';
 import type { FactValue } from '../input/coerce-value.js';
 import type { Fact } from '../schema/fact-schema.js';
-import type { NumAs, Shown, TraceStep } from './types.js';
+import type { FieldPath, NumAs, Shown, TraceStep } from './types.js';
+import { fieldFact, itemName, RecordList, type FieldValue, type RecordItem } from '../input/record-value.js';
+
+/** One item of a record list, while an each award evaluates it. */
+export interface ItemScope {
+  list: Fact;
+  index: number;
+  item: RecordItem;
+}
 
 export type Got<T> = { ok: true; value: T } | { ok: false; missing: string[] };
 
@@ -13,7 +21,26 @@ export class FactsView {
   constructor(
     private readonly dict: Map<string, Fact>,
     private readonly values: Map<string, FactValue>,
+    /** Inside an each award: the item at hand, whose fields `{ field: … }` reads. */
+    readonly scope?: ItemScope,
   ) {}
+
+  /** The same facts, with one item of a record list at hand. */
+  withItem(scope: ItemScope): FactsView {
+    return new FactsView(this.dict, this.values, scope);
+  }
+
+  /** A field of the item at hand (undefined when unknown, or outside an each award: lint refuses that). */
+  field(id: string): { value: FieldValue | undefined; def: Fact | undefined; path: FieldPath } {
+    const s = this.scope;
+    const def = s?.list.fields?.find((f) => f.id === id);
+    return { value: s?.item.values.get(id), def: s && def ? fieldFact(s.list, def) : undefined, path: `${s?.list.id ?? '?'}.${id}` };
+  }
+
+  /** What an unknown field makes missing: the record list it belongs to (the interview asks for the list again). */
+  fieldMissing(id: string): string[] {
+    return [this.scope?.list.id ?? id];
+  }
 
   fact(id: string): Fact | undefined {
     return this.dict.get(id);
@@ -48,8 +75,7 @@ export class FactsView {
 
   /** How a fact's numbers are shown: ratios as percentages, dollars with their unit. */
   numAs(id: string): NumAs {
-    const type = this.dict.get(id)?.type;
-    return type === 'ratio' ? 'pct' : type === 'money_usd' ? 'usd' : 'plain';
+    return numAsOf(this.dict.get(id));
   }
 
   /** A value as a trace keeps it: typed, so that each language can word it. */
@@ -57,7 +83,14 @@ export class FactsView {
     if (v instanceof Decimal) return { k: 'n', v, as: this.numAs(id) };
     if (typeof v === 'boolean') return { k: 'bool', v };
     if (typeof v === 'string') return this.dict.get(id)?.values ? { k: 'enum', fact: id, v: [v] } : { k: 'text', v };
+    // Lint lets records be read only item by item; shown here only so that no value is left unwordable.
+    if (v instanceof RecordList) return { k: 'text', v: v.items.map((x, i) => itemName(x, i, 'zh')).join('; ') };
     if (v.length && v[0] instanceof Decimal) return { k: 'text', v: (v as Decimal[]).map((x) => x.toFixed()).join('; ') };
     return { k: 'enum', fact: id, v: v as string[] };
   }
+}
+
+/** How a fact's (or a field's) numbers are shown. */
+export function numAsOf(def: Fact | undefined): NumAs {
+  return def?.type === 'ratio' ? 'pct' : def?.type === 'money_usd' ? 'usd' : 'plain';
 }

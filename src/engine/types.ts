@@ -41,7 +41,7 @@ export type NumAs = 'plain' | 'pct' | 'usd';
  * Renderers word it (src/render/render-term.ts); the engine never writes text.
  */
 export type Term =
-  | { k: 'n'; v: Decimal; as: NumAs; fact?: string }
+  | { k: 'n'; v: Decimal; as: NumAs; fact?: string; field?: FieldPath }
   /** A fact whose value is not known (in a condition that stays undecided). */
   | { k: 'unknown'; fact: string }
   | { k: 'op'; op: '+' | '−' | '×' | '÷'; args: Term[] }
@@ -55,7 +55,12 @@ export type Term =
   | { k: 'tierSum'; base: Term; strict: boolean; reached: { at: Decimal; amount: Decimal }[]; sum: Decimal }
   /** An award by level: full is the level's amount, amount what is paid; before: the level awarded earlier (upgrades pay the difference, first-reached only a higher level). */
   | { k: 'level'; fact: string; level: string; full: Decimal; amount: Decimal; mode: 'highest' | 'upgrade' | 'first_reached'; before?: { level: string; amount: Decimal } }
-  | { k: 'none'; why: 'no_items' | 'no_case' };
+  | { k: 'none'; why: 'no_items' | 'no_case' }
+  /** An each award: every item's amount (after its own cap), named, added up. */
+  | { k: 'each'; fact: string; items: { index: number; name?: string; value: Decimal }[] };
+
+/** A field of a record_list fact: the fact's id and the field's id ("signed_streamers.sales"). */
+export type FieldPath = `${string}.${string}`;
 
 /** A value in a condition, kept typed so each language can word it (enum values by their label). */
 export type Shown = { k: 'n'; v: Decimal; as: NumAs } | { k: 'bool'; v: boolean } | { k: 'enum'; fact: string; v: string[] } | { k: 'text'; v: string };
@@ -63,9 +68,10 @@ export type Shown = { k: 'n'; v: Decimal; as: NumAs } | { k: 'bool'; v: boolean 
 export type TraceStep =
   | { kind: 'validity'; year: number; from: string; to: string | null; ok: boolean; draft: boolean; partial?: PartialYear }
   | { kind: 'region'; region: string; appliesTo: string[]; ok: boolean }
-  | { kind: 'beneficiary'; required: string; actual?: string[]; result: TriBool }
+  /** required: the beneficiary as the rule writes it, one kind or several (any of them will do). */
+  | { kind: 'beneficiary'; required: string | string[]; actual?: string[]; result: TriBool }
   | { kind: 'exclusion'; id: string; clause: string; quote: string; result: TriBool }
-  | { kind: 'condition'; fact?: string; expr?: Term; value?: Decimal; op: string; threshold: Shown; actual?: Shown; result: TriBool }
+  | { kind: 'condition'; fact?: string; field?: FieldPath; expr?: Term; value?: Decimal; op: string; threshold: Shown; actual?: Shown; result: TriBool }
   | { kind: 'derived'; fact: string; from: string; cny: Decimal; rate: Decimal; usd: Decimal }
   | { kind: 'formula'; term: Term; value: Decimal }
   | { kind: 'cap'; per: string; cap: Decimal; before: Decimal; after: Decimal }
@@ -73,7 +79,11 @@ export type TraceStep =
   | { kind: 'rounding'; before: Decimal; after: Decimal }
   | { kind: 'instalments'; parts: Decimal[] }
   | { kind: 'stacking'; group: string; winner: string }
-  | { kind: 'split'; parts: { level: string; share: Decimal; amount: Decimal }[] };
+  | { kind: 'split'; parts: { level: string; share: Decimal; amount: Decimal }[] }
+  /** One item of an each award: its own steps (conditions, formula, cap), and what it pays (result false: its conditions fail). */
+  | { kind: 'item'; fact: string; index: number; name?: string; result: TriBool; value?: Decimal; steps: TraceStep[] }
+  /** A cap shared by several clauses of one document: `used` by the clauses before this one, so this one gets min(before, cap − used). */
+  | { kind: 'sharedCap'; id: string; per: string; clauses: string[]; cap: Decimal; used: Decimal; before: Decimal; after: Decimal };
 
 /** A data year only partly inside a policy's validity: the days covered, and whether the rule file counts it. */
 export interface PartialYear {
@@ -162,6 +172,11 @@ export interface Totals {
 
 export interface Evaluation {
   enterprise: { id?: string; name?: string; region: string; regionName: string; year: number };
+  /**
+   * 'entity' when a document covering the region can pay a natural person or an individual
+   * business (a beneficiary kind marked `person` in the dictionary): outputs then say 主体, not 企业.
+   */
+  subject?: 'entity';
   policies: PolicyResult[];
   totals: Totals;
 }

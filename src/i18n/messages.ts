@@ -141,6 +141,14 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ID_TWICE: '企业编号“{id}”出现在多行（第 {rows} 行）；请用 {option} 指定其中一行',
       AMBIGUOUS_REGION: '地区“{region}”可指多个地方：{candidates}；请写全称或代码',
       RULE_NOTE_CHOOSES: '说明在原文的几种读法中选了一种（“{phrase}”），却没有指明解读：请在 readings.yaml 中声明解读并写 {reading:解读编号}，或写明原文为何{settled}',
+      RECORD_LIST: '“{list}”{detailZh}',
+      RECORD_ITEM: '“{list}”第 {index} 项{name}：{inner}',
+      RULE_NOT_RECORDS: '逐项计奖需要一个记录列表类事实，{fact} 不是',
+      RULE_UNKNOWN_FIELD: '记录列表 {fact} 的记录没有字段 {field}',
+      RULE_FIELD_OUTSIDE: '字段 {field} 只能在逐项计奖之内引用（那里才有“每一项”）',
+      RULE_RECORDS_MISUSED: '记录列表类事实 {fact} 只能作为逐项计奖的项目来源，不能直接比较或计算',
+      RULE_UNKNOWN_CLAUSE: '共同上限 {cap} 列出的条款不在本文件中：{clause}',
+      RULE_SHARED_CAP_TWICE: '条款 {clause} 已属于共同上限 {other}，一个条款只能属于一个共同上限',
     },
     status: {
       eligible: '可获得', ceiling: '上限（待审核）', not_eligible: '不符合', needs_data: '缺数据',
@@ -150,6 +158,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     reason: {
       beneficiary: '受益主体不符（需为 {detail}）', condition: '条件不满足', zero_award: '未达到任何档位或金额为零',
       one_per_year: '每家企业每年只享受一项（按本文件的实施口径取金额最高的一项）', already_paid: '一次性奖励已领取', max_years: '已达最长补助年限（{detail}）', cumulative_used: '累计上限已用完', exclusion: '存在不得享受的情形：{detail}',
+      shared_cap_used: '与{detail}共用的上限已用完',
     },
     level: { province: '省', city: '市', local: '区县', unspecified: '未定' },
     words: {
@@ -191,6 +200,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       verifyBatchLine: '这是批量报告（每行一个企业），其中不含输入；请对该企业运行 calc --format json，再核对其结果',
       xlsxSummary: '汇总', xlsxDetail: '明细', xlsxMissing: '待补资料', xlsxNotes: '说明', xlsxMissingFact: '待补资料', xlsxMissingClauses: '涉及条款',
       xlsxMissingUpTo: '最多可能金额（元）', xlsxUnbounded: '无上限', xlsxMore: '（续 {n}）', xlsxNotesHead: '项目', xlsxNotesValue: '内容',
+      // Records (a list of records typed in a file, a cell or an answer).
+      recNotList: '应为记录列表：每项写成“名称:值/值”，多项用；分隔；没有则写“无”', recNoName: '冒号前没有名称', recMixed: '要么每个值都写成“字段=值”，要么都不写',
+      recNameText: '名称应为一段文字', recNotMapping: '每一项应为字段与值的映射', recUnknownField: '没有“{key}”这一字段{hint}；字段有：{fields}', recTwice: '{field}写了两次',
+      recCount: '写了 {got} 个值，应为 {want} 个，依次为：{order}', recSameName: '与前面的项目同名', recordHint: '每项写“名称:{order}”，多项用；分隔；没有则写“无”',
+      // Who the applicant is: 主体 where a person can be paid; who supplies a fact the applicant cannot know.
+      subjectEntity: '主体', suppliedBy: '由{who}提供',
+      authorityNote: '此项由{who}掌握，申报主体一般无从得知；不知道请留空，结果会注明需由{who}提供',
+      askAuthority: '（此项由{who}掌握，申报主体一般无从得知，可跳过）',
+      docStatus: '文件状态', status_in_force: '施行', status_draft: '征求意见稿', status_trial: '试行', expiredOn: '已于 {to} 失效', persons: '可为自然人或个体工商户',
     },
     trace: {
       validity: '有效期 {from} 至 {to}，数据年度 {year}：{ok}{partial}{draft}', openEnded: '无截止', draft: '；征求意见稿',
@@ -202,6 +220,8 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       instalments: '分期兑现：{parts}', stacking: '就高不重复：同一事项取 {winner}', onePerYear: '每年只享受一项：取 {winner}', split: '分担：{parts}', splitNone: '按现行财政体制（原文未给比例）',
       sourceText: '依据 {policy} {clause}{quote}{note}', sourceRegime: '依据用户提供的财政体制文件 {file} — {title}；{source}{note}',
       sourceNone: '分担：按现行财政体制，原文未给比例 — {policy} {clause}{quote}', quoteLine: '原文（{doc} {number}）：“{quote}”',
+      item: '逐项（{list}）：{name} → {result}', itemNot: '条件不满足，计 0', itemUnknown: '未知',
+      sharedCap: '共同上限（{clauses}合计，{per}）{cap}：同组已计 {used}，余 {left}：{before} → {after}',
     },
     history: {
       assumed_none: '未提供领取记录：假定此前未获该项奖励', stated_none: '领取记录写明此前未获该项奖励', years_before: '此前已领取 {years} 年，最多 {max} 年', history_incomplete: '领取记录不完整', already_paid: '一次性奖励已领取', max_years: '已领取 {years} 年，最多 {max} 年',
@@ -236,6 +256,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: '受益主体：{kind}', when: '条件：{when}', award: '奖励：{award}', cap: '上限（{per}）：{amount}{note}', frequency: '频次：{f}',
       one_off: '一次性', yearly: '每年', per_event: '每次', monthly: '每月', maxYears: '最多 {n} 年', instalments: '分 {n} 期兑现', stacking: '与同一事项的其他条款就高不重复',
       reference: '按其他政策：{ref}', pool: '资金池：{amount} — {note}', status: '状态', quote: '原文', note: '备注',
+      each: '对{items}逐项：{award}', eachWhen: '对{items}中{when}的每一项：{award}', capEach: '；每项不超过 {cap}', sharedCap: '与{clauses}共用上限（{per}）：{amount}',
     },
     sheet: {
       title: '计算书', portfolioTitle: '批量计算汇总', documents: '适用文件', inForce: '已施行', applies: '适用', validity: '有效期', openEnded: '无截止',
@@ -372,6 +393,14 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       ID_TWICE: 'the enterprise id "{id}" is on several rows (rows {rows}); choose one with {option}',
       AMBIGUOUS_REGION: 'the region "{region}" can mean several places: {candidates}; write the full name or the code',
       RULE_NOTE_CHOOSES: 'the note chooses one reading of the text ("{phrase}") without naming a reading: declare one in readings.yaml and write {reading:<id>}, or say why the text allows no other and end with "{settled}"',
+      RECORD_LIST: '{listEn}: {detail}',
+      RECORD_ITEM: '{listEn}, item {index}{nameEn}: {innerEn}',
+      RULE_NOT_RECORDS: 'an each award needs a record_list fact; {fact} is not one',
+      RULE_UNKNOWN_FIELD: 'the records of {fact} have no field {field}',
+      RULE_FIELD_OUTSIDE: 'field {field} can only be used inside an each award (where there is an item)',
+      RULE_RECORDS_MISUSED: 'the record_list fact {fact} can only be the items of an each award, not compared or computed directly',
+      RULE_UNKNOWN_CLAUSE: 'shared cap {cap} lists a clause that is not in this document: {clause}',
+      RULE_SHARED_CAP_TWICE: 'clause {clause} is already under shared cap {other}; a clause belongs to one shared cap at most',
     },
     status: {
       eligible: 'eligible', ceiling: 'ceiling (review)', not_eligible: 'not eligible', needs_data: 'needs data',
@@ -381,6 +410,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     reason: {
       beneficiary: 'wrong beneficiary (must be {detail})', condition: 'conditions not met', zero_award: 'no tier reached or zero amount',
       one_per_year: 'one item per enterprise a year (the implementing rule keeps the one paying most)', already_paid: 'one-off award already received', max_years: 'maximum years reached ({detail})', cumulative_used: 'cumulative cap used up', exclusion: 'disqualified: {detail}',
+      shared_cap_used: 'the cap shared with {detail} is used up',
     },
     level: { province: 'province', city: 'city', local: 'district/county', unspecified: 'unspecified' },
     words: {
@@ -422,6 +452,15 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       verifyBatchLine: 'this is a batch report (one enterprise a line) and holds no input; run calc --format json for the enterprise and verify that result',
       xlsxSummary: 'Summary', xlsxDetail: 'Details', xlsxMissing: 'Data to supply', xlsxNotes: 'About', xlsxMissingFact: 'Fact to supply', xlsxMissingClauses: 'Clauses it decides',
       xlsxMissingUpTo: 'Up to (CNY)', xlsxUnbounded: 'uncapped', xlsxMore: ' ({n})', xlsxNotesHead: 'Item', xlsxNotesValue: 'Value',
+      // Records (a list of records typed in a file, a cell or an answer).
+      recNotList: 'expected a list of records: each item as "name:value/value", items separated by ;, "无" for none (or JSON [{…}])', recNoName: 'a colon with no name before it', recMixed: 'write every value as field=value, or none',
+      recNameText: 'the name is one piece of text', recNotMapping: 'each item is a mapping of fields to values', recUnknownField: 'no field "{key}"{hintEn}; fields: {fieldsEn}', recTwice: '{fieldEn} is given twice',
+      recCount: '{got} value(s) where {want} belong, in this order: {orderEn}', recSameName: 'the same name as an earlier item', recordHint: 'each item as "name:{order}", items separated by ;, "无" for none',
+      // Who the applicant is: 主体 where a person can be paid; who supplies a fact the applicant cannot know.
+      subjectEntity: 'Applicant', suppliedBy: 'supplied by {who}',
+      authorityNote: 'known to {who}, not usually to the applicant; leave blank if unknown, and the result will say {who} must supply it',
+      askAuthority: ' (known to {who}; the applicant usually cannot know it: you may skip)',
+      docStatus: 'document status', status_in_force: 'in force', status_draft: 'draft', status_trial: 'trial', expiredOn: 'expired on {to}', persons: 'may be a natural person or an individual business',
     },
     trace: {
       validity: 'in force {from} to {to}, data year {year}: {ok}{partial}{draft}', openEnded: 'open-ended', draft: '; draft',
@@ -433,6 +472,8 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       instalments: 'instalments: {parts}', stacking: 'no double award for the same thing: kept {winner}', onePerYear: 'one item a year: kept {winner}', split: 'split: {parts}', splitNone: 'per current fiscal regime (no shares in the text)',
       sourceText: 'per {policy} {clause}{quote}{note}', sourceRegime: 'per the regime file {file} — {title}; {source}{note}',
       sourceNone: 'shares: per current fiscal regime; the text gives none — {policy} {clause}{quote}', quoteLine: 'Quote ({doc} {number}): “{quote}”',
+      item: 'each of {list}: {name} → {result}', itemNot: 'conditions not met, counts 0', itemUnknown: 'unknown',
+      sharedCap: 'cap shared by {clauses} ({per}) {cap}: {used} counted before, {left} left: {before} → {after}',
     },
     history: {
       assumed_none: 'no award history given: assumed none received under this clause', stated_none: 'the award history says nothing was received under this clause', years_before: 'paid in {years} year(s) before, at most {max}', history_incomplete: 'the award history is incomplete', already_paid: 'one-off award already received', max_years: 'paid in {years} year(s), at most {max}',
@@ -467,6 +508,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
       beneficiary: 'beneficiary: {kind}', when: 'when: {when}', award: 'award: {award}', cap: 'cap ({per}): {amount}{note}', frequency: 'frequency: {f}',
       one_off: 'one-off', yearly: 'yearly', per_event: 'per event', monthly: 'monthly', maxYears: 'at most {n} years', instalments: 'paid in {n} instalments', stacking: 'not paid on top of another clause for the same thing (the higher is kept)',
       reference: 'by reference to: {ref}', pool: 'pool: {amount} — {note}', status: 'status', quote: 'quote', note: 'note',
+      each: 'for each of {items}: {award}', eachWhen: 'for each of {items} where {when}: {award}', capEach: '; at most {cap} each', sharedCap: 'cap shared with {clauses} ({per}): {amount}',
     },
     sheet: {
       title: 'Calculation sheet', portfolioTitle: 'Batch summary', documents: 'Documents', inForce: 'in force', applies: 'applies', validity: 'Valid', openEnded: 'open-ended',

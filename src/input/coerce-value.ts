@@ -4,8 +4,10 @@ import type { Fact } from '../schema/fact-schema.js';
 import type { ErrorCode, Words } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
 import { readChoice, splitChoices } from './enum-choices.js';
+import { coerceRecordList } from './record-list.js';
+import type { RecordList } from './record-value.js';
 
-export type FactValue = Decimal | boolean | string | string[] | Decimal[];
+export type FactValue = Decimal | boolean | string | string[] | Decimal[] | RecordList;
 
 export type Coerced =
   | { ok: true; value: FactValue | undefined }
@@ -36,6 +38,8 @@ const LIST_SPLIT = /[;；、|]/;
  */
 export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
   if (isBlank(raw)) return { ok: true, value: undefined };
+  // Records come as a list of mappings, or typed in one cell: see record-list.ts.
+  if (fact.type === 'record_list') return coerceRecordList(fact, raw, coerceFactValue);
   const listed = Array.isArray(raw) && (fact.type === 'enum_set' || fact.type === 'money_list');
   if (typeof raw === 'object' && !listed && !(raw instanceof Date)) return { ok: false, code: 'BAD_VALUE', detail: reason('oneValue', { value: show(raw) }) };
   switch (fact.type) {

@@ -66,7 +66,9 @@ export function promptInput(fact: Fact, raw: string, lang: Lang = 'zh'): { text:
 
 /** One prompt per fact type: a choice for yes/no and enums (starting on skip), a checkbox for sets, typed text for the rest. */
 export async function askFact(p: Prompts, fact: Fact, lang: Lang, prefix = ''): Promise<Answer> {
-  const message = `${prefix}${fact.question[lang]}`;
+  // A figure the applicant cannot know says who knows it, so that skipping it is the expected answer.
+  const authority = fact.supplied_by === 'authority' && fact.supplier ? word(lang, 'askAuthority', { who: fact.supplier[lang] }) : '';
+  const message = `${prefix}${fact.question[lang]}${authority}`;
   const skipChoice: Choice<string> = { value: SKIP, name: word(lang, 'skip') };
   switch (fact.type) {
     case 'boolean': {
@@ -88,7 +90,8 @@ export async function askFact(p: Prompts, fact: Fact, lang: Lang, prefix = ''): 
     }
     default: {
       const unit = fact.unit ? ` [${fact.unit}]` : '';
-      const hints = [word(lang, 'skipHint'), ...(fact.type === 'money_list' ? [word(lang, 'listHint')] : [])].join(' · ');
+      const records = fact.type === 'record_list' ? [word(lang, 'recordHint', { order: (fact.fields ?? []).map((f) => f.label[lang]).join('/') })] : [];
+      const hints = [word(lang, 'skipHint'), ...(fact.type === 'money_list' ? [word(lang, 'listHint')] : []), ...records].join(' · ');
       const text = await p.input({ message: `${message}${unit} (${hints})`, validate: validateFor(fact, lang) });
       if (isSkip(text)) return {};
       const read = promptInput(fact, text, lang);

@@ -68,6 +68,8 @@ export function nextQuestion(set: RuleSet, s: InterviewState): Question | undefi
 }
 
 function rank(q: Question): number {
+  // A figure only an authority knows (a share of 地方综合贡献) is asked last: the applicant can usually only skip it.
+  if (q.fact.supplied_by === 'authority') return TOPICS.length;
   return q.fact.id === FIRST ? -1 : TOPICS.indexOf(q.fact.topic);
 }
 

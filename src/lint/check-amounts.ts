@@ -3,6 +3,7 @@ import { parseAmount, parseDate } from '../money/parse-amount.js';
 import { Decimal } from '../money/decimal.js';
 import { coerceFactValue, rangeOf } from '../input/coerce-value.js';
 import type { Fact } from '../schema/fact-schema.js';
+import { fieldFact } from '../input/record-value.js';
 import type { Award, Clause, Condition, NumExpr, Policy } from '../schema/policy-schema.js';
 import type { Path } from '../rules/walk.js';
 
@@ -31,6 +32,7 @@ export function checkAmounts(policy: Policy, facts: ReadonlyMap<string, Fact>, a
   policy.fiscal.rules.forEach((r, i) => checkShares(r.shares, ['fiscal', 'rules', i, 'shares'], at, out));
   if (policy.fiscal.otherwise !== 'current_regime') checkShares(policy.fiscal.otherwise.shares, ['fiscal', 'otherwise', 'shares'], at, out);
   policy.clauses.forEach((cl, i) => c.clause(cl, ['clauses', i]));
+  policy.shared_caps?.forEach((sc, i) => c.sharedCap(sc, policy, ['shared_caps', i]));
   return out;
 }
 
@@ -66,6 +68,8 @@ class Checker {
     private readonly facts: ReadonlyMap<string, Fact>,
     private readonly at: Locate,
     private readonly out: Finding[],
+    /** Inside an each award: the item's fields, read as facts of their types. */
+    private readonly fields?: ReadonlyMap<string, Fact>,
   ) {}
 
   private push(code: Finding['code'], args: Finding['args'], path: Path): void {
@@ -90,6 +94,16 @@ class Checker {
     if (c.instalments && c.instalments.count > MAX_INSTALMENTS) this.push('RULE_INSTALMENTS', { count: c.instalments.count, max: MAX_INSTALMENTS }, [...path, 'instalments', 'count']);
     if (c.pool) this.money(c.pool.amount, [...path, 'pool', 'amount']);
     if (c.fiscal) checkShares(c.fiscal.shares, [...path, 'fiscal', 'shares'], this.at, this.out);
+  }
+
+  /** A cap shared by clauses: positive yuan, and not below what one of them always pays. */
+  sharedCap(sc: NonNullable<Policy['shared_caps']>[number], policy: Policy, path: Path): void {
+    const v = this.money(sc.amount, [...path, 'amount']);
+    for (const id of sc.clauses) {
+      const c = policy.clauses.find((x) => x.id === id);
+      const least = c?.award ? leastAward(c.award, this.facts) : undefined;
+      if (v && least && v.lessThan(least)) return this.push('RULE_CAP_BELOW_AWARD', { cap: shown(sc.amount), award: least.toFixed() }, [...path, 'amount']);
+    }
   }
 
   /** `bounded`: facts the conditions in force here hold at zero or more (the award is computed only then). */
@@ -139,7 +153,23 @@ class Checker {
       case 'cases':
         a.cases.forEach((c, i) => this.award(c.award, [...path, 'cases', i, 'award'], new Set([...bounded, ...boundedBelow(c.when)])));
         if (a.otherwise) this.award(a.otherwise, [...path, 'otherwise'], bounded);
+        return;
+      case 'each':
+        return this.each(a, path, bounded);
     }
+  }
+
+  /** An award per record: the items are a record list, and the award of one item is checked with its fields as facts. */
+  private each(a: Extract<Award, { kind: 'each' }>, path: Path, bounded: ReadonlySet<string>): void {
+    const list = this.facts.get(a.items);
+    if (list && list.type !== 'record_list') this.push('RULE_NOT_RECORDS', { fact: a.items }, [...path, 'items']);
+    const fields = new Map((list?.fields ?? []).map((f) => [f.id, fieldFact(list!, f)]));
+    const inner = new Checker(this.facts, this.at, this.out, fields);
+    inner.award(a.award, [...path, 'award'], new Set([...bounded, ...boundedBelow(a.when)]));
+    if (a.cap_each === undefined) return;
+    const cap = this.money(a.cap_each, [...path, 'cap_each']);
+    const least = leastAward(a.award, this.facts);
+    if (cap && least && cap.lessThan(least)) this.push('RULE_CAP_BELOW_AWARD', { cap: shown(a.cap_each), award: least.toFixed() }, [...path, 'cap_each']);
   }
 
   private tiers(a: Extract<Award, { kind: 'tiers' }>, path: Path): void {
@@ -179,7 +209,7 @@ class Checker {
     const v = typeof raw === 'number' ? new Decimal(raw) : parseAmount(raw)?.value;
     if (!v) return undefined;
     if (positive ? v.lte(0) : v.lt(0)) return void this.push('RULE_NOT_POSITIVE', { value: shown(raw) }, path);
-    const fact = typeof base === 'object' && 'fact' in base ? this.facts.get(base.fact) : undefined;
+    const fact = typeof base === 'object' && 'fact' in base ? this.facts.get(base.fact) : typeof base === 'object' && 'field' in base ? this.fields?.get(base.field) : undefined;
     if (fact) {
       const r = coerceFactValue(positive ? { ...fact, range: undefined } : fact, raw);
       if (!r.ok) return void this.out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...this.at(path) });
@@ -189,24 +219,32 @@ class Checker {
 
   /** A figure an award multiplies: never below zero, never in dollars (the award is paid in yuan). */
   private base(e: NumExpr, path: Path, bounded: ReadonlySet<string>): void {
-    if (!nonNegative(e, this.facts, bounded)) this.push('RULE_MAY_BE_NEGATIVE', {}, path);
-    else if (unitOf(e, this.facts) === 'usd') this.push('RULE_AMOUNT_CURRENCY', { value: describeUnit(e) }, path);
+    if (!nonNegative(e, this.facts, bounded, this.fields)) this.push('RULE_MAY_BE_NEGATIVE', {}, path);
+    else if (unitOf(e, this.facts, this.fields) === 'usd') this.push('RULE_AMOUNT_CURRENCY', { value: describeUnit(e) }, path);
   }
 }
 
 /** Whether an expression can only be zero or more: facts within a range from 0, no subtraction unless clamped by max(…, 0). */
-export function nonNegative(e: NumExpr, facts: ReadonlyMap<string, Fact>, bounded: ReadonlySet<string> = new Set()): boolean {
+export function nonNegative(e: NumExpr, facts: ReadonlyMap<string, Fact>, bounded: ReadonlySet<string> = new Set(), fields?: ReadonlyMap<string, Fact>): boolean {
   if (typeof e === 'number') return e >= 0;
   if (typeof e === 'string') return (parseAmount(e)?.value.gte(0)) ?? false;
   if ('fact' in e) {
     const f = facts.get(e.fact);
     return bounded.has(e.fact) || (f !== undefined && rangeOf(f).min.gte(0));
   }
+  if ('field' in e) {
+    // An unknown field is reported by the reference checks: not again here.
+    const f = fields?.get(e.field);
+    return bounded.has(fieldKey(e.field)) || f === undefined || rangeOf(f).min.gte(0);
+  }
   if ('sub' in e) return false;
-  if ('max' in e) return e.max.some((x) => nonNegative(x, facts, bounded));
+  if ('max' in e) return e.max.some((x) => nonNegative(x, facts, bounded, fields));
   const args = 'add' in e ? e.add : 'mul' in e ? e.mul : 'min' in e ? e.min : e.div;
-  return args.every((x) => nonNegative(x, facts, bounded));
+  return args.every((x) => nonNegative(x, facts, bounded, fields));
 }
+
+/** How a field bounded by a condition is kept among bounded facts: a name no fact id can take. */
+const fieldKey = (id: string) => `.${id}`;
 
 /**
  * Facts a condition holds at zero or more whenever it is true: comparisons `>= v` or
@@ -217,9 +255,9 @@ export function boundedBelow(c: Condition | undefined): Set<string> {
   const out = new Set<string>();
   const walk = (x: Condition) => {
     if ('all' in x) x.all.forEach(walk);
-    else if ('fact' in x && (x.op === '>=' || x.op === '>' || x.op === '==') && typeof x.value !== 'boolean' && !Array.isArray(x.value)) {
+    else if (('fact' in x || 'field' in x) && (x.op === '>=' || x.op === '>' || x.op === '==') && typeof x.value !== 'boolean' && !Array.isArray(x.value)) {
       const v = typeof x.value === 'number' ? new Decimal(x.value) : parseAmount(x.value)?.value;
-      if (v?.gte(0)) out.add(x.fact);
+      if (v?.gte(0)) out.add('fact' in x ? x.fact : fieldKey(x.field));
     }
   };
   if (c) walk(c);
@@ -229,26 +267,26 @@ export function boundedBelow(c: Condition | undefined): Set<string> {
 type Unit = 'usd' | 'cny' | 'plain';
 
 /** The currency an expression comes out in, as far as it can be told: dollars only when a dollar figure is not converted. */
-function unitOf(e: NumExpr, facts: ReadonlyMap<string, Fact>): Unit {
+function unitOf(e: NumExpr, facts: ReadonlyMap<string, Fact>, fields?: ReadonlyMap<string, Fact>): Unit {
   if (typeof e === 'number') return 'plain';
   if (typeof e === 'string') {
     const p = parseAmount(e);
     return p?.currency === 'USD' ? 'usd' : p?.currency === 'CNY' ? 'cny' : 'plain';
   }
-  if ('fact' in e) {
-    const t = facts.get(e.fact)?.type;
+  if ('fact' in e || 'field' in e) {
+    const t = ('fact' in e ? facts.get(e.fact) : fields?.get(e.field))?.type;
     return t === 'money_usd' ? 'usd' : t === 'money_cny' || t === 'money_list' ? 'cny' : 'plain';
   }
-  if ('div' in e) return unitOf(e.div[0], facts) === 'usd' && unitOf(e.div[1], facts) !== 'usd' ? 'usd' : 'plain';
+  if ('div' in e) return unitOf(e.div[0], facts, fields) === 'usd' && unitOf(e.div[1], facts, fields) !== 'usd' ? 'usd' : 'plain';
   const args = 'add' in e ? e.add : 'sub' in e ? e.sub : 'mul' in e ? e.mul : 'min' in e ? e.min : e.max;
-  const units = args.map((x) => unitOf(x, facts));
+  const units = args.map((x) => unitOf(x, facts, fields));
   // A product with a plain figure that is a fact (an exchange rate) converts; a literal factor does not.
-  if ('mul' in e && args.some((x) => typeof x === 'object' && 'fact' in x && unitOf(x, facts) === 'plain')) return 'plain';
+  if ('mul' in e && args.some((x) => typeof x === 'object' && ('fact' in x || 'field' in x) && unitOf(x, facts, fields) === 'plain')) return 'plain';
   return units.includes('usd') ? 'usd' : units.includes('cny') ? 'cny' : 'plain';
 }
 
 function describeUnit(e: NumExpr): string {
-  return typeof e === 'object' && 'fact' in e ? e.fact : JSON.stringify(e);
+  return typeof e === 'object' && 'fact' in e ? e.fact : typeof e === 'object' && 'field' in e ? e.field : JSON.stringify(e);
 }
 
 /**

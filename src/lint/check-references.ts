@@ -69,10 +69,15 @@ export function checkReferences(set: RuleSet): Finding[] {
       if (prior) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: c.id, other: prior }, ...at([...base, 'id']) });
       clauseIds.set(c.id, policy.id);
       if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: reason('clauseIdPrefix', { prefix: `${policy.id}/` }) }, ...at([...base, 'id']) });
-      if (c.beneficiary && !kinds.has(c.beneficiary)) {
-        const s = didYouMean(c.beneficiary, kinds);
-        out.push({ code: 'RULE_INVALID', args: { detail: reason('beneficiaryUnknown', { value: c.beneficiary }) }, ...at([...base, 'beneficiary']), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
-      }
+      const wanted: [string, Path][] = typeof c.beneficiary === 'string' ? [[c.beneficiary, [...base, 'beneficiary']]] : (c.beneficiary ?? []).map((k, j) => [k, [...base, 'beneficiary', j]]);
+      for (const [kind, p] of wanted)
+        if (!kinds.has(kind)) {
+          const s = didYouMean(kind, kinds);
+          out.push({ code: 'RULE_INVALID', args: { detail: reason('beneficiaryUnknown', { value: kind }) }, ...at(p), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+        }
+      // A kind listed twice is a slip in the rule file: a rule finding, refused like any other.
+      if (Array.isArray(c.beneficiary))
+        out.push(...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])).map((f) => ({ ...f, code: 'RULE_DUPLICATE_ID' as const, args: { id: String(f.args.item) } })));
       if (c.when) {
         for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
         checkThresholds(set, lp, c.when, [...base, 'when'], out);

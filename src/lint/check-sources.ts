@@ -35,6 +35,7 @@ export function checkSource(policy: Policy, text: string, at: Locate): Finding[]
   if (policy.stacking?.quote) quote(policy.stacking.quote, ['stacking', 'quote']);
   if (policy.fiscal.quote) quote(policy.fiscal.quote, ['fiscal', 'quote']);
   if (policy.validity.quote) quote(policy.validity.quote, ['validity', 'quote']);
+  policy.shared_caps?.forEach((sc, i) => quote(sc.quote, ['shared_caps', i, 'quote']));
 
   for (const style of unmatchedStyles(policy, text))
     out.push({ code: 'RULE_NUMBERING_NO_MATCH', args: { style: styleExample(style), source: policy.source }, ...at(['numbering', policy.numbering.indexOf(style)]) });

@@ -4,6 +4,7 @@ import type { Region } from '../schema/region-schema.js';
 import { checkAmounts, type Locate } from './check-amounts.js';
 import { checkFactNames, checkRegions, type PlacedFact } from './check-dictionary.js';
 import { checkReferences } from './check-references.js';
+import { checkRecords } from './check-records.js';
 import { checkSource, readPolicySource, unfinished } from './check-sources.js';
 
 /** A rule directory as parsed, with where each fact and region was written. */
@@ -40,7 +41,7 @@ export function lintPolicy(set: RuleSet, lp: RuleSet['policies'][number]): Findi
 function policyChecks(set: RuleSet, lp: RuleSet['policies'][number]): Finding[] {
   const out: Finding[] = [];
   const at = (path: (string | number)[]) => lp.source.locate(path);
-  out.push(...checkAmounts(lp.policy, set.facts, at));
+  out.push(...checkAmounts(lp.policy, set.facts, at), ...checkRecords(set, lp));
   const text = readPolicySource(set.dir, lp.policy, at, out);
   if (text !== undefined) out.push(...checkSource(lp.policy, text, at));
   out.push(...unfinished(lp.policy, at));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
+import type { PolicyStatus } from '../schema/policy-schema.js';
 import { ruleFiles, type RuleSet } from '../load/load-rules.js';
 import { reason } from '../i18n/reasons.js';
 
@@ -35,7 +36,7 @@ export interface DocumentStatus {
   id: string;
   title: string;
   docNumber: string | null;
-  status: 'draft' | 'in_force';
+  status: PolicyStatus;
 }
 
 export interface InputHash {

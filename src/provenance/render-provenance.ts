@@ -15,7 +15,7 @@ export function documentLabel(d: Pick<DocumentStatus, 'docNumber' | 'title'>): s
 
 export function statusWord(status: DocumentStatus['status'], lang: Lang): string {
   const w = catalogue(lang).words;
-  return status === 'draft' ? w.draft! : w.provInForce!;
+  return status === 'draft' ? w.draft! : status === 'trial' ? w.status_trial! : w.provInForce!;
 }
 
 /** --region, --year and --set as given, in words: 地区 兰溪市；年度 2024；网络零售额=2000万. */

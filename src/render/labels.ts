@@ -1,5 +1,5 @@
 import type { RuleSet } from '../load/load-rules.js';
-import { catalogue, type Lang } from '../i18n/messages.js';
+import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import type { HistoryField } from '../engine/types.js';
 
 /**
@@ -22,19 +22,42 @@ export class Labels {
   }
 
   fact(id: string): string {
-    const f = this.set.facts.get(id);
+    const f = this.set.facts.get(id) ?? this.field(id);
     return this.withId(f ? f.label[this.lang] : id, id);
   }
 
-  /** A value of an enum fact (a kind of entity, an honour level) by its label. */
+  /** A field of a record list, named by its path (signed_streamers.sales), read like a fact. */
+  private field(path: string) {
+    const dot = path.indexOf('.');
+    return dot < 0 ? undefined : this.set.facts.get(path.slice(0, dot))?.fields?.find((f) => f.id === path.slice(dot + 1));
+  }
+
+  /** A value of an enum fact (a kind of entity, an honour level) or enum field, by its label. */
   value(fact: string, id: string): string {
-    const v = this.set.facts.get(fact)?.values?.find((x) => x.id === id);
+    const v = (this.set.facts.get(fact) ?? this.field(fact))?.values?.find((x) => x.id === id);
     return this.withId(v ? v[this.lang] : id, id);
   }
 
   /** A kind of entity (a beneficiary) by its label. */
   kind(id: string): string {
     return this.value('entity_kinds', id);
+  }
+
+  /** A beneficiary as a rule gives it: one kind, or several of which any will do (电商企业或个体工商户). */
+  kinds(ids: string | readonly string[]): string {
+    return [ids].flat().map((k) => this.kind(k)).join(this.lang === 'zh' ? '或' : ' or ');
+  }
+
+  /** Who supplies a fact the applicant cannot know (由县财政局提供), or '' for the applicant's own facts. */
+  supplier(id: string): string {
+    const f = this.set.facts.get(id);
+    return f?.supplied_by === 'authority' && f.supplier ? fill(catalogue(this.lang).words.suppliedBy!, { who: f.supplier[this.lang] }) : '';
+  }
+
+  /** What the applicant is called: 主体 where a person can be paid (see Evaluation.subject), else 企业. */
+  subject(ev: { subject?: 'entity' }): string {
+    const w = catalogue(this.lang).words;
+    return ev.subject === 'entity' ? w.subjectEntity! : w.enterprise!;
   }
 
   /** A region by name in the reader's language; codes are numbers people use too, so they are not hidden. */
@@ -78,6 +101,22 @@ export class Labels {
       const label = kind === 'fact' ? zh.fact(id) : kind === 'kind' ? zh.kind(id) : zh.history(id as HistoryField);
       return `“${label}”`;
     });
+  }
+
+  /** A clause's number and part only (第2条, 二、签约主播), for lists of clauses inside one document. */
+  clauseShort(id: string): string {
+    const c = this.set.policies.flatMap((lp) => lp.policy.clauses).find((x) => x.id === id);
+    if (!c) return this.withId(id, id);
+    const number = /^\d+$/.test(c.number) && this.lang === 'zh' ? `第${c.number}条` : c.number;
+    const gap = this.lang === 'zh' && /[、）)条]$/.test(number) ? '' : ' ';
+    return this.withId(c.part ? `${number}${gap}${c.part}` : number, id);
+  }
+
+  /** Several names as a reader lists them: 甲、乙与丙 / A, B and C. */
+  list(names: string[]): string {
+    if (names.length < 2) return names.join('');
+    const [last, rest] = [names[names.length - 1]!, names.slice(0, -1)];
+    return this.lang === 'zh' ? `${rest.join('、')}与${last}` : `${rest.join(', ')} and ${last}`;
   }
 
   /** A clause's number (and part) alone, for places where its document is already named. */

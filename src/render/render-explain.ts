@@ -7,6 +7,7 @@ import { labelsFor, type Labels } from './labels.js';
 import { exactNumber, opWord, renderShown, renderTerm, showsResult } from './render-term.js';
 import { clauseNote, clauseRef, docLabel } from './rows.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
+import { itemName } from '../input/record-value.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
 const AMOUNT_ARGS = new Set(['tier', 'before', 'used', 'cap', 'amount']);
@@ -24,7 +25,7 @@ export function traceLine(t: TraceStep, l: Labels): string {
     case 'region':
       return fill(w.region!, { appliesTo: t.appliesTo.map((c) => l.region(c)).join(l.lang === 'zh' ? '、' : ', '), region: l.region(t.region), ok: tri(t.ok) });
     case 'beneficiary':
-      return fill(w.beneficiary!, { required: l.kind(t.required), actual: t.actual?.map((k) => l.kind(k)).join(l.lang === 'zh' ? '、' : ', ') || w.unknown, result: tri(t.result) });
+      return fill(w.beneficiary!, { required: l.kinds(t.required), actual: t.actual?.map((k) => l.kind(k)).join(l.lang === 'zh' ? '、' : ', ') || w.unknown, result: tri(t.result) });
     case 'exclusion':
       return fill(w.exclusion!, { clause: clauseRef(t.clause, l.lang), quote: t.quote, result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown });
     case 'condition':
@@ -47,14 +48,30 @@ export function traceLine(t: TraceStep, l: Labels): string {
       const parts = t.parts.map((p) => `${l.level(p.level)} ${exactNumber(new Decimal(p.share).times(100))}% = ${formatYuan(new Decimal(p.amount))}`);
       return fill(w.split!, { parts: parts.join(' + ') || w.splitNone });
     }
+    case 'item': {
+      // The item's own steps follow, one line each (traceLines).
+      const result = t.result === false ? w.itemNot! : t.result === 'unknown' && !t.value ? w.itemUnknown! : exactNumber(t.value!);
+      return fill(w.item!, { list: l.fact(t.fact), name: t.name ?? itemName({ values: new Map() }, t.index, l.lang), result });
+    }
+    case 'sharedCap': {
+      const clauses = l.list(t.clauses.map((id) => l.clauseShort(id)));
+      const left = Decimal.max(new Decimal(t.cap).minus(t.used), 0);
+      return fill(w.sharedCap!, { clauses, per: m.capPer[t.per] ?? t.per, cap: formatNumber(t.cap), used: exactNumber(t.used), left: exactNumber(left), before: exactNumber(t.before), after: exactNumber(t.after) });
+    }
   }
+}
+
+/** A step and, for an item of an each award, the item's own steps below it: one line each, indented by depth. */
+export function traceLines(t: TraceStep, l: Labels, indent = ''): string[] {
+  const head = indent + traceLine(t, l);
+  return t.kind === 'item' ? [head, ...t.steps.flatMap((x) => traceLines(x, l, indent + '  '))] : [head];
 }
 
 function conditionLine(t: Extract<TraceStep, { kind: 'condition' }>, l: Labels, result: string): string {
   const w = catalogue(l.lang).trace;
   const op = opWord(t.op, l);
   const threshold = renderShown(t.threshold, l);
-  if (t.fact) return fill(w.condition!, { subject: l.fact(t.fact), op, threshold, actual: t.actual ? renderShown(t.actual, l) : w.unknown, result });
+  if (t.fact ?? t.field) return fill(w.condition!, { subject: l.fact((t.fact ?? t.field)!), op, threshold, actual: t.actual ? renderShown(t.actual, l) : w.unknown, result });
   // A computed figure: its formula by name, then with the values used, then the value.
   const named = renderTerm(t.expr!, l, true);
   const valued = t.value ? `${renderTerm(t.expr!, l)} = ${exactNumber(t.value)}` : w.unknown!;
@@ -113,7 +130,8 @@ export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | 
     // A derived figure is read once per condition or formula that uses it: said once.
     if (t.kind === 'derived' && seen.has(text)) continue;
     seen.add(text);
-    steps.push({ kind: t.kind, text });
+    // An item of an each award brings its own steps, indented below it (traceLines).
+    for (const line of traceLines(t, l)) steps.push({ kind: t.kind, text: line });
   }
   const readings = uses.filter((u) => u.touches.includes(c.clauseId)).map((u) => readingStep(u, l));
   // Who pays, said once: the parts and where the shares come from (or that the text gives none).

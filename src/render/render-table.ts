@@ -57,7 +57,7 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     { head: w.note!, cells: notes, wrap: { weight: 38, min: 12, full: 38 } },
   ];
   const e = ev.enterprise;
-  const header = safeText(`${w.enterprise}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
+  const header = safeText(`${l.subject(ev)}: ${e.name ?? e.id ?? '—'}  ${w.region}: ${l.region(e.region)} (${e.region})  ${w.year}: ${e.year}`);
   const widths = fitted ? fitWidths(columns, opts.width!) : columns.map((c) => c.wrap?.full ?? 0);
   let body: string;
   if (widths) {

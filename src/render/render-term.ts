@@ -2,6 +2,7 @@ import type { NumAs, Shown, Term } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { Decimal, formatNumber } from '../money/decimal.js';
 import type { Labels } from './labels.js';
+import { itemName } from '../input/record-value.js';
 
 /** Decimals shown in full up to this many places; a longer (recurring) value is shown rounded, marked ≈. */
 const MAX_PLACES = 6;
@@ -25,7 +26,7 @@ export function renderTerm(t: Term, l: Labels, byName = false): string {
   const sub = (x: Term) => renderTerm(x, l, byName);
   switch (t.k) {
     case 'n':
-      return byName && t.fact ? l.fact(t.fact) : shownNumber(t.v, t.as, l);
+      return byName && (t.fact ?? t.field) ? l.fact((t.fact ?? t.field)!) : shownNumber(t.v, t.as, l);
     case 'unknown':
       return l.fact(t.fact);
     case 'op':
@@ -48,6 +49,9 @@ export function renderTerm(t: Term, l: Labels, byName = false): string {
       return levelText(t, l);
     case 'none':
       return f[t.why]!;
+    case 'each':
+      // Each item's amount by its name, added up: the items' own arithmetic is in their steps.
+      return t.items.map((x) => fill(f.part!, { label: x.name ?? itemName({ values: new Map() }, x.index, l.lang), term: exactNumber(x.value) })).join(' + ');
   }
 }
 

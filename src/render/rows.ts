@@ -94,7 +94,9 @@ export function clauseNote(c: ClauseResult, l: Labels, opts: { split?: boolean }
   const bits: string[] = [];
   const colon = l.lang === 'zh' ? '：' : ': ';
   if (c.status === 'needs_data') {
-    if (c.missing.length) bits.push(`${w.missing}${colon}${c.missing.map((f) => l.fact(f)).join(join(l.lang))}`);
+    // A fact only an authority knows says who supplies it (由县财政局提供).
+    const named = (f: string) => (l.supplier(f) ? (l.lang === 'zh' ? `${l.fact(f)}（${l.supplier(f)}）` : `${l.fact(f)} (${l.supplier(f)})`) : l.fact(f));
+    if (c.missing.length) bits.push(`${w.missing}${colon}${c.missing.map(named).join(join(l.lang))}`);
     if (c.missingHistory?.length) bits.push(`${w.missingHistory}${colon}${c.missingHistory.map((f) => l.history(f)).join(join(l.lang))}`);
   }
   if (c.reason) bits.push(reasonText(c, l));
@@ -113,7 +115,12 @@ function reasonText(c: ClauseResult, l: Labels): string {
   const m = catalogue(l.lang);
   const code = c.reason!.code;
   const detail = c.reason!.detail;
-  if (code === 'beneficiary' && detail) return fill(m.reason.beneficiary!, { detail: l.kind(detail) });
+  if (code === 'beneficiary' && detail) return fill(m.reason.beneficiary!, { detail: l.kinds(detail.split(',')) });
+  if (code === 'shared_cap_used' && detail) {
+    const cap = l.set.policies.find((lp) => lp.policy.id === c.policyId)?.policy.shared_caps?.find((x) => x.id === detail);
+    const others = cap ? l.list(cap.clauses.filter((id) => id !== c.clauseId).map((id) => l.clauseShort(id))) : detail;
+    return fill(m.reason.shared_cap_used!, { detail: others });
+  }
   if (code === 'exclusion' && detail) {
     const ex = l.set.policies.find((lp) => lp.policy.id === c.policyId)?.policy.exclusions.find((x) => x.id === detail);
     return fill(m.reason.exclusion!, { detail: ex ? `${ex.quote}（${clauseRef(ex.clause, l.lang)}）` : detail });

@@ -23,7 +23,9 @@ export function clauseAmounts(c: ClauseResult): { sure?: string; ceiling?: strin
   return { [kind]: money(kind === 'potential' ? c.potential : c.amount) };
 }
 
-const traceJson = (steps: TraceStep[], l: Labels | undefined) => (l ? steps.map((t) => ({ ...t, text: traceLine(t, l) })) : steps);
+/** Each step with its wording; an item of an each award carries its own steps, worded the same way. */
+const traceJson = (steps: TraceStep[], l: Labels | undefined): unknown[] =>
+  l ? steps.map((t) => ({ ...t, text: traceLine(t, l), ...(t.kind === 'item' ? { steps: traceJson(t.steps, l) } : {}) })) : steps;
 
 export function clauseJson(c: ClauseResult, quote?: string | string[], l?: Labels) {
   return {

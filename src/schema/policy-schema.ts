@@ -6,11 +6,14 @@ import { AmountText } from './amount-literal.js';
 const Raw = z.union([z.number(), AmountText.min(1)]);
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/);
 const FactRef = z.string().regex(/^[a-z][a-z0-9_]*$/);
+/** A field of the item at hand, inside an `each` award (lint refuses it anywhere else). */
+const FieldRef = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 export type NumExpr =
   | number
   | string
   | { fact: string }
+  | { field: string }
   | { add: NumExpr[] }
   | { sub: [NumExpr, NumExpr] }
   | { mul: NumExpr[] }
@@ -22,6 +25,7 @@ export const NumExprSchema: z.ZodType<NumExpr> = z.lazy(() =>
   z.union([
     Raw,
     z.object({ fact: FactRef }).strict(),
+    z.object({ field: FieldRef }).strict(),
     z.object({ add: z.array(NumExprSchema).min(2) }).strict(),
     z.object({ sub: z.tuple([NumExprSchema, NumExprSchema]) }).strict(),
     z.object({ mul: z.array(NumExprSchema).min(2) }).strict(),
@@ -52,6 +56,8 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   | { fact: string; op: Op; value: number | string | boolean | (string | number)[] }
+  /** A comparison on a field of the item at hand (inside an `each` award). */
+  | { field: string; op: Op; value: number | string | boolean | (string | number)[] }
   | { expr: NumExpr; op: Op; value: number | string };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -62,6 +68,13 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z
       .object({
         fact: FactRef,
+        op: z.enum(OPS),
+        value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+      })
+      .strict(),
+    z
+      .object({
+        field: FieldRef,
         op: z.enum(OPS),
         value: z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
       })
@@ -84,7 +97,13 @@ export type Award =
   | { kind: 'per_item'; items: string; rate: number | string; cap_each?: number | string; rate_over_100?: string }
   | { kind: 'sum'; parts: Award[] }
   | { kind: 'max'; parts: Award[] }
-  | { kind: 'cases'; cases: { when: Condition; award: Award }[]; otherwise?: Award };
+  | { kind: 'cases'; cases: { when: Condition; award: Award }[]; otherwise?: Award }
+  /**
+   * Per record of a record_list fact (each signed streamer, each event): the item's own
+   * condition (`when`, on its fields), its award (any kind but `each`, reading `{ field: … }`),
+   * at most `cap_each`; the items' awards are added up. Caps on the total are the clause's `caps`.
+   */
+  | { kind: 'each'; items: string; when?: Condition; award: Award; cap_each?: number | string };
 
 export interface RentPart {
   label: string;
@@ -131,6 +150,7 @@ export const AwardSchema: z.ZodType<Award> = z.lazy(() =>
     z.object({ kind: z.literal('per_item'), items: FactRef, rate: Raw, cap_each: Raw.optional(), rate_over_100: Over100 }).strict(),
     z.object({ kind: z.literal('sum'), parts: z.array(AwardSchema).min(2) }).strict(),
     z.object({ kind: z.literal('max'), parts: z.array(AwardSchema).min(2) }).strict(),
+    z.object({ kind: z.literal('each'), items: FactRef, when: ConditionSchema.optional(), award: AwardSchema, cap_each: Raw.optional() }).strict(),
     z
       .object({
         kind: z.literal('cases'),
@@ -146,6 +166,25 @@ export const CLAUSE_STATUSES = ['computable', 'ceiling', 'non_monetary', 'by_ref
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 
 export const CAP_PERS = ['item', 'event', 'year', 'cumulative', 'once'] as const;
+
+export const POLICY_STATUSES = ['in_force', 'draft', 'trial'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+/** What a shared cap is counted over: history across a group is not kept, so never cumulative. */
+export const SHARED_CAP_PERS = ['year', 'event', 'once'] as const;
+
+const SharedCapSchema = z
+  .object({
+    id: Id,
+    clauses: z.array(z.string().min(1)).min(2),
+    amount: Raw,
+    per: z.enum(SHARED_CAP_PERS),
+    quote: z.string().min(4),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export type SharedCap = z.infer<typeof SharedCapSchema>;
 
 const ShareSchema = z.object({ level: z.enum(LEVELS), share: Raw }).strict();
 
@@ -167,7 +206,8 @@ export const ClauseSchema = z
     title: z.string().min(1),
     quote: z.union([z.string().min(4), z.array(z.string().min(4)).min(1)]),
     status: z.enum(CLAUSE_STATUSES),
-    beneficiary: z.string().optional(),
+    /** A value of entity_kinds, or several: the clause pays any of them. */
+    beneficiary: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     frequency: z.enum(['one_off', 'yearly', 'per_event', 'monthly']).optional(),
     when: ConditionSchema.optional(),
     award: AwardSchema.optional(),
@@ -209,7 +249,8 @@ export const PolicySchema = z
     /** How the source numbers its items, so coverage can find every one: （一）, 1., 一、, （1）, 第一条. */
     numbering: z.array(z.enum(NUMBERING_STYLES)).min(1),
     level: z.enum(['city', 'county']),
-    status: z.enum(['in_force', 'draft']),
+    /** trial: 试行, in force for a trial period; a document past `validity.to` is listed as expired whatever its status. */
+    status: z.enum(POLICY_STATUSES),
     validity: z
       .object({
         from: z.string(),
@@ -258,6 +299,12 @@ export const PolicySchema = z
         note: z.string().optional(),
       })
       .strict(),
+    /**
+     * One cap over several clauses of this document (two paragraphs of one article under one
+     * yearly cap): applied after each clause's own caps and after stacking, in the order
+     * `clauses` lists them (each takes what is left); see src/engine/shared-caps.ts.
+     */
+    shared_caps: z.array(SharedCapSchema).optional(),
     /** How headings and unnumbered paragraphs of the source were handled (prose for reviewers; coverage does not read it). */
     unnumbered_note: z.string().optional(),
     /** Fields `subsidy rules new` guessed from the text and a person has still to check; lint reports each as unfinished. */

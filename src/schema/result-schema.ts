@@ -21,7 +21,7 @@ export const ProvenanceSchema = z
     tool: z.literal('subsidy'),
     version: z.string(),
     rules: z.object({ fingerprint: Sha256, regime: z.object({ file: z.string(), sha256: Sha256 }).strict().optional() }).strict(),
-    documents: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), status: z.enum(['draft', 'in_force']) }).strict()),
+    documents: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), status: z.enum(['draft', 'in_force', 'trial']) }).strict()),
     inputs: z.array(z.object({ role: z.enum(['input', 'history', 'case']), file: z.string(), sha256: Sha256 }).strict()),
     time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
     timeSource: z.enum(['clock', 'SOURCE_DATE_EPOCH']),

@@ -9,7 +9,8 @@ import { isBlocking } from '../../lint/lint-rules.js';
 import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
 import { describeClause } from '../../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
-import { catalogue } from '../../i18n/messages.js';
+import { catalogue, fill } from '../../i18n/messages.js';
+import { documentState, today } from '../../rules/document-state.js';
 import { workedExample } from '../../rules/worked-example.js';
 import { safeText } from '../../render/safe-text.js';
 import { reason } from '../../i18n/reasons.js';
@@ -105,11 +106,14 @@ function suggestion(word: string, options: string[]) {
 }
 
 function listRules(set: RuleSet, format: string): string {
+  const day = today();
   if (format === 'json')
-    return JSON.stringify(set.policies.map(({ policy: p }) => ({ id: p.id, title: p.title, docNumber: p.doc_number, status: p.status, validity: p.validity, clauses: p.clauses.map((c) => ({ id: c.id, number: c.number, part: c.part, title: c.title, status: c.status })) })), null, 2) + '\n';
+    return JSON.stringify(set.policies.map(({ policy: p }) => ({ id: p.id, title: p.title, docNumber: p.doc_number, status: p.status, expired: documentState(p, day).expired, validity: p.validity, clauses: p.clauses.map((c) => ({ id: c.id, number: c.number, part: c.part, title: c.title, status: c.status })) })), null, 2) + '\n';
   const lines: string[] = [];
   for (const { policy: p } of set.policies) {
-    lines.push(`${p.id}  ${p.doc_number ?? '(无文号)'}  ${p.title}  [${p.status}] ${p.validity.from} – ${p.validity.to ?? '…'}`);
+    // Expired is derived from the validity and today's date (SOURCE_DATE_EPOCH when set), never written in the file.
+    const state = documentState(p, day);
+    lines.push(`${p.id}  ${p.doc_number ?? '(无文号)'}  ${p.title}  [${p.status}${state.expired ? ', expired' : ''}] ${p.validity.from} – ${p.validity.to ?? '…'}`);
     for (const c of p.clauses) lines.push(`  ${c.id.padEnd(28)} ${`${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''}`.padEnd(14)} ${c.status.padEnd(13)} ${c.title}`);
   }
   return lines.join('\n') + '\n';
@@ -127,6 +131,7 @@ export function showClause(set: RuleSet, id: string, lang: Lang): string {
   const colon = lang === 'zh' ? '：' : ': ';
   const lines = [
     `${lp.policy.doc_number ?? lp.policy.title} ${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''} ${c.title}（${c.id}）`,
+    docStatusLine(lp.policy, lang),
     `${m.describe.status}${colon}${m.ruleStatus[c.status] ?? c.status}`,
     `${m.describe.quote}${colon}“${quote}”`,
     ...describeClause(c, l),
@@ -135,4 +140,12 @@ export function showClause(set: RuleSet, id: string, lang: Lang): string {
   const example = workedExample(set, c.id, lang);
   lines.push('', example ?? (lang === 'zh' ? '（examples/ 中尚无使本条款产生金额的示例）' : '(no example in examples/ yields an amount for this clause)'));
   return lines.join('\n') + '\n';
+}
+
+/** 文件状态：试行；已于 2026-12-31 失效 — the document's status as encoded, and whether it has expired by today. */
+function docStatusLine(p: RuleSet['policies'][number]['policy'], lang: Lang): string {
+  const w = catalogue(lang).words;
+  const state = documentState(p, today());
+  const parts = [w[`status_${state.status}`] ?? state.status, ...(state.expired ? [fill(w.expiredOn!, { to: state.to! })] : [])];
+  return `${w.docStatus}${lang === 'zh' ? '：' : ': '}${parts.join(lang === 'zh' ? '；' : '; ')}`;
 }
