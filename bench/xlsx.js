@@ -4,7 +4,7 @@
 // the generator types them), then `subsidy batch in.xlsx --out report.xlsx` is timed, beside the
 // same rows as CSV in and CSV out, R times in turns; prints medians. Asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +29,17 @@ await book.commit();
 
 const bin = join(root, 'bin/subsidy.js');
 const time = (input, out) => {
+  rmSync(join(dir, out), { recursive: true, force: true });
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [bin, 'batch', input, '--out', join(dir, out), '--limit', '0'], { encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
-const cases = [['xlsx → xlsx', xlsx, 'r.xlsx'], ['xlsx → csv', xlsx, 'r.csv'], ['csv → xlsx', csv, 'r2.xlsx'], ['csv → csv', csv, 'r2.csv']];
+// A directory as --out: a calculation sheet (HTML) per enterprise and index.html.
+const cases = [['xlsx → xlsx', xlsx, 'r.xlsx'], ['xlsx → html', xlsx, 'pages/'], ['xlsx → csv', xlsx, 'r.csv'], ['csv → xlsx', csv, 'r2.xlsx'], ['csv → csv', csv, 'r2.csv']];
+const size = (p) => (statSync(p).isDirectory() ? `${readdirSync(p).length} pages, ${(readdirSync(p).reduce((a, f) => a + statSync(join(p, f)).size, 0) / 1024).toFixed(0)} KiB` : `${(statSync(p).size / 1024).toFixed(0)} KiB`);
 const times = cases.map(() => []);
 for (let i = 0; i < runs; i++) cases.forEach(([, input, out], k) => times[k].push(time(input, out)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`${n} enterprises, ${rows[0].length} columns; workbook ${(statSync(xlsx).size / 1024).toFixed(0)} KiB, CSV ${(statSync(csv).size / 1024).toFixed(0)} KiB; ${runs} runs`);
-cases.forEach(([name, , out], k) => console.log(`${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${(statSync(join(dir, out)).size / 1024).toFixed(0)} KiB`));
+cases.forEach(([name, , out], k) => console.log(`${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${size(join(dir, out))}`));
