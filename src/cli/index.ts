@@ -78,7 +78,10 @@ program
   .argument('<before>')
   .argument('<after>')
   .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
-  .action((a: string, b: string, opts) => runCommand(() => import('./commands/diff.js').then((m) => m.diffCommand(a, b, opts))));
+  .addOption(lang())
+  .addOption(rules())
+  .option('--ids', 'show clause ids beside the names')
+  .action((a: string, b: string, opts) => runCommand(() => import('./commands/diff.js').then((m) => m.diffCommand(a, b, opts)), opts.lang));
 
 program
   .command('verify')

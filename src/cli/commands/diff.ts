@@ -3,7 +3,11 @@ import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { zodFindings } from '../../load/zod-findings.js';
 import { diffResults, type ResultFile } from '../../render/diff-results.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson } from '../../render/safe-text.js';
+import { renderDiff } from '../../render/render-diff.js';
+import { labelsFor } from '../../render/labels.js';
+import { loadRules } from '../../load/load-rules.js';
+import type { Lang } from '../../i18n/messages.js';
 import { ResultFileSchema } from '../../schema/result-schema.js';
 import { reason } from '../../i18n/reasons.js';
 
@@ -23,14 +27,10 @@ function readResult(file: string): ResultFile {
 }
 
 /** Exit 0 when the two runs agree, 1 when an award changed (like diff(1)). */
-export async function diffCommand(a: string, b: string, opts: { format: 'text' | 'json' }): Promise<number> {
+export async function diffCommand(a: string, b: string, opts: { format: 'text' | 'json'; lang: Lang; ids?: boolean; rules?: string }): Promise<number> {
   const changes = diffResults(readResult(a), readResult(b));
   if (opts.format === 'json') process.stdout.write(safeJson(JSON.stringify({ changes }, null, 2)) + '\n');
-  else if (!changes.length) process.stdout.write('no award changed\n');
-  else {
-    for (const c of changes)
-      process.stdout.write(safeText(`${c.enterprise}  ${c.clause}  ${c.before.status ?? '—'} → ${c.after.status ?? '—'}  ${c.before.amount ?? '—'} → ${c.after.amount ?? '—'}${c.delta ? `  (${c.delta})` : ''}`) + '\n');
-    process.stdout.write(`${changes.length} change(s)\n`);
-  }
+  // Clauses are named from the current rules; one they no longer have keeps its id.
+  else process.stdout.write(renderDiff(changes, labelsFor(await loadRules(opts.rules), opts.lang, opts.ids)));
   return changes.length ? 1 : 0;
 }
