@@ -25,15 +25,24 @@ export function withReadings(set: RuleSet, chosen: Record<string, string>): Rule
 function resolvePolicy(lp: LoadedPolicy, choices: Record<string, string>, current: Record<string, string>): LoadedPolicy {
   const changes = (lp.switches ?? []).filter((s) => choices[s.reading] !== current[s.reading]);
   if (!changes.length) return lp;
-  const policy = structuredClone(lp.policy);
-  for (const s of changes) setAt(policy, s.path, structuredClone(s.values[choices[s.reading]!]));
+  let policy = lp.policy;
+  for (const s of changes) policy = setAt(policy, s.path, s.values[choices[s.reading]!]);
   return { ...lp, policy };
 }
 
-function setAt(root: unknown, path: readonly PathPart[], value: unknown): void {
-  let node = root as Record<PathPart, unknown>;
-  for (const part of path.slice(0, -1)) node = node[part] as Record<PathPart, unknown>;
-  node[path.at(-1)!] = value;
+/**
+ * A copy of root with the value at path replaced: only the objects along the path
+ * are copied, the rest is shared. Nothing evaluates rules by changing them, and
+ * sharing the untouched clauses keeps the engine's per-clause caches warm (a deep
+ * copy of each policy per option was most of the cost of finding the readings in play).
+ */
+function setAt<T>(root: T, path: readonly PathPart[], value: unknown): T {
+  if (!path.length) return value as T;
+  const [head, ...rest] = path;
+  const node = root as unknown as Record<PathPart, unknown>;
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as unknown as Record<PathPart, unknown>;
+  copy[head!] = setAt(node[head!], rest, value);
+  return copy as unknown as T;
 }
 
 /** The readings whose switches sit in a policy or one of its clauses, by clause index (-1: the policy itself). */

@@ -38,6 +38,20 @@ export function readingsNearby(set: RuleSet, ev: Evaluation): string[] {
 }
 
 /**
+ * The part of a variant that can evaluate differently from the set it came from: its
+ * changed documents, and any document sharing a stacking group with one of them
+ * (就高不重复 can cross documents). The rest would give the same results, so it is
+ * left out of the comparison rather than evaluated again.
+ */
+export function affected(variant: RuleSet, set: RuleSet): RuleSet {
+  const changed = variant.policies.filter((lp, i) => lp !== set.policies[i]);
+  if (changed.length === variant.policies.length) return variant;
+  const groups = new Set(changed.flatMap((lp) => lp.policy.clauses.map((c) => c.stacking_group).filter(Boolean)));
+  const policies = variant.policies.filter((lp, i) => lp !== set.policies[i] || lp.policy.clauses.some((c) => c.stacking_group && groups.has(c.stacking_group)));
+  return { ...variant, policies };
+}
+
+/**
  * For each reading near this enterprise: the option in force and whether any other
  * option would change a result. Found by evaluating again under each other option
  * (without traces), so it is exact, not guessed from where the switches sit.
@@ -50,7 +64,7 @@ export function readingsInPlay(set: RuleSet, ent: Enterprise, ev: Evaluation): R
     const touches = new Set<string>();
     for (const o of r.options) {
       if (o.id === option) continue;
-      const other = outcomeKey(evaluate(withReadings(set, { [id]: o.id }), ent, { trace: false }));
+      const other = outcomeKey(evaluate(affected(withReadings(set, { [id]: o.id }), set), ent, { trace: false }));
       for (const [k, v] of other) if (base.get(k) !== v) touches.add(k);
     }
     return { id, option, isDefault: option === r.default, decided: touches.size > 0, touches: [...touches] };
