@@ -106,13 +106,13 @@ describe('calc CSV, Markdown and table carry it without disturbing the report', 
     expect(cellsOf(trailer, '输入文件指纹')[0]!.slice(0, 2)).toEqual([sha(EXAMPLE), 'lanxi-cross-border-seller.yaml']);
     expect(cellsOf(trailer, '生成时间')[0]![0]).toBe(EPOCH_TIME);
     const statuses = cellsOf(trailer, '文件状态').map((c) => c[1]);
-    expect(statuses).toEqual(documents.map((d) => (d.status === 'draft' ? '征求意见稿' : '已施行')));
+    expect(statuses).toEqual(documents.map((d) => ({ draft: '征求意见稿', trial: '试行' })[d.status as string] ?? '已施行'));
   });
   it('CSV in English: the same rows, in English words', () => {
     const { trailer } = csvParts(cli(['calc', EXAMPLE, '--format', 'csv', '--lang', 'en'], undefined, env).stdout);
     expect(trailer.map((r) => r[0])).toEqual(trailer.map(() => '#about'));
     expect(cellsOf(trailer, 'Tool version')).toHaveLength(1);
-    expect(cellsOf(trailer, 'Document status').map((c) => c[1])).toEqual(documents.map((d) => (d.status === 'draft' ? 'draft' : 'in force')));
+    expect(cellsOf(trailer, 'Document status').map((c) => c[1])).toEqual(documents.map((d) => ({ draft: 'draft', trial: 'trial' })[d.status as string] ?? 'in force'));
   });
   it('Markdown: a 来源与版本 section with the short fingerprint, the input hash and the time', () => {
     const md = cli(['calc', EXAMPLE, '--format', 'md'], undefined, env).stdout;
