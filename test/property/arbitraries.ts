@@ -5,6 +5,7 @@ import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
+import { fieldFact } from '../../src/input/record-value.js';
 import { historyUses, type HistoryUse } from '../../src/input/read-history-entry.js';
 import type { Enterprise } from '../../src/engine/types.js';
 
@@ -42,6 +43,11 @@ export function factValue(f: Fact): fc.Arbitrary<unknown> {
       return fc.subarray(ids, { minLength: 1 });
     case 'money_list':
       return fc.array(yuan(1e8), { minLength: 0, maxLength: 4 });
+    case 'record_list': {
+      // Items as a YAML list of mappings, each with its own name (names tell items apart) and every field.
+      const fields = Object.fromEntries((f.fields ?? []).map((x) => [x.id, factValue(fieldFact(f, x))]));
+      return fc.array(fc.record(fields), { maxLength: 3 }).map((items) => items.map((item, i) => ({ name: `项目${i + 1}`, ...item })));
+    }
     case 'money_cny':
     case 'money_usd':
       return yuan(max);
