@@ -11,7 +11,7 @@ import { displayWidth, wrapText } from '../render/wrap-text.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
 
 /** --range: the sure total and the awards that move, at their lowest and highest across the readings touching the row. */

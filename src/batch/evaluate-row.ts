@@ -5,7 +5,7 @@ import type { Outcome, RowRange } from './batch-report.js';
 import type { Enterprise, Evaluation } from '../engine/types.js';
 import { readingRange } from '../readings/range.js';
 import { readingsInPlay } from '../readings/readings-in-play.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import type { RowConverter } from './row-to-record.js';
 
 /**

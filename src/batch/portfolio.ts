@@ -5,7 +5,7 @@ import type { Labels } from '../render/labels.js';
 import { displayWidth } from '../render/wrap-text.js';
 import { wrapHanging } from '../render/fit-columns.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
 const NEAR = new Decimal('0.2');

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Options } from 'csv-parse';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { MAX_RECORD_BYTES, NOTES_MARK, RecordSplitter, type Piece, type Split } from './split-records.js';
 import { reason } from '../i18n/reasons.js';
 

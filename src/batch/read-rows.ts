@@ -1,14 +1,12 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import type { Locate } from '../input/to-enterprise.js';
 import { protectInput } from '../output/protected-paths.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';
 import { duplicateKey } from './json-keys.js';
 import { openCsv } from './read-csv.js';
 import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
-import type { XCell } from './xlsx/sheet-rows.js';
+import type { SourceRow } from './source-row.js';
 import type { XlsxOptions } from './xlsx/read-xlsx.js';
 
 /** A file whose first bytes are a zip's or an old workbook's: read as a workbook whatever its name. */
@@ -28,22 +26,10 @@ export function workbookBytes(file: string): boolean {
   }
 }
 
+export type { SourceRow } from './source-row.js';
+
 export type InputFormat = 'csv' | 'yaml' | 'jsonl' | 'xlsx';
 export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl', 'xlsx'];
-
-/** One input row: CSV cells or a YAML/JSON record, or a row that could not be read at all. */
-export interface SourceRow {
-  /** 1-based data row (the header and comments do not count). */
-  row: number;
-  /** Physical line the row starts on. */
-  line: number;
-  cells?: string[];
-  record?: unknown;
-  locate?: Locate;
-  problem?: Finding;
-  /** A workbook row's cells as the file types them, by column (see xlsx/cell-text.ts). */
-  typed?: (XCell | undefined)[];
-}
 
 export interface RowSource {
   format: InputFormat;

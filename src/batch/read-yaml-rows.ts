@@ -1,6 +1,6 @@
 import { isSubsidyError, SubsidyError } from '../errors/subsidy-error.js';
 import { readYaml } from '../load/read-yaml.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { reason } from '../i18n/reasons.js';
 
 /** Lines of UTF-8 text as they arrive (the \r of CRLF stays: YAML reads it as a line break). */

@@ -7,7 +7,7 @@ import { amountKind, clauseNote, docLabel, partialText } from '../render/rows.js
 import { clauseJson, partialYearsJson, SCHEMA_VERSION, totalsJson } from '../render/to-json.js';
 import { enterpriseLine, errorText, SUMMARY_AMOUNTS, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome, type RowRange } from './batch-report.js';
 import { renderPortfolio } from './portfolio.js';
-import { safeJson, safeText } from '../render/safe-text.js';
+import { safeJson, safeText } from '../i18n/safe-text.js';
 import type { Hint } from '../advice/next-tier.js';
 
 export type ReportFormat = 'csv' | 'jsonl' | 'md';

@@ -8,7 +8,7 @@ import type { Column } from './map-headers.js';
 import { cellReader, type CellReader } from './read-cells.js';
 import { DecimalText, DeferredFacts, FactSlots } from './defer-facts.js';
 import type { HistoryBook } from './read-history.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { cellText } from './xlsx/cell-text.js';
 import { sheetPlace } from '../i18n/format-error.js';
 

@@ -2,6 +2,9 @@ import type { Decimal } from '../money/decimal.js';
 import type { FactValue } from '../input/coerce-value.js';
 import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
+import type { HistoryNote, ResultStatus } from '../model/result-status.js';
+
+export type { HistoryNote, ResultStatus } from '../model/result-status.js';
 
 /** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
@@ -28,10 +31,6 @@ export interface Enterprise {
 
 export type TriBool = true | false | 'unknown';
 
-/** What the award history did to a clause; worded in src/i18n/messages.ts. */
-export type HistoryNote =
-  | 'assumed_none' | 'stated_none' | 'already_paid' | 'max_years' | 'years_before' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before'
-  | 'level_before' | 'upgrade_from' | 'history_incomplete';
 
 /** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
 export type NumAs = 'plain' | 'pct' | 'usd';
@@ -94,15 +93,6 @@ export interface PartialYear {
   rule: 'full' | 'majority' | 'none';
   counted: boolean;
 }
-
-export type ResultStatus =
-  | 'eligible' // a sure amount
-  | 'ceiling' // a maximum; the amount is decided by review
-  | 'not_eligible'
-  | 'needs_data'
-  | 'excluded' // a document-level disqualifier applies
-  | 'superseded' // a higher award for the same thing was taken (就高不重复)
-  | 'info'; // no award to compute: non-monetary, by reference, defective, provision
 
 export interface SharePart {
   level: Level;

@@ -1,6 +1,6 @@
 import type { Finding, Words } from '../errors/codes.js';
 import { catalogue, fill, type Lang } from './messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from './safe-text.js';
 
 /** One line per finding: where, what, and a hint. The only place errors get words. */
 export function formatFinding(f: Finding, lang: Lang): string {

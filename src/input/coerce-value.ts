@@ -1,17 +1,12 @@
 import { Decimal } from '../money/decimal.js';
 import { amountHint, parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
 import type { Fact } from '../schema/fact-schema.js';
-import type { ErrorCode, Words } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
 import { readChoice, splitChoices } from './enum-choices.js';
 import { coerceRecordList } from './record-list.js';
-import type { RecordList } from './record-value.js';
+import type { Coerced } from './fact-value.js';
 
-export type FactValue = Decimal | boolean | string | string[] | Decimal[] | RecordList;
-
-export type Coerced =
-  | { ok: true; value: FactValue | undefined }
-  | { ok: false; code: ErrorCode; detail: Words | string; suggestion?: string; args?: Record<string, string> };
+export type { Coerced, FactValue } from './fact-value.js';
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
 const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));

@@ -5,7 +5,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import { documentSteps, explainParts } from './render-explain.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
 import { catalogue, fill } from '../i18n/messages.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /** Cells starting like a formula are prefixed with ' so Excel shows them as text. */
 export function neutralise(cell: string): string {

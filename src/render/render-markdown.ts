@@ -3,7 +3,7 @@ import { catalogue } from '../i18n/messages.js';
 import type { Labels } from './labels.js';
 import { amountColumnsUsed, levelsUsed, reportRows } from './rows.js';
 import { totalsLines } from './render-table.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -9,7 +9,7 @@ import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
 import { renderHtml } from './html/render-html.js';
 import type { SheetMeta } from './html/sheet.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import { wrapText } from './wrap-text.js';
 import { readingsLines } from './render-readings.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';

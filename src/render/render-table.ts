@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
 import { fitWidths, wrapColumns, type Column } from './fit-columns.js';
 import { renderCards } from './render-cards.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';

@@ -1,4 +1,4 @@
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /**
  * Display width in a terminal: CJK and full-width characters take two columns.

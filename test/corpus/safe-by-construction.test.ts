@@ -10,7 +10,7 @@ import { isSubsidyError } from '../../src/errors/subsidy-error.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
-import { safeText } from '../../src/render/safe-text.js';
+import { safeText } from '../../src/i18n/safe-text.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { cli, ROOT } from '../helpers/cli.js';

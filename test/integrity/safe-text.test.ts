@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJson, safeText } from '../../src/render/safe-text.js';
+import { safeJson, safeText } from '../../src/i18n/safe-text.js';
 import { cli } from '../helpers/cli.js';
 import { scratch } from './files.js';
 

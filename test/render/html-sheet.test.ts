@@ -11,7 +11,7 @@ import { readTextFile } from '../../src/load/read-text-file.js';
 import { readYaml } from '../../src/load/read-yaml.js';
 import { formatYuan } from '../../src/money/decimal.js';
 import { escapeHtml, html } from '../../src/render/html/html.js';
-import { safeText } from '../../src/render/safe-text.js';
+import { safeText } from '../../src/i18n/safe-text.js';
 import { DocumentTotals, enterpriseRow, errorRow, portfolioTop } from '../../src/render/html/portfolio-page.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
 import { Labels } from '../../src/render/labels.js';

@@ -1,7 +1,7 @@
 import { didYouMean } from '../../errors/did-you-mean.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import type { SourceRow } from '../read-rows.js';
+import type { SourceRow } from '../source-row.js';
 import { NOTES_MARK } from '../split-records.js';
 import { plainNumber } from './cell-text.js';
 import { headerMerges, MAX_ROW_CHARS, sheetRows, type SheetRow, type XCell } from './sheet-rows.js';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { missingDataReport } from '../../advice/missing-data.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import type { Labels } from '../../render/labels.js';
-import { safeText } from '../../render/safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { enterpriseLine, SUMMARY_AMOUNTS, SUMMARY_WHOLE, summaryCells, summaryHead, type Outcome } from '../batch-report.js';
 import { csvHead, reportRenderer, type ReportOptions, type ReportRenderer } from '../report-formats.js';
 import { readingsInPlay } from '../../readings/readings-in-play.js';

@@ -20,7 +20,7 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding, Words } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
-import { safeText } from '../../render/safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import { loadSet } from '../load-set.js';

@@ -18,7 +18,7 @@ import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
 import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
 

@@ -3,7 +3,7 @@ import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { zodFindings } from '../../load/zod-findings.js';
 import { diffResults, type ResultFile } from '../../render/diff-results.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { ResultFileSchema } from '../../schema/result-schema.js';
 import { reason } from '../../i18n/reasons.js';
 

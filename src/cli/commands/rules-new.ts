@@ -7,7 +7,7 @@ import { readYaml } from '../../load/read-yaml.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import type { Region } from '../../schema/region-schema.js';
 import { scaffoldPolicy } from '../../rules/scaffold-policy.js';
-import type { RulesOptions } from './rules.js';
+import type { RulesOptions } from './rules-options.js';
 import { reason } from '../../i18n/reasons.js';
 
 /**

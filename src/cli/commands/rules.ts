@@ -12,17 +12,11 @@ import { labelsFor } from '../../render/labels.js';
 import { catalogue, fill } from '../../i18n/messages.js';
 import { documentState, today } from '../../rules/document-state.js';
 import { workedExample } from '../../rules/worked-example.js';
-import { safeText } from '../../render/safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { reason } from '../../i18n/reasons.js';
+import type { RulesOptions } from './rules-options.js';
 
-export interface RulesOptions {
-  lang: Lang;
-  rules?: string;
-  regime?: string;
-  format: string;
-  id?: string;
-  out?: string;
-}
+export type { RulesOptions } from './rules-options.js';
 
 const ACTIONS = ['list', 'show', 'readings', 'coverage', 'lint', 'new'];
 

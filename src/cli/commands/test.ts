@@ -8,7 +8,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import type { Lang } from '../../i18n/messages.js';
 import { provenance, runTime, sha256 } from '../../provenance/provenance.js';
 import { junitProperties } from '../../provenance/render-provenance.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson, safeText } from '../../i18n/safe-text.js';
 
 export interface TestOptions {
   filter?: string;
