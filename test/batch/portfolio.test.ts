@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-// @ts-expect-error: a plain JS script shipped beside the examples
 import { allExamples } from '../../examples/batch/make-all-examples.js';
 
 const ALL = 'examples/batch/all-examples.yaml';

@@ -1,4 +1,3 @@
-import { labelsFor } from '../../src/render/labels.js';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -120,7 +120,7 @@ describe('every label offered is accepted', () => {
     for (const lp of set.policies)
       for (const c of lp.policy.clauses) {
         const shown: [Fact, string][] = [];
-        if (c.beneficiary) shown.push([set.facts.get('entity_kinds')!, c.beneficiary]);
+        if (c.beneficiary) shown.push([set.facts.get('entity_kinds')!, c.beneficiary as string]);
         if (c.when)
           for (const [cmp] of comparisons(c.when, [])) {
             const f = set.facts.get(cmp.fact);

@@ -37,7 +37,7 @@ function reference(raw: string): { value: string; currency?: 'CNY' | 'USD'; perc
   const groups: string[] = [''];
   while (isDigit(s[i]) || (s[i] === ',' && isDigit(s[i + 1]))) {
     if (s[i] === ',') groups.push('');
-    else groups[groups.length - 1] += s[i];
+    else groups.push(`${groups.pop() as string}${s[i] as string}`);
     i++;
   }
   if (s[i] === ',') return undefined;

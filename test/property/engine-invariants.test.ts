@@ -52,7 +52,7 @@ describe('caps', () => {
       fc.property(awardArb, caps, fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 100_000 }), (award, cs, sales, trainees) => {
         const smallest = Decimal.min(...cs.map((c) => new Decimal(c.amount)));
         // A cap below the least the clause pays (its fixed amount, one unit) is refused when the rules load.
-        const least = award.kind === 'rate' ? undefined : new Decimal(award.amount);
+        const least = award.kind === 'rate' ? undefined : new Decimal((award as { amount: string | number }).amount);
         if (least && smallest.lessThan(least)) {
           expect(() => ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }])).toThrow(/RULE_CAP_BELOW_AWARD/);
           return;

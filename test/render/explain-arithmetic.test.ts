@@ -150,7 +150,7 @@ describe('--explain prints true arithmetic', () => {
   });
 
   it('a checker that cannot fail proves nothing: a wrong printed result is caught', () => {
-    const step = { kind: 'formula', term: { k: 'op', op: '×', args: [] }, value: new (parsePrinted('1').value.constructor as never)('2') } as unknown as TraceStep;
+    const step = { kind: 'formula', term: { k: 'op', op: '×', args: [] }, value: new (parsePrinted('1').value.constructor as new (v: string) => unknown)('2') } as unknown as TraceStep;
     expect(() => checkStep(step, '计算：50% × 3,000,000 × 0.04 = 65,250')).toThrow(/printed numbers/);
     expect(() => checkStep(step, '计算：2 × 1 = 2')).not.toThrow();
   });

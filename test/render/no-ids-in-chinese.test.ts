@@ -63,7 +63,7 @@ describe('Chinese output names things in Chinese', () => {
     const r = cli(['batch', 'examples/batch/all-examples.yaml', '--hints', '--out', out, '--summary', summary]);
     expect(r.code, r.stderr).toBe(0);
     expect(cli(['batch', 'examples/batch/all-examples.yaml', '--out', md]).code).toBe(0);
-    for (const [what, text] of [['terminal', r.stdout], ['csv', readFileSync(out, 'utf8')], ['md', readFileSync(md, 'utf8')], ['summary', readFileSync(summary, 'utf8')]])
+    for (const [what, text] of [['terminal', r.stdout], ['csv', readFileSync(out, 'utf8')], ['md', readFileSync(md, 'utf8')], ['summary', readFileSync(summary, 'utf8')]] as [string, string][])
       expect({ what, ids: idsIn(text) }).toEqual({ what, ids: [] });
   });
 
