@@ -34,9 +34,20 @@ const time = (input, out) => {
   if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
-const cases = [['xlsx → xlsx', xlsx, 'r.xlsx'], ['xlsx → csv', xlsx, 'r.csv'], ['csv → xlsx', csv, 'r2.xlsx'], ['csv → csv', csv, 'r2.csv']];
+const cases = [
+  ['xlsx → xlsx', xlsx, 'r.xlsx'],
+  ['xlsx → csv', xlsx, 'r.csv'],
+  ['csv → xlsx', csv, 'r2.xlsx'],
+  ['csv → csv', csv, 'r2.csv'],
+];
 const times = cases.map(() => []);
 for (let i = 0; i < runs; i++) cases.forEach(([, input, out], k) => times[k].push(time(input, out)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${n} enterprises, ${rows[0].length} columns; workbook ${(statSync(xlsx).size / 1024).toFixed(0)} KiB, CSV ${(statSync(csv).size / 1024).toFixed(0)} KiB; ${runs} runs`);
-cases.forEach(([name, , out], k) => console.log(`${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${(statSync(join(dir, out)).size / 1024).toFixed(0)} KiB`));
+console.log(
+  `${n} enterprises, ${rows[0].length} columns; workbook ${(statSync(xlsx).size / 1024).toFixed(0)} KiB, CSV ${(statSync(csv).size / 1024).toFixed(0)} KiB; ${runs} runs`,
+);
+cases.forEach(([name, , out], k) =>
+  console.log(
+    `${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${(statSync(join(dir, out)).size / 1024).toFixed(0)} KiB`,
+  ),
+);

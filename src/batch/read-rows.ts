@@ -17,7 +17,11 @@ export function workbookBytes(file: string): boolean {
     try {
       const head = Buffer.alloc(4);
       const n = readSync(fd, head, 0, 4, 0);
-      return n === 4 && ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) || (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0));
+      return (
+        n === 4 &&
+        ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) ||
+          (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0))
+      );
     } finally {
       closeSync(fd);
     }
@@ -85,7 +89,10 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
  * Opens a batch input as a stream of rows. The encoding is detected (or forced),
  * the format comes from the extension, --input-format, or a look at the start.
  */
-export async function openRows(file: string, opts: { format?: InputFormat; encoding?: Encoding; xlsx?: Omit<XlsxOptions, 'isHeader'> & Partial<Pick<XlsxOptions, 'isHeader'>> } = {}): Promise<RowSource> {
+export async function openRows(
+  file: string,
+  opts: { format?: InputFormat; encoding?: Encoding; xlsx?: Omit<XlsxOptions, 'isHeader'> & Partial<Pick<XlsxOptions, 'isHeader'>> } = {},
+): Promise<RowSource> {
   const named = opts.format ?? (file === '-' ? undefined : formatFromName(file));
   if (named === 'xlsx' || (!opts.format && file !== '-' && workbookBytes(file))) {
     if (file === '-') throw SubsidyError.of('USAGE', { detail: 'a workbook cannot be read from stdin: give its file name' }, { field: '--input-format' });
@@ -123,7 +130,18 @@ async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
     const dup = duplicateKey(text);
     if (dup) {
       const first = `${file}:${line}:${dup.first + 1}`;
-      yield { row, line, problem: { code: 'DUPLICATE_GIVEN', args: { item: dup.key, first, second: `${file}:${line}:${dup.second + 1}` }, file, line, column: dup.second + 1, field: dup.path.join('.') } };
+      yield {
+        row,
+        line,
+        problem: {
+          code: 'DUPLICATE_GIVEN',
+          args: { item: dup.key, first, second: `${file}:${line}:${dup.second + 1}` },
+          file,
+          line,
+          column: dup.second + 1,
+          field: dup.path.join('.'),
+        },
+      };
       continue;
     }
     const at = line;

@@ -87,8 +87,7 @@ function itemRow(lines: string[], start: number, row: number, file: string): Sou
 /** The whole text as one document: a list is a row per item, a single mapping a batch of one. */
 function wholeRows(text: string, file: string): AsyncGenerator<SourceRow> {
   const src = readYaml(text, file);
-  if (src.data === null || typeof src.data !== 'object')
-    throw SubsidyError.of('SCHEMA', { detail: reason('yamlBatchShape') }, { file });
+  if (src.data === null || typeof src.data !== 'object') throw SubsidyError.of('SCHEMA', { detail: reason('yamlBatchShape') }, { file });
   const list = Array.isArray(src.data) ? src.data : [src.data];
   const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
   async function* rows(): AsyncGenerator<SourceRow> {

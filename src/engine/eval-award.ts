@@ -49,17 +49,24 @@ export function evalAward(a: Award, ctx: AwardCtx): AwardNum {
       if (!base.ok) return base;
       const steps = Decimal.max(base.value, 0).div(literal(a.step)).floor();
       // A fall counts as no growth: the formula shows the max(…, 0) only when it changed something.
-      const counted = (): Term => (base.value.isNegative() ? { k: 'fn', fn: 'max', args: [base.term!, { k: 'n', v: new Decimal(0), as: 'plain' }] } : base.term!);
+      const counted = (): Term =>
+        base.value.isNegative() ? { k: 'fn', fn: 'max', args: [base.term!, { k: 'n', v: new Decimal(0), as: 'plain' }] } : base.term!;
       return okIn(ctx, steps.times(literal(a.amount)), () => op('×', { k: 'fn', fn: 'floor', args: [op('÷', counted(), lit(a.step))] }, lit(a.amount)));
     }
     case 'rent':
-      return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)));
+      return sumOf(
+        ctx,
+        a.parts.map((p) => evalRentPart(p, ctx)),
+      );
     case 'per_item':
       return evalPerItem(a, ctx);
     case 'each':
       return evalEach(a, ctx, evalAward);
     case 'sum':
-      return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)));
+      return sumOf(
+        ctx,
+        a.parts.map((p) => evalAward(p, ctx)),
+      );
     case 'max': {
       const parts = a.parts.map((p) => evalAward(p, ctx));
       const failed = failure(parts);
@@ -95,7 +102,11 @@ function sumOf(ctx: AwardCtx, parts: AwardNum[]): AwardNum {
   if (failed) return failed;
   const oks = parts as Ok[];
   if (oks.length === 1) return oks[0]!;
-  return okIn(ctx, oks.reduce((s, p) => s.plus(p.value), ZERO), () => op('+', ...oks.map((p) => p.term!)));
+  return okIn(
+    ctx,
+    oks.reduce((s, p) => s.plus(p.value), ZERO),
+    () => op('+', ...oks.map((p) => p.term!)),
+  );
 }
 
 function evalPerItem(a: Extract<Award, { kind: 'per_item' }>, ctx: AwardCtx): AwardNum {
@@ -124,7 +135,11 @@ function evalRentPart(p: RentPart, ctx: AwardCtx): AwardNum {
   const ceilingTerm = () => op('×', lit(p.ceiling_per_m2_month), a.term!, m.term!);
   if (!rent || !rent.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
   const share = literal(p.rate!).times(rent.value);
-  return okIn(ctx, dmin(share, ceiling), () => ({ k: 'part', label: p.label, term: { k: 'fn', fn: 'min', args: [op('×', lit(p.rate!), rent.term!), ceilingTerm()] } }));
+  return okIn(ctx, dmin(share, ceiling), () => ({
+    k: 'part',
+    label: p.label,
+    term: { k: 'fn', fn: 'min', args: [op('×', lit(p.rate!), rent.term!), ceilingTerm()] },
+  }));
 }
 
 type Tier = { at: Decimal; amount: Decimal };
@@ -147,7 +162,15 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNu
     const c = cmp(base.value, t.at);
     if (a.strict ? c > 0 : c >= 0) top = t;
   }
-  const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({ k: 'tier', base: base.term!, strict: Boolean(a.strict), at: top?.at, amount, lowest: tiers[0]!.at, paidUpTo });
+  const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({
+    k: 'tier',
+    base: base.term!,
+    strict: Boolean(a.strict),
+    at: top?.at,
+    amount,
+    lowest: tiers[0]!.at,
+    paidUpTo,
+  });
   if (!top) return okIn(ctx, ZERO, () => term(ZERO));
   if (a.mode !== 'first_reached') return okIn(ctx, top.amount, () => term(top!.amount));
   let before: Decimal | undefined;
@@ -165,7 +188,13 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNu
   // Every tier newly reached pays once: those above the one awarded before, up to the highest reached.
   const fresh = tiers.filter((t) => (!before || t.at.greaterThan(before)) && t.at.lessThanOrEqualTo(top!.at));
   const sum = fresh.reduce((acc, t) => acc.plus(t.amount), ZERO);
-  return okIn(ctx, sum, () => ({ k: 'tierSum', base: base.term!, strict: Boolean(a.strict), reached: fresh.map((t) => ({ at: t.at, amount: t.amount })), sum }));
+  return okIn(ctx, sum, () => ({
+    k: 'tierSum',
+    base: base.term!,
+    strict: Boolean(a.strict),
+    reached: fresh.map((t) => ({ at: t.at, amount: t.amount })),
+    sum,
+  }));
 }
 
 function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): AwardNum {
@@ -174,7 +203,15 @@ function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Award
   const level = String(got.value);
   const amountOf = (l: string | undefined) => (l && Object.hasOwn(a.amounts, l) ? literal(a.amounts[l]!) : ZERO);
   const now = amountOf(level);
-  const term = (amount: Decimal, before?: string): Term => ({ k: 'level', fact: a.fact, level, full: now, amount, mode: a.mode, before: before ? { level: before, amount: amountOf(before) } : undefined });
+  const term = (amount: Decimal, before?: string): Term => ({
+    k: 'level',
+    fact: a.fact,
+    level,
+    full: now,
+    amount,
+    mode: a.mode,
+    before: before ? { level: before, amount: amountOf(before) } : undefined,
+  });
   if (a.mode === 'highest' || !ctx.history) return okIn(ctx, now, () => term(now));
   const before = ctx.history.level;
   if (!before) return receivedNothing(ctx.history) ? okIn(ctx, now, () => term(now)) : { ok: false, missing: [], needsHistory: ['level'] };

@@ -28,7 +28,15 @@ export function evalEach(a: Each, ctx: AwardCtx, evalAward: (a: Award, ctx: Awar
     const steps: TraceStep[] | undefined = ctx.trace ? [] : undefined;
     const facts = ctx.facts.withItem({ list, index, item });
     const step = (result: TriBool, value?: Decimal) =>
-      ctx.trace?.push({ kind: 'item', fact: a.items, index, ...(item.name !== undefined ? { name: item.name } : {}), result, ...(value ? { value } : {}), steps: steps! });
+      ctx.trace?.push({
+        kind: 'item',
+        fact: a.items,
+        index,
+        ...(item.name !== undefined ? { name: item.name } : {}),
+        result,
+        ...(value ? { value } : {}),
+        steps: steps!,
+      });
     let result: TriBool = true;
     if (a.when) {
       const r = evalCondition(a.when, facts, steps);
@@ -36,7 +44,7 @@ export function evalEach(a: Each, ctx: AwardCtx, evalAward: (a: Award, ctx: Awar
         paid.push({ index, name: item.name, value: ZERO });
         return step(false, ZERO);
       }
-      if (r.result === 'unknown') (missing.push(...r.missing), (result = 'unknown'));
+      if (r.result === 'unknown') missing.push(...r.missing), (result = 'unknown');
     }
     const v = evalAward(a.award, { facts, history: undefined, trace: steps });
     if (!v.ok) {

@@ -39,12 +39,19 @@ function findShares(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: stri
   if (clause.fiscal) return { shares: clause.fiscal.shares, source: { kind: 'text', policy: policy.id, clause: clause.number, quote: clause.fiscal.quote } };
   const chain = regionChain(set, region);
   const rule = policy.fiscal.rules.find((r) => r.regions.some((code) => chain.includes(code)));
-  if (rule) return { shares: rule.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: rule.note } };
+  if (rule)
+    return { shares: rule.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: rule.note } };
   if (policy.fiscal.otherwise !== 'current_regime')
-    return { shares: policy.fiscal.otherwise.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: policy.fiscal.note } };
+    return {
+      shares: policy.fiscal.otherwise.shares,
+      source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: policy.fiscal.note },
+    };
   const regime = set.regime?.data.regimes.find((r) => r.policy === policy.id && r.regions.some((code) => chain.includes(code)));
   if (regime && set.regime)
-    return { shares: regime.shares, source: { kind: 'regime_file', file: set.regime.file, title: set.regime.data.title, source: set.regime.data.source, note: regime.note } };
+    return {
+      shares: regime.shares,
+      source: { kind: 'regime_file', file: set.regime.file, title: set.regime.data.title, source: set.regime.data.source, note: regime.note },
+    };
   return { source: { kind: 'unspecified', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote } };
 }
 

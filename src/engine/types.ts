@@ -31,7 +31,6 @@ export interface Enterprise {
 
 export type TriBool = true | false | 'unknown';
 
-
 /** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
 export type NumAs = 'plain' | 'pct' | 'usd';
 
@@ -53,7 +52,15 @@ export type Term =
   /** Every tier newly reached, each paid once and added up (first-reached tiers read as a sum). */
   | { k: 'tierSum'; base: Term; strict: boolean; reached: { at: Decimal; amount: Decimal }[]; sum: Decimal }
   /** An award by level: full is the level's amount, amount what is paid; before: the level awarded earlier (upgrades pay the difference, first-reached only a higher level). */
-  | { k: 'level'; fact: string; level: string; full: Decimal; amount: Decimal; mode: 'highest' | 'upgrade' | 'first_reached'; before?: { level: string; amount: Decimal } }
+  | {
+      k: 'level';
+      fact: string;
+      level: string;
+      full: Decimal;
+      amount: Decimal;
+      mode: 'highest' | 'upgrade' | 'first_reached';
+      before?: { level: string; amount: Decimal };
+    }
   | { k: 'none'; why: 'no_items' | 'no_case' }
   /** An each award: every item's amount (after its own cap), named, added up. */
   | { k: 'each'; fact: string; items: { index: number; name?: string; value: Decimal }[] };

@@ -63,7 +63,10 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
  */
 export function listItems(fact: Fact, raw: string): string[] {
   if (fact.type === 'enum_set') return splitChoices(fact, raw);
-  return raw.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(LIST_SPLIT)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** An enum set from its items, each read by `item` (batch passes a cached coerceEnum); duplicates kept once. */
@@ -113,8 +116,7 @@ export function coerceNumber(fact: Fact, raw: unknown): Coerced {
     if (!p) return { ok: false, code: 'BAD_VALUE', detail: reason('notAmount', { value: show(raw) }) };
     if (p.currency && fact.type === 'money_usd' && p.currency !== 'USD')
       return { ok: false, code: 'WRONG_CURRENCY', detail: reason('usdFact', { value: show(raw) }), suggestion: fact.derive_from_cny };
-    if (p.currency === 'USD' && fact.type !== 'money_usd')
-      return { ok: false, code: 'WRONG_CURRENCY', detail: reason('notUsdFact', { value: show(raw) }) };
+    if (p.currency === 'USD' && fact.type !== 'money_usd') return { ok: false, code: 'WRONG_CURRENCY', detail: reason('notUsdFact', { value: show(raw) }) };
     if (p.percent && fact.type !== 'ratio') return { ok: false, code: 'BAD_VALUE', detail: reason('noPercent', { value: show(raw) }) };
     value = p.value;
   } else {
@@ -150,6 +152,6 @@ function bound(v: number | string): Decimal {
 }
 
 function show(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const s = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   return s.length > 40 ? `"${s.slice(0, 40)}…"` : `"${s}"`;
 }

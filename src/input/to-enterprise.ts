@@ -71,7 +71,10 @@ export function toEnterprise(
   const enterprise: Enterprise = {
     id: isBlank(rec.id) ? undefined : String(rec.id),
     name: isBlank(rec.name) ? undefined : String(rec.name),
-    region, year, facts, history,
+    region,
+    year,
+    facts,
+    history,
   };
   return { enterprise, findings };
 }
@@ -84,7 +87,8 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
   const code = resolveRegion(set, String(raw));
   if (code) return code;
   const several = regionsStartingWith(set, String(raw));
-  if (several.length > 1) return void err('AMBIGUOUS_REGION', { region: String(raw), candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, ['region']);
+  if (several.length > 1)
+    return void err('AMBIGUOUS_REGION', { region: String(raw), candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, ['region']);
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
   const s = didYouMean(String(raw), names);
   err('UNKNOWN_REGION', { region: String(raw) }, ['region'], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
@@ -135,12 +139,17 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
-    if (!r.ok) err(r.code, { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok)
+      err(
+        r.code,
+        { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args },
+        ['facts', key],
+        r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined,
+      );
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;
 }
-
 
 /** Award history checked as toEnterprise checks it, with each finding placed by `locate` (a --history file's lines). */
 export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Finding[] {

@@ -3,8 +3,17 @@
 
 /** What the award history did to a clause; worded in src/i18n/messages.ts. */
 export type HistoryNote =
-  | 'assumed_none' | 'stated_none' | 'already_paid' | 'max_years' | 'years_before' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before'
-  | 'level_before' | 'upgrade_from' | 'history_incomplete';
+  | 'assumed_none'
+  | 'stated_none'
+  | 'already_paid'
+  | 'max_years'
+  | 'years_before'
+  | 'cumulative_used'
+  | 'tier_already_paid'
+  | 'tiers_before'
+  | 'level_before'
+  | 'upgrade_from'
+  | 'history_incomplete';
 
 export type ResultStatus =
   | 'eligible' // a sure amount

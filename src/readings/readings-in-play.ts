@@ -24,7 +24,8 @@ export function outcomeKey(ev: Evaluation): Map<string, string> {
   return m;
 }
 
-const clauseKey = (c: ClauseResult) => `${c.status} ${(c.amount ?? c.potential)?.toFixed(2) ?? ''} ${c.split?.parts.map((p) => `${p.level}:${p.amount.toFixed(2)}`).join(',') ?? ''}`;
+const clauseKey = (c: ClauseResult) =>
+  `${c.status} ${(c.amount ?? c.potential)?.toFixed(2) ?? ''} ${c.split?.parts.map((p) => `${p.level}:${p.amount.toFixed(2)}`).join(',') ?? ''}`;
 
 /** The readings whose switches sit in a document that covers the enterprise's place (the others cannot matter). */
 export function readingsNearby(set: RuleSet, ev: Evaluation): string[] {

@@ -1,8 +1,20 @@
 import { Decimal } from '../money/decimal.js';
 
 /** A clause as a result file holds it: schemaVersion 2 names the figure by its kind, 1 had one `amount`. */
-interface ClauseJson { id: string; status: string; amount?: string; sure?: string; ceiling?: string; potential?: string; setAside?: string }
-interface EvalJson { enterprise: { id?: string; name?: string; region: string; year: number }; totals: { sure: string; ceilings: string }; policies: { id: string; applicability: string; clauses: ClauseJson[] }[] }
+interface ClauseJson {
+  id: string;
+  status: string;
+  amount?: string;
+  sure?: string;
+  ceiling?: string;
+  potential?: string;
+  setAside?: string;
+}
+interface EvalJson {
+  enterprise: { id?: string; name?: string; region: string; year: number };
+  totals: { sure: string; ceilings: string };
+  policies: { id: string; applicability: string; clauses: ClauseJson[] }[];
+}
 export type ResultFile = EvalJson | { schemaVersion: number; results: EvalJson[] };
 
 export interface Change {
@@ -40,7 +52,13 @@ export function diffResults(a: ResultFile, b: ResultFile): Change[] {
       const q = y.get(id);
       if (p?.status === q?.status && p?.amount === q?.amount) continue;
       const delta = p?.amount || q?.amount ? new Decimal(q?.amount ?? 0).minus(p?.amount ?? 0) : undefined;
-      out.push({ enterprise: ent, clause: id, before: { ...p }, after: { ...q }, delta: delta && !delta.isZero() ? `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}` : undefined });
+      out.push({
+        enterprise: ent,
+        clause: id,
+        before: { ...p },
+        after: { ...q },
+        delta: delta && !delta.isZero() ? `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}` : undefined,
+      });
     }
   }
   return out;

@@ -26,7 +26,8 @@ function fixedWidth(c: Column): number {
   return Math.max(content, head <= 8 ? head : Math.ceil(head / 2));
 }
 
-const natural = (c: Column) => Math.max(displayWidth(c.head) > 0 ? Math.min(displayWidth(c.head), 12) : 1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));
+const natural = (c: Column) =>
+  Math.max(displayWidth(c.head) > 0 ? Math.min(displayWidth(c.head), 12) : 1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));
 
 /**
  * Column widths (content only, without padding) for a table at most `width`

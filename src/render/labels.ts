@@ -45,7 +45,10 @@ export class Labels {
 
   /** A beneficiary as a rule gives it: one kind, or several of which any will do (电商企业或个体工商户). */
   kinds(ids: string | readonly string[]): string {
-    return [ids].flat().map((k) => this.kind(k)).join(this.lang === 'zh' ? '或' : ' or ');
+    return [ids]
+      .flat()
+      .map((k) => this.kind(k))
+      .join(this.lang === 'zh' ? '或' : ' or ');
   }
 
   /** Who supplies a fact the applicant cannot know (由县财政局提供), or '' for the applicant's own facts. */
@@ -78,7 +81,13 @@ export class Labels {
   clause(id: string): string {
     this.clauses ??= new Map(
       this.set.policies.flatMap((lp) =>
-        lp.policy.clauses.map((c) => [c.id, { doc: lp.policy.doc_number ?? lp.policy.short_title ?? lp.policy.title, number: c.part ? `${c.number} ${c.part}` : c.number, title: c.title }] as const),
+        lp.policy.clauses.map(
+          (c) =>
+            [
+              c.id,
+              { doc: lp.policy.doc_number ?? lp.policy.short_title ?? lp.policy.title, number: c.part ? `${c.number} ${c.part}` : c.number, title: c.title },
+            ] as const,
+        ),
       ),
     );
     const c = this.clauses.get(id);

@@ -13,7 +13,9 @@ import { labelsFor } from '../render/labels.js';
 export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = join(set.dir, '..', 'examples')): string | undefined {
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch {
     return undefined;
   }

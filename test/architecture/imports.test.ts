@@ -72,11 +72,7 @@ const KNOWN_CYCLES: Record<string, string> = {
     'one validation path',
 };
 
-const PATTERNS = [
-  /^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm,
-  /^\s*import\s*['"]([^'"]+)['"]/gm,
-  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
+const PATTERNS = [/^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm, /^\s*import\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
 
 export function sourceFiles(dir: string): string[] {
   const out: string[] = [];

@@ -193,7 +193,10 @@ export class XlsxOutput {
 
   private newSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, widths: number[], name: string): ExcelJS.Worksheet {
     const last = spec.head.length;
-    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: last } } } as Partial<ExcelJS.AddWorksheetOptions>);
+    const ws = book.addWorksheet(name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: last } },
+    } as Partial<ExcelJS.AddWorksheetOptions>);
     ws.columns = spec.head.map((h, i) => ({
       header: textCell(h),
       width: Math.min(MAX_WIDTH, Math.max(8, (widths[i] ?? 8) + 2)),

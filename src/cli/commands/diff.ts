@@ -29,7 +29,11 @@ export async function diffCommand(a: string, b: string, opts: { format: 'text' |
   else if (!changes.length) process.stdout.write('no award changed\n');
   else {
     for (const c of changes)
-      process.stdout.write(safeText(`${c.enterprise}  ${c.clause}  ${c.before.status ?? '—'} → ${c.after.status ?? '—'}  ${c.before.amount ?? '—'} → ${c.after.amount ?? '—'}${c.delta ? `  (${c.delta})` : ''}`) + '\n');
+      process.stdout.write(
+        safeText(
+          `${c.enterprise}  ${c.clause}  ${c.before.status ?? '—'} → ${c.after.status ?? '—'}  ${c.before.amount ?? '—'} → ${c.after.amount ?? '—'}${c.delta ? `  (${c.delta})` : ''}`,
+        ) + '\n',
+      );
     process.stdout.write(`${changes.length} change(s)\n`);
   }
   return changes.length ? 1 : 0;
