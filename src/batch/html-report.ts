@@ -5,7 +5,7 @@ import { SubsidyError } from '../errors/subsidy-error.js';
 import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Labels } from '../render/labels.js';
-import { type Html } from '../render/html/html.js';
+import type { Html } from '../render/html/html.js';
 import { pageEnd, pageStart } from '../render/html/page.js';
 import { DocumentTotals, enterpriseRow, enterprisesEnd, enterprisesHead, errorRow, portfolioTop } from '../render/html/portfolio-page.js';
 import { sheetSection, type SheetMeta } from '../render/html/sheet.js';

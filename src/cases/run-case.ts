@@ -57,7 +57,7 @@ function withCaseReadings(set: RuleSet, readings: Record<string, string> | undef
   if (!readings) return set;
   for (const [id, option] of Object.entries(readings)) {
     const r = set.readings.find((x) => x.id === id);
-    if (!r || !r.options.some((o) => o.id === option))
+    if (!r?.options.some((o) => o.id === option))
       throw SubsidyError.of(
         'CASE_INVALID',
         { detail: r ? `${id}: ${option} is not one of ${r.options.map((o) => o.id).join(', ')}` : `no reading ${id}` },

@@ -133,7 +133,7 @@ function evalRentPart(p: RentPart, ctx: AwardCtx): AwardNum {
   const m = months as Ok;
   const ceiling = literal(p.ceiling_per_m2_month).times(a.value).times(m.value);
   const ceilingTerm = () => op('×', lit(p.ceiling_per_m2_month), a.term!, m.term!);
-  if (!rent || !rent.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
+  if (!rent?.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
   const share = literal(p.rate!).times(rent.value);
   return okIn(ctx, dmin(share, ceiling), () => ({
     k: 'part',

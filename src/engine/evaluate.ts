@@ -68,7 +68,7 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
   };
 }
 
-function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: readonly string[], traced: boolean): PolicyResult {
+function evaluatePolicy(_set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: readonly string[], traced: boolean): PolicyResult {
   const { policy } = lp;
   const v = inForce(policy, ent.year);
   const trace: TraceStep[] | undefined = traced

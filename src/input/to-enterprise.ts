@@ -158,7 +158,7 @@ export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Fin
   return findings;
 }
 
-function readHistory(set: RuleSet, raw: unknown, err: Err, budget = new FindingBudget()): Map<string, ClauseHistory> {
+function readHistory(set: RuleSet, raw: unknown, err: Err, _budget = new FindingBudget()): Map<string, ClauseHistory> {
   const out = new Map<string, ClauseHistory>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {

@@ -181,7 +181,7 @@ class Checker {
       const at = this.threshold(a.base, t.at, [...p, 'at'], false);
       const amount = this.money(t.amount, [...p, 'amount']);
       if (prev?.at && at && !at.greaterThan(prev.at)) this.push('RULE_TIER_ORDER', { at: shown(t.at), previous: shown(prev.raw.at) }, [...p, 'at']);
-      if (prev?.amount && amount && amount.lessThan(prev.amount))
+      if (prev?.amount && amount?.lessThan(prev.amount))
         this.push('RULE_TIER_AMOUNT', { amount: shown(t.amount), previous: shown(prev.raw.amount) }, [...p, 'amount']);
       prev = { at, amount, raw: t };
     });

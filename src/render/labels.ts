@@ -103,7 +103,7 @@ export class Labels {
     if (!text.includes('{')) return text;
     // Notes stay in the language they were written in (Chinese), and so do the names put into them.
     const zh = this.lang === 'zh' ? this : labelsFor(this.set, 'zh', this.ids);
-    return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
+    return text.replace(NOTE_REF, (_whole, kind: string, id: string) => {
       // A reading is named by its question: the option in force is in the output's readings footer.
       // Quotes inside the question become single quotes, as Chinese nests them.
       if (kind === 'reading') return `“${(this.set.readings.find((r) => r.id === id)?.question.zh ?? id).replace(/“/g, '‘').replace(/”/g, '’')}”`;

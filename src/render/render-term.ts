@@ -84,6 +84,7 @@ function levelText(t: Extract<Term, { k: 'level' }>, l: Labels): string {
   const before = l.value(t.fact, t.before.level);
   if (t.mode === 'first_reached') return fill(t.amount.isZero() ? f.levelNotHigher! : f.levelHigher!, { level, before, amount: formatNumber(t.amount) });
   // An upgrade pays the difference, never below 0: a renewal or a lower level pays nothing.
+  // biome-ignore lint/suspicious/noThenProperty: {then} is the message's own placeholder (the level paid before); fill() is no promise
   if (t.amount.isZero()) return fill(f.levelRenewal!, { level, before, now: formatNumber(t.full), then: formatNumber(t.before.amount) });
   return `${level} ${formatNumber(t.full)} − ${before} ${formatNumber(t.before.amount)} = ${formatNumber(t.amount)}`;
 }

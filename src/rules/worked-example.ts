@@ -33,7 +33,7 @@ export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = 
         if (c) return `${lang === 'zh' ? '示例' : 'worked example'}: examples/${name}\n${explainClause(p, c, clause, labelsFor(set, lang))}`;
       }
     } catch {
-      continue;
+      // An example that does not read shows nothing: the next one may.
     }
   }
   return undefined;

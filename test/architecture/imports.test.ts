@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** Bottom to top: a folder may import from its own layer and the layers below it. */
-export const LAYERS: string[][] = [
+const LAYERS: string[][] = [
   ['errors', 'money'],
   ['model', 'schema', 'i18n', 'output'],
   ['load', 'input', 'rules', 'readings'],
@@ -74,7 +74,7 @@ const KNOWN_CYCLES: Record<string, string> = {
 
 const PATTERNS = [/^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm, /^\s*import\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
 
-export function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -85,7 +85,7 @@ export function sourceFiles(dir: string): string[] {
 }
 
 /** Each file (relative to src/) with the files of src/ it imports. */
-export function importGraph(src: string): Map<string, Set<string>> {
+function importGraph(src: string): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const file of sourceFiles(src)) {
     const from = relative(src, file);
@@ -103,15 +103,15 @@ export function importGraph(src: string): Map<string, Set<string>> {
   return graph;
 }
 
-export const folderOf = (file: string) => (file.includes('/') ? (file.split('/')[0] as string) : '.');
+const folderOf = (file: string) => (file.includes('/') ? (file.split('/')[0] as string) : '.');
 
-export function layerOf(folder: string): number {
+function layerOf(folder: string): number {
   const i = LAYERS.findIndex((l) => l.includes(folder));
   if (i < 0) throw new Error(`src/${folder}/ is in no layer: add it to LAYERS in test/architecture/imports.test.ts`);
   return i;
 }
 
-export function upwardImports(graph: Map<string, Set<string>>): string[] {
+function upwardImports(graph: Map<string, Set<string>>): string[] {
   const out: string[] = [];
   for (const [from, targets] of graph) {
     for (const to of targets) {
@@ -122,7 +122,7 @@ export function upwardImports(graph: Map<string, Set<string>>): string[] {
 }
 
 /** Strongly connected components of two or more files (Tarjan), each sorted. */
-export function cycles(graph: Map<string, Set<string>>): string[] {
+function cycles(graph: Map<string, Set<string>>): string[] {
   let index = 0;
   const idx = new Map<string, number>();
   const low = new Map<string, number>();

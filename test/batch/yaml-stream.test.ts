@@ -33,7 +33,7 @@ describe('a YAML list in batch is read an item at a time', () => {
     const rows = await yamlRows(chunks(), 'big.yaml');
     const first = await rows.next();
     expect(first.value?.row).toBe(1);
-    expect((first.value?.record as { id: string }).id).toBe('E0');
+    expect((first.value!.record as { id: string }).id).toBe('E0');
     // Only what it took to see where item 1 ends has been read.
     expect(fed).toBeLessThan(5);
     const rest = await collect(rows);

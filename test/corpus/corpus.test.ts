@@ -24,7 +24,7 @@ interface RulesEdit {
   delete?: boolean;
 }
 
-export interface CorpusCase {
+interface CorpusCase {
   id: string;
   command: 'calc' | 'lint' | 'test' | 'batch';
   file?: string;
@@ -41,7 +41,7 @@ export interface CorpusCase {
   mentions?: string[];
 }
 
-export const CASES = (parse(readFileSync(join(HERE, 'cases.yaml'), 'utf8')) as { cases: CorpusCase[] }).cases;
+const CASES = (parse(readFileSync(join(HERE, 'cases.yaml'), 'utf8')) as { cases: CorpusCase[] }).cases;
 
 /** A copy of rules/ with one file edited; returns the copy and the 1-based line where the edit starts. */
 function brokenRules(edit: RulesEdit): { dir: string; line?: number } {
@@ -105,7 +105,7 @@ function expectCompleteOrNone(file: string, exit: number, why: string): void {
   expect(rows.length, why).toBeGreaterThan(1);
   expect(new Set(rows.map((r) => r.length)).size, `${why}\nragged report`).toBe(1);
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the bad-input corpus (test/corpus/cases.yaml)', () => {
   it('the manifest is well formed: unique ids, known codes, every listed file exists', () => {
@@ -133,8 +133,8 @@ describe('the bad-input corpus (test/corpus/cases.yaml)', () => {
       expect(message, why).toBeDefined();
       expect(message, why).toContain(p.named);
       const line = c.line === 'edit' ? p.editLine! + (c.line_offset ?? 0) : c.line;
-      if (typeof line === 'number') expect(message, why).toMatch(new RegExp(`${escape(p.named)}:${line}\\b`));
-      else if (line === undefined) expect(message, why).toMatch(new RegExp(`${escape(p.named)}:\\d+`));
+      if (typeof line === 'number') expect(message, why).toMatch(new RegExp(`${escapeRe(p.named)}:${line}\\b`));
+      else if (line === undefined) expect(message, why).toMatch(new RegExp(`${escapeRe(p.named)}:\\d+`));
       if (c.field) expect(message, why).toContain(`field ${c.field}: [`);
       if (c.row !== undefined) expect(message, why).toMatch(new RegExp(`, row ${c.row}[,:]`));
       for (const m of c.mentions ?? []) expect(message, why).toContain(m);

@@ -133,7 +133,7 @@ const ROWS: Row[] = [
   },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('lint rejects misuse of each new construct, and calc refuses the same set', () => {
   it('the table uses codes that exist, and names each check once', () => {
@@ -159,7 +159,7 @@ describe('lint rejects misuse of each new construct, and calc refuses the same s
       const lint = lintInProcess(rules);
       const why = `${row.name}\n${lint.lines.join('\n')}`;
       expect(lint.code, why).toBe(1);
-      const where = row.anyLine ? `${escape(file)}:\\d+:\\d+` : `${escape(file)}:${line}:\\d+`;
+      const where = row.anyLine ? `${escapeRe(file)}:\\d+:\\d+` : `${escapeRe(file)}:${line}:\\d+`;
       const message = lint.lines.find((l) => l.includes(`[${row.code}]`) && new RegExp(`^${where}(, field [^:]+)?: \\[`).test(l));
       expect(message, why).toBeDefined();
       for (const m of row.mentions ?? []) expect(message, why).toContain(m);

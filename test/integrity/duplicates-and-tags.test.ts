@@ -103,7 +103,7 @@ describe('YAML tags that change structure are refused, not half-read', { timeout
     ['!!binary', 'facts:\n  online_sales: !!binary MTAw\n'],
     ['!!timestamp', 'facts:\n  online_sales: !!timestamp 2024-01-01\n'],
     ['a local tag', 'facts:\n  online_sales: !money 100万\n'],
-  ])('%s in an enterprise file: exit 2 naming the tag and its line, never a total of 0', (tag, facts) => {
+  ])('%s in an enterprise file: exit 2 naming the tag and its line, never a total of 0', (_tag, facts) => {
     const r = calc(BASE + facts);
     expect(r.code, r.stdout).toBe(2);
     expect(r.stdout).toBe('');

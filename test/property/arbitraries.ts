@@ -66,12 +66,12 @@ export function enterpriseRecord(set: RuleSet): fc.Arbitrary<Record<string, unkn
   const disqualifiers = new Map(
     set.policies.flatMap((p) => p.policy.exclusions.flatMap((e) => ('fact' in e.when ? [[e.when.fact, e.when.value] as const] : []))),
   );
-  const valueOf = (f: Fact) => {
+  const valueFor = (f: Fact) => {
     if (!disqualifiers.has(f.id)) return fc.option(factValue(f), { freq: 4 });
     const hit = disqualifiers.get(f.id);
     return typeof hit === 'boolean' ? fc.oneof({ arbitrary: fc.constant(!hit), weight: 19 }, { arbitrary: fc.constant(hit), weight: 1 }) : factValue(f);
   };
-  const factRecord = fc.tuple(...facts.map(valueOf)).map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === null ? [] : [[facts[i]!.id, v]]))));
+  const factRecord = fc.tuple(...facts.map(valueFor)).map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === null ? [] : [[facts[i]!.id, v]]))));
   // History only where a clause's rule reads it, with values it can mean (a tier threshold, a level of its fact).
   const uses = [...historyUses(set).values()].filter((u) => u.accepted.length);
   const historyEntry = (u: HistoryUse) =>

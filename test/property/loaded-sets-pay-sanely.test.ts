@@ -94,7 +94,7 @@ describe('a rule set that loads pays sanely', () => {
     let refused = 0;
     fc.assert(
       fc.property(clause, shares, facts, (c, sh, f) => {
-        let set;
+        let set: ReturnType<typeof ruleSetWith>;
         try {
           set = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', ...c }], {
             fiscal: { otherwise: { shares: sh } },

@@ -293,7 +293,7 @@ function regimeWith(shares: string, regions: string, more = ''): string {
   return `title: t\nsource: s\nregimes:\n  - policy: hangzhou-cbec-2024\n    regions: ${regions}\n    shares: ${shares}${more}\n`;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Rows whose one edit stays on its line can share a copy of rules/ with rows far enough away
@@ -363,7 +363,7 @@ describe('rules lint: every check, each on a broken copy of rules/, and calc ref
       const why = `${row.name}\n${lint.lines.join('\n')}`;
       expect(lint.code, why).toBe(1);
       const line = row.edits[0]?.find !== undefined ? lineIn(row.edits[0]) : undefined;
-      const where = row.at === 'none' ? escape(file) : row.at === 'file' ? `${escape(file)}:\\d+:\\d+` : `${escape(file)}:${line}:\\d+`;
+      const where = row.at === 'none' ? escapeRe(file) : row.at === 'file' ? `${escapeRe(file)}:\\d+:\\d+` : `${escapeRe(file)}:${line}:\\d+`;
       const message = lint.lines.find((l) => l.includes(`[${row.code}]`) && new RegExp(`^${where}(, field [^:]+)?: \\[`).test(l));
       expect(message, why).toBeDefined();
       for (const m of row.mentions ?? []) expect(message, why).toContain(m);

@@ -43,7 +43,7 @@ class Spool {
     this.flush();
     const buf = Buffer.alloc(1 << 20);
     let carry = '';
-    for (let pos = 0, n; (n = readSync(this.fd, buf, 0, buf.length, pos)) > 0; pos += n) {
+    for (let pos = 0, n: number; (n = readSync(this.fd, buf, 0, buf.length, pos)) > 0; pos += n) {
       const lines = (carry + buf.toString('utf8', 0, n)).split('\n');
       carry = lines.pop()!;
       for (const l of lines) if (l) yield (JSON.parse(l) as SpoolCell[]).slice(1);

@@ -132,7 +132,6 @@ ${barChart(
 export function enterprisesHead(l: Labels): Html {
   const m = catalogue(l.lang);
   const w = m.words;
-  const s = m.sheet;
   return html`<table class="enterprises"><thead><tr><th class="num">${w.batchRow}</th><th>${w.id}</th><th>${w.name}</th><th>${w.region}</th><th>${w.year}</th><th class="num">${w.sure}</th><th class="num">${w.ceilings}</th><th class="num">${w.pendingPotential}</th><th class="num">${w.pending}</th><th>${w.note}</th></tr></thead><tbody>\n`;
 }
 
