@@ -1,5 +1,5 @@
 import type { Award, Clause, Condition, NumExpr } from '../schema/policy-schema.js';
-import { literal } from '../engine/literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { Decimal } from '../money/decimal.js';
 
 /**

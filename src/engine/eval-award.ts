@@ -5,7 +5,7 @@ import { evalEach } from './eval-each.js';
 import { evalExpr, type Num } from './eval-expr.js';
 import type { FactsView } from './facts-view.js';
 import { receivedNothing } from './history.js';
-import { literal, literalAs } from './literal.js';
+import { literal, literalAs } from '../model/rule-literal.js';
 import type { ClauseHistory, HistoryField, Term, TraceStep } from './types.js';
 
 export interface AwardCtx {

@@ -3,7 +3,7 @@ import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
 import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
 import { numAsOf, type FactsView } from './facts-view.js';
-import { literal, literalAs } from './literal.js';
+import { literal, literalAs } from '../model/rule-literal.js';
 import type { Shown, Term, TraceStep, TriBool } from './types.js';
 
 export interface CondResult {

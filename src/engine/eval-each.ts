@@ -3,7 +3,7 @@ import { RecordList } from '../input/record-value.js';
 import type { Award } from '../schema/policy-schema.js';
 import type { AwardCtx, AwardNum } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
-import { literal } from './literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { Term, TraceStep, TriBool } from './types.js';
 
 type Each = Extract<Award, { kind: 'each' }>;

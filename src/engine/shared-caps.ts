@@ -1,7 +1,7 @@
 import { Decimal, dmin } from '../money/decimal.js';
 import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
 import { instalments } from './apply-limits.js';
-import { literal } from './literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { ClauseResult, PolicyResult } from './types.js';
 
 const ZERO = new Decimal(0);

@@ -3,8 +3,10 @@ import type { FactValue } from '../input/coerce-value.js';
 import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
 import type { HistoryNote, ResultStatus } from '../model/result-status.js';
+import type { NumAs } from '../model/rule-literal.js';
 
 export type { HistoryNote, ResultStatus } from '../model/result-status.js';
+export type { NumAs } from '../model/rule-literal.js';
 
 /** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
@@ -30,9 +32,6 @@ export interface Enterprise {
 }
 
 export type TriBool = true | false | 'unknown';
-
-/** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
-export type NumAs = 'plain' | 'pct' | 'usd';
 
 /**
  * A formula as the engine computed it: every number is the exact value used.

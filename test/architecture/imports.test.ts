@@ -50,7 +50,6 @@ const KNOWN_UPWARD: Record<string, string> = {
   'readings/readings-in-play.ts -> engine/types.ts': 'split readings/ in two',
   // src/rules mixes rule utilities (walk, clause names) with features of `rules show` and
   // `rules new` (worked examples, document state, descriptions): those belong with the command.
-  'rules/award-bound.ts -> engine/literal.ts': 'rule literal reading lives in the engine',
   'rules/worked-example.ts -> engine/evaluate.ts': 'a feature of rules show',
   'rules/worked-example.ts -> render/render-explain.ts': 'a feature of rules show',
   'rules/worked-example.ts -> render/labels.ts': 'a feature of rules show',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellReader } from '../../src/batch/read-cells.js';
 import { DecimalText } from '../../src/batch/defer-facts.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
-import { literal } from '../../src/engine/literal.js';
+import { literal } from '../../src/model/rule-literal.js';
 import { Decimal } from '../../src/money/decimal.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 import { AmountText } from '../../src/schema/amount-literal.js';
