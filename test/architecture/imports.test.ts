@@ -48,16 +48,6 @@ const KNOWN_UPWARD: Record<string, string> = {
   'readings/range.ts -> engine/types.ts': 'range evaluates; split readings/ in two',
   'readings/readings-in-play.ts -> engine/evaluate.ts': 'split readings/ in two',
   'readings/readings-in-play.ts -> engine/types.ts': 'split readings/ in two',
-  // src/rules mixes rule utilities (walk, clause names) with features of `rules show` and
-  // `rules new` (worked examples, document state, descriptions): those belong with the command.
-  'rules/worked-example.ts -> engine/evaluate.ts': 'a feature of rules show',
-  'rules/worked-example.ts -> render/render-explain.ts': 'a feature of rules show',
-  'rules/worked-example.ts -> render/labels.ts': 'a feature of rules show',
-  'rules/describe-rule.ts -> render/labels.ts': 'a feature of rules show',
-  'rules/document-state.ts -> lint/check-amounts.ts': 'a feature of rules show',
-  'rules/document-state.ts -> provenance/provenance.ts': 'a feature of rules show',
-  'rules/scaffold-meta.ts -> lint/source-items.ts': 'a feature of rules new',
-  'rules/scaffold-policy.ts -> lint/source-items.ts': 'a feature of rules new',
 };
 
 /** Cycles between files that are known, each as its files sorted and joined by ' <-> '. */

@@ -14,7 +14,7 @@ import { askFact } from '../../src/interview/ask-fact.js';
 import type { Choice, Prompts } from '../../src/interview/prompts.js';
 import { comparisons } from '../../src/rules/walk.js';
 import { labelsFor } from '../../src/render/labels.js';
-import { describeClause } from '../../src/rules/describe-rule.js';
+import { describeClause } from '../../src/cli/rules/describe-rule.js';
 import { choiceKey, FactSchema, type Fact } from '../../src/schema/fact-schema.js';
 import type { Award } from '../../src/schema/policy-schema.js';
 

@@ -5,7 +5,7 @@ import { canonicalNumber, numberInSource, outline, sourceItems, unaccountedItems
 import { checkRules } from '../../src/load/validate-rules.js';
 import { coverage, coverageFails } from '../../src/lint/coverage.js';
 import { brokenCopy, run } from '../helpers/broken-rules.js';
-import { scaffoldPolicy } from '../../src/rules/scaffold-policy.js';
+import { scaffoldPolicy } from '../../src/cli/rules/scaffold-policy.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 
 /** A short text numbered 一、 at the top, as the county live-streaming policy was. */

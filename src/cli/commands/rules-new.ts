@@ -6,7 +6,7 @@ import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import type { Region } from '../../schema/region-schema.js';
-import { scaffoldPolicy } from '../../rules/scaffold-policy.js';
+import { scaffoldPolicy } from '../rules/scaffold-policy.js';
 import type { RulesOptions } from './rules-options.js';
 import { reason } from '../../i18n/reasons.js';
 

@@ -7,11 +7,11 @@ import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../load/load-rule
 import { checkRules } from '../../load/validate-rules.js';
 import { isBlocking } from '../../lint/lint-rules.js';
 import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
-import { describeClause } from '../../rules/describe-rule.js';
+import { describeClause } from '../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
 import { catalogue, fill } from '../../i18n/messages.js';
-import { documentState, today } from '../../rules/document-state.js';
-import { workedExample } from '../../rules/worked-example.js';
+import { documentState, today } from '../rules/document-state.js';
+import { workedExample } from '../rules/worked-example.js';
 import { safeText } from '../../i18n/safe-text.js';
 import { reason } from '../../i18n/reasons.js';
 import type { RulesOptions } from './rules-options.js';

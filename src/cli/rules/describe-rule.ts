@@ -1,6 +1,6 @@
-import type { Award, Clause, Condition, NumExpr } from '../schema/policy-schema.js';
-import { catalogue, fill } from '../i18n/messages.js';
-import type { Labels } from '../render/labels.js';
+import type { Award, Clause, Condition, NumExpr } from '../../schema/policy-schema.js';
+import { catalogue, fill } from '../../i18n/messages.js';
+import type { Labels } from '../../render/labels.js';
 
 /**
  * The encoding of a clause in plain words, for `rules show` and for reviewers:

@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate } from '../engine/evaluate.js';
-import { toEnterprise } from '../input/to-enterprise.js';
-import { enterpriseRecord } from '../input/enterprise-record.js';
-import { readYaml } from '../load/read-yaml.js';
-import type { RuleSet } from '../load/load-rules.js';
-import { explainClause } from '../render/render-explain.js';
-import type { Lang } from '../i18n/messages.js';
-import { labelsFor } from '../render/labels.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { toEnterprise } from '../../input/to-enterprise.js';
+import { enterpriseRecord } from '../../input/enterprise-record.js';
+import { readYaml } from '../../load/read-yaml.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import { explainClause } from '../../render/render-explain.js';
+import type { Lang } from '../../i18n/messages.js';
+import { labelsFor } from '../../render/labels.js';
 
 /** The first shipped example that yields an amount for the clause, explained. */
 export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = join(set.dir, '..', 'examples')): string | undefined {
