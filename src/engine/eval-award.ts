@@ -1,22 +1,14 @@
 import { cmp, Decimal, dmin } from '../money/decimal.js';
+import type { AwardCtx, AwardNum } from './award-ctx.js';
 import type { Award, RentPart } from '../schema/policy-schema.js';
 import { evalCondition } from './eval-condition.js';
 import { evalEach } from './eval-each.js';
 import { evalExpr, type Num } from './eval-expr.js';
-import type { FactsView } from './facts-view.js';
 import { receivedNothing } from './history.js';
 import { literal, literalAs } from '../model/rule-literal.js';
-import type { ClauseHistory, HistoryField, Term, TraceStep } from './types.js';
+import type { Term } from './types.js';
 
-export interface AwardCtx {
-  facts: FactsView;
-  history: ClauseHistory | undefined;
-  /** Absent when no trace is kept: then no terms are built either. */
-  trace: TraceStep[] | undefined;
-}
-
-/** An award before caps; `needsHistory` when the history given lacks a field this award reads. */
-export type AwardNum = Num | { ok: false; missing: string[]; needsHistory: HistoryField[] };
+export type { AwardCtx, AwardNum } from './award-ctx.js';
 
 const ZERO = new Decimal(0);
 type Ok = Extract<Num, { ok: true }>;

@@ -1,7 +1,7 @@
 import { Decimal, dmin } from '../money/decimal.js';
 import { RecordList } from '../input/record-value.js';
 import type { Award } from '../schema/policy-schema.js';
-import type { AwardCtx, AwardNum } from './eval-award.js';
+import type { AwardCtx, AwardNum } from './award-ctx.js';
 import { evalCondition } from './eval-condition.js';
 import { literal } from '../model/rule-literal.js';
 import type { Term, TraceStep, TriBool } from './types.js';
