@@ -6,7 +6,7 @@ import { comparisons } from '../rules/walk.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 import { choiceLabels } from '../input/enum-choices.js';
-import { regionChain, resolveRegion } from '../engine/regions.js';
+import { regionChain, resolveRegion } from '../load/regions.js';
 import { fieldFact } from '../input/record-value.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 

@@ -1,6 +1,6 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import { regionsStartingWith, resolveRegion } from '../engine/regions.js';
+import { regionsStartingWith, resolveRegion } from '../load/regions.js';
 import type { RuleSet } from '../load/load-rules.js';
 
 /**

@@ -1,35 +1,13 @@
 import type { Decimal } from '../money/decimal.js';
-import type { FactValue } from '../input/coerce-value.js';
 import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
 import type { HistoryNote, ResultStatus } from '../model/result-status.js';
 import type { NumAs } from '../model/rule-literal.js';
+import type { HistoryField } from '../input/enterprise.js';
 
 export type { HistoryNote, ResultStatus } from '../model/result-status.js';
+export { HISTORY_FIELDS, type HistoryField, type ClauseHistory, type Enterprise } from '../input/enterprise.js';
 export type { NumAs } from '../model/rule-literal.js';
-
-/** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
-export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
-export type HistoryField = (typeof HISTORY_FIELDS)[number];
-
-export interface ClauseHistory {
-  paid_total?: Decimal;
-  years_paid?: number;
-  times_paid?: number;
-  /** Threshold of the highest tier already awarded (first-reached tiers). */
-  highest_tier?: Decimal;
-  /** Level already awarded (honours paid as upgrades). */
-  level?: string;
-}
-
-export interface Enterprise {
-  id?: string;
-  name?: string;
-  region: string;
-  year: number;
-  facts: Map<string, FactValue>;
-  history: Map<string, ClauseHistory>;
-}
 
 export type TriBool = true | false | 'unknown';
 

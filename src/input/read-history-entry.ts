@@ -1,6 +1,6 @@
 import type { ErrorCode, Finding, Words } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { ClauseHistory } from '../engine/types.js';
+import type { ClauseHistory } from './enterprise.js';
 import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { Decimal } from '../money/decimal.js';

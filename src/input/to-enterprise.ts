@@ -1,8 +1,8 @@
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../load/load-rules.js';
-import { regionsStartingWith, resolveRegion } from '../engine/regions.js';
-import type { ClauseHistory, Enterprise } from '../engine/types.js';
+import { regionsStartingWith, resolveRegion } from '../load/regions.js';
+import type { ClauseHistory, Enterprise } from './enterprise.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
 import { FindingBudget } from '../errors/finding-budget.js';

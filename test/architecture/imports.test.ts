@@ -36,12 +36,6 @@ const KNOWN_UPWARD: Record<string, string> = {
   'load/validate-rules.ts -> lint/lint-rules.ts': 'one validation path',
   'load/validate-rules.ts -> lint/check-dictionary.ts': 'one validation path',
   'load/validate-rules.ts -> lint/check-regime.ts': 'one validation path',
-  // Enterprise, FactValue's users and the region tree are defined in the engine; they belong
-  // in a domain layer (src/model) that input and engine both import.
-  'input/apply-overrides.ts -> engine/types.ts': 'Enterprise type lives in the engine',
-  'input/read-history-entry.ts -> engine/types.ts': 'Enterprise type lives in the engine',
-  'input/to-enterprise.ts -> engine/types.ts': 'Enterprise type lives in the engine',
-  'input/to-enterprise.ts -> engine/regions.ts': 'region tree helpers live in the engine',
   // The reading range evaluates once per option: it is a feature above the engine, while
   // choosing/applying readings (and switches, used by the loader) sit below it.
   'readings/range.ts -> engine/evaluate.ts': 'range evaluates; split readings/ in two',
