@@ -77,7 +77,10 @@ for (const n of sizes.length ? sizes : [100000, 1000000]) {
     batches.push(measure(['bin/subsidy.js', 'batch', file, '--out', report, '--limit', '5']));
     reportMb = statSync(report).size / 1048576;
     rmSync(report, { force: true });
-    if (runs > 1) console.log(`  run ${r + 1}: parse ${parses[r].wall.toFixed(1)} s, batch ${batches[r].wall.toFixed(1)} s, ratio ${(batches[r].wall / parses[r].wall).toFixed(2)}`);
+    if (runs > 1)
+      console.log(
+        `  run ${r + 1}: parse ${parses[r].wall.toFixed(1)} s, batch ${batches[r].wall.toFixed(1)} s, ratio ${(batches[r].wall / parses[r].wall).toFixed(2)}`,
+      );
   }
   const [parse, batch] = [typical(parses), typical(batches)];
   results.push({ n, batch });
@@ -89,5 +92,7 @@ for (const n of sizes.length ? sizes : [100000, 1000000]) {
 }
 if (results.length > 1) {
   const [a, b] = [results[0], results[results.length - 1]];
-  console.log(`peak memory ${b.n.toLocaleString('en-US')} / ${a.n.toLocaleString('en-US')} rows: ${(b.batch.rssKb / a.batch.rssKb).toFixed(2)}  (target ≤ 1.2)`);
+  console.log(
+    `peak memory ${b.n.toLocaleString('en-US')} / ${a.n.toLocaleString('en-US')} rows: ${(b.batch.rssKb / a.batch.rssKb).toFixed(2)}  (target ≤ 1.2)`,
+  );
 }

@@ -59,7 +59,10 @@ const CHUNK = 1000;
 const WARM = Math.min(n, 5000);
 const K = CLAUSES.length;
 const fmt = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, load average ${load()}`);
 let t = process.hrtime.bigint();
@@ -99,13 +102,21 @@ if (!only || only === 'zen') {
       peerRead(zenAmounts(response), i, fen);
     };
     for (const inFlight of [1, 16]) {
-      const e = { name: inFlight === 1 ? 'GoRules ZEN' : `GoRules ZEN, ${inFlight} in flight`, evaluate: (i) => decision.evaluate(facts[i]), async: true, inFlight, inEngine: 0 };
+      const e = {
+        name: inFlight === 1 ? 'GoRules ZEN' : `GoRules ZEN, ${inFlight} in flight`,
+        evaluate: (i) => decision.evaluate(facts[i]),
+        async: true,
+        inFlight,
+        inEngine: 0,
+      };
       e.read = read(e);
       engines.push(e);
     }
   } catch (e) {
     console.log(`GoRules ZEN left out: @gorules/zen-engine did not load here (${process.platform}-${process.arch}): ${String(e.message ?? e).split('\n')[0]}`);
-    console.log('  It ships its native code as one npm package per platform (@gorules/zen-engine-<platform>); npm installs only the one for this machine, if the registry has it.');
+    console.log(
+      '  It ships its native code as one npm package per platform (@gorules/zen-engine-<platform>); npm installs only the one for this machine, if the registry has it.',
+    );
   }
 }
 
@@ -154,21 +165,40 @@ const sub = engines.find((e) => e.name.startsWith('subsidy'));
 const rows = engines.map((e) => ({ e, perCore: n / e.cpu, perWall: n / e.wall }));
 const fastestPeer = rows.filter((r) => r.e !== sub).sort((a, b) => b.perCore - a.perCore)[0];
 const head = ['engine', 'wall s', 'CPU s', 'eval/s (wall)', 'eval/s per core', 'vs subsidy (per core)'];
-const body = rows.map((r) => [r.e.name, r.e.wall.toFixed(2), r.e.cpu.toFixed(2), fmt(r.perWall), fmt(r.perCore), sub ? `${(r.perCore / (n / sub.cpu)).toFixed(2)}×` : '—']);
+const body = rows.map((r) => [
+  r.e.name,
+  r.e.wall.toFixed(2),
+  r.e.cpu.toFixed(2),
+  fmt(r.perWall),
+  fmt(r.perCore),
+  sub ? `${(r.perCore / (n / sub.cpu)).toFixed(2)}×` : '—',
+]);
 const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-for (const line of [head, widths.map((w) => '-'.repeat(w)), ...body]) console.log(line.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
+for (const line of [head, widths.map((w) => '-'.repeat(w)), ...body])
+  console.log(line.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
 if (sub && fastestPeer) {
   const r = n / sub.cpu / fastestPeer.perCore;
-  console.log(`\nsubsidy ÷ fastest peer (${fastestPeer.e.name}), per core: ${r.toFixed(2)} (goal ≥ 1.00); on wall time: ${(n / sub.wall / fastestPeer.perWall).toFixed(2)}`);
+  console.log(
+    `\nsubsidy ÷ fastest peer (${fastestPeer.e.name}), per core: ${r.toFixed(2)} (goal ≥ 1.00); on wall time: ${(n / sub.wall / fastestPeer.perWall).toFixed(2)}`,
+  );
 }
 
 for (const e of engines.filter((e) => e.inFlight === 1))
-  console.log(`${e.name} says it spent ${((e.inEngine / n) * 1e6).toFixed(1)} µs per evaluation inside the engine (${fmt(n / e.inEngine)}/s); the rest of its time is the binding.`);
+  console.log(
+    `${e.name} says it spent ${((e.inEngine / n) * 1e6).toFixed(1)} µs per evaluation inside the engine (${fmt(n / e.inEngine)}/s); the rest of its time is the binding.`,
+  );
 
 const zen = engines.filter((e) => e.inFlight);
-if (zen.length > 1) console.log(`${zen[1].name}: answers the same as one at a time for ${fmt(zen[1].fen.reduce((m, x, o) => m + (Object.is(x, zen[0].fen[o]) ? 1 : 0), 0) / K)} enterprises of ${fmt(n)}`);
+if (zen.length > 1)
+  console.log(
+    `${zen[1].name}: answers the same as one at a time for ${fmt(zen[1].fen.reduce((m, x, o) => m + (Object.is(x, zen[0].fen[o]) ? 1 : 0), 0) / K)} enterprises of ${fmt(n)}`,
+  );
 if (sub) {
-  const needs = CLAUSES.map((_, j) => { let c = 0; for (let i = 0; i < n; i++) c += status[i * K + j] === NEEDS_DATA ? 1 : 0; return c; });
+  const needs = CLAUSES.map((_, j) => {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += status[i * K + j] === NEEDS_DATA ? 1 : 0;
+    return c;
+  });
   let excluded = 0;
   for (let i = 0; i < n; i++) if (status.subarray(i * K, i * K + K).includes(EXCLUDED)) excluded++;
   console.log(`\nsubsidy: awards left as needs data, by clause: ${CLAUSES.map((c, j) => `${c}: ${fmt(needs[j])}`).join(', ')}`);
@@ -181,7 +211,10 @@ if (!sub || engines.length < 2) console.log('\n(cross-check needs subsidy and a 
 function factsOf(id) {
   const clause = side.policy.clauses.find((c) => c.id === `lanxi-2022/${id}`);
   const ids = new Set(clause.beneficiary ? ['entity_kinds'] : []);
-  const walk = (x) => (Array.isArray(x) ? x.forEach(walk) : x && typeof x === 'object' && Object.entries(x).forEach(([k, v]) => (k === 'fact' || k === 'items' ? ids.add(v) : walk(v))));
+  const walk = (x) =>
+    Array.isArray(x)
+      ? x.forEach(walk)
+      : x && typeof x === 'object' && Object.entries(x).forEach(([k, v]) => (k === 'fact' || k === 'items' ? ids.add(v) : walk(v)));
   walk(clause.when);
   walk(clause.award);
   if (ids.has('cbec_b2c_sales_usd')) ['cbec_b2c_sales_cny', 'usd_cny_rate'].forEach((f) => ids.add(f));
@@ -195,13 +228,17 @@ function report(name, c) {
   console.log(`  differing by rounding only (≤ ${ROUNDING_FEN} fen):              ${pct(c.roundingOnly, n)}`);
   console.log(`  differing in logic:                                   ${pct(c.logic, n)}`);
   console.log(`  with an award subsidy leaves as needs data:           ${pct(c.needsData, n)}; the peer pays money on one of them for ${fmt(c.needsDataPaid)}`);
-  console.log(`  awards: ${fmt(c.awardsSure)} decided by subsidy — ${fmt(c.awardsEqual)} equal, ${fmt(c.awardsRounding)} rounding, ${fmt(c.awardsLogic)} logic; ${fmt(c.awardsNeedsData)} needs data (peer pays on ${fmt(c.awardsNeedsDataPaid)})`);
+  console.log(
+    `  awards: ${fmt(c.awardsSure)} decided by subsidy — ${fmt(c.awardsEqual)} equal, ${fmt(c.awardsRounding)} rounding, ${fmt(c.awardsLogic)} logic; ${fmt(c.awardsNeedsData)} needs data (peer pays on ${fmt(c.awardsNeedsDataPaid)})`,
+  );
   if (c.roundingByClause.size) console.log(`  rounding differences by clause: ${[...c.roundingByClause].map(([k, v]) => `${k}: ${fmt(v)}`).join(', ')}`);
   for (const [clause, l] of c.logicByClause) {
     console.log(`  logic, clause ${clause}: ${fmt(l.count)} awards`);
     for (const x of l.examples) {
       const f = facts[x.i];
-      const shown = [...factsOf(clause), 'pension_coverage', ...EXCLUSION_FLAGS.filter((id) => f[id] === true)].filter((id) => f[id] !== undefined).map((id) => `${id}=${JSON.stringify(f[id])}`);
+      const shown = [...factsOf(clause), 'pension_coverage', ...EXCLUSION_FLAGS.filter((id) => f[id] === true)]
+        .filter((id) => f[id] !== undefined)
+        .map((id) => `${id}=${JSON.stringify(f[id])}`);
       console.log(`    enterprise ${x.i}: subsidy ${fmt(x.subsidy / 100, 2)}, peer ${fmt(x.peer / 100, 2)}; ${shown.join(' ')}`);
     }
   }

@@ -14,7 +14,12 @@ const runs = Number(process.env.RUNS ?? 11);
 const args = process.argv.slice(2);
 const withJson = args.includes('--json');
 const given = args.filter((a) => a !== '--json');
-const examples = given.length ? given : readdirSync(new URL('../examples', import.meta.url)).filter((n) => n.endsWith('.yaml')).sort().map((n) => `examples/${n}`);
+const examples = given.length
+  ? given
+  : readdirSync(new URL('../examples', import.meta.url))
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((n) => `examples/${n}`);
 const TARGET = 1.8;
 
 const commands = [];

@@ -36,10 +36,25 @@ const time = (input, out) => {
   return Number(process.hrtime.bigint() - t) / 1e6;
 };
 // A directory as --out: a calculation sheet (HTML) per enterprise and index.html.
-const cases = [['xlsx → xlsx', xlsx, 'r.xlsx'], ['xlsx → html', xlsx, 'pages/'], ['xlsx → csv', xlsx, 'r.csv'], ['csv → xlsx', csv, 'r2.xlsx'], ['csv → csv', csv, 'r2.csv']];
-const size = (p) => (statSync(p).isDirectory() ? `${readdirSync(p).length} pages, ${(readdirSync(p).reduce((a, f) => a + statSync(join(p, f)).size, 0) / 1024).toFixed(0)} KiB` : `${(statSync(p).size / 1024).toFixed(0)} KiB`);
+const cases = [
+  ['xlsx → xlsx', xlsx, 'r.xlsx'],
+  ['xlsx → html', xlsx, 'pages/'],
+  ['xlsx → csv', xlsx, 'r.csv'],
+  ['csv → xlsx', csv, 'r2.xlsx'],
+  ['csv → csv', csv, 'r2.csv'],
+];
+const size = (p) =>
+  statSync(p).isDirectory()
+    ? `${readdirSync(p).length} pages, ${(readdirSync(p).reduce((a, f) => a + statSync(join(p, f)).size, 0) / 1024).toFixed(0)} KiB`
+    : `${(statSync(p).size / 1024).toFixed(0)} KiB`;
 const times = cases.map(() => []);
 for (let i = 0; i < runs; i++) cases.forEach(([, input, out], k) => times[k].push(time(input, out)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${n} enterprises, ${rows[0].length} columns; workbook ${(statSync(xlsx).size / 1024).toFixed(0)} KiB, CSV ${(statSync(csv).size / 1024).toFixed(0)} KiB; ${runs} runs`);
-cases.forEach(([name, , out], k) => console.log(`${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${size(join(dir, out))}`));
+console.log(
+  `${n} enterprises, ${rows[0].length} columns; workbook ${(statSync(xlsx).size / 1024).toFixed(0)} KiB, CSV ${(statSync(csv).size / 1024).toFixed(0)} KiB; ${runs} runs`,
+);
+cases.forEach(([name, , out], k) =>
+  console.log(
+    `${name.padEnd(12)} median ${(median(times[k]) / 1000).toFixed(2)} s  (${times[k].map((t) => (t / 1000).toFixed(2)).join(', ')})  report ${size(join(dir, out))}`,
+  ),
+);

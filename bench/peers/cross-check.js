@@ -14,7 +14,19 @@ const EXAMPLES_PER_CLAUSE = 2;
 
 export function crossCheck(n, subsidy, peer) {
   const k = CLAUSES.length;
-  const c = { agree: 0, roundingOnly: 0, logic: 0, needsData: 0, needsDataPaid: 0, awardsSure: 0, awardsEqual: 0, awardsRounding: 0, awardsLogic: 0, awardsNeedsData: 0, awardsNeedsDataPaid: 0 };
+  const c = {
+    agree: 0,
+    roundingOnly: 0,
+    logic: 0,
+    needsData: 0,
+    needsDataPaid: 0,
+    awardsSure: 0,
+    awardsEqual: 0,
+    awardsRounding: 0,
+    awardsLogic: 0,
+    awardsNeedsData: 0,
+    awardsNeedsDataPaid: 0,
+  };
   const logicByClause = new Map();
   const roundingByClause = new Map();
   for (let i = 0; i < n; i++) {

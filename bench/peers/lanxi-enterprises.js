@@ -18,7 +18,16 @@ function generator(seed) {
 }
 
 const WAN = 1e4;
-const KINDS = ['ecommerce_enterprise', 'cross_border_seller', 'platform_operator', 'park_operator', 'service_provider', 'live_streaming_agency', 'event_organiser', 'town_village'];
+const KINDS = [
+  'ecommerce_enterprise',
+  'cross_border_seller',
+  'platform_operator',
+  'park_operator',
+  'service_provider',
+  'live_streaming_agency',
+  'event_organiser',
+  'town_village',
+];
 
 export function lanxiEnterprises(n, seed = 20221) {
   const rand = generator(seed);
@@ -73,18 +82,35 @@ export function lanxiEnterprises(n, seed = 20221) {
     a = area();
     if (a !== 'blank') put('service_income', a === 'none' ? 0 : near([50 * WAN], 5 * WAN, 500 * WAN));
     a = area();
-    if (a !== 'blank') put('livestream_sales_for_local', a === 'none' ? 0 : near([500, 1000, 2000, 5000].map((x) => x * WAN), 50 * WAN, 1e8));
+    if (a !== 'blank')
+      put(
+        'livestream_sales_for_local',
+        a === 'none'
+          ? 0
+          : near(
+              [500, 1000, 2000, 5000].map((x) => x * WAN),
+              50 * WAN,
+              1e8,
+            ),
+      );
 
     a = area();
     if (a === 'active') {
       put('events_filed', bool(0.8));
       // Per event: half the cost capped at 2万 (a cost of 4万 is the edge); five capped events reach the yearly 10万.
-      put('event_costs', Array.from({ length: int(0, 6) }, () => (chance(0.3) ? fen(40000 + pick([0, -0.01, 0.01])) : amount(1000, 80000))));
+      put(
+        'event_costs',
+        Array.from({ length: int(0, 6) }, () => (chance(0.3) ? fen(40000 + pick([0, -0.01, 0.01])) : amount(1000, 80000))),
+      );
     } else if (a === 'none') Object.assign(f, { events_filed: false, event_costs: [] });
 
     a = area();
     if (a === 'active') {
-      const usd = near([50, 100, 200].map((x) => x * WAN), 5 * WAN, 500 * WAN);
+      const usd = near(
+        [50, 100, 200].map((x) => x * WAN),
+        5 * WAN,
+        500 * WAN,
+      );
       if (chance(0.8)) put('cbec_b2c_sales_usd', usd);
       else {
         // Only the CNY figure and the rate: USD is derived by dividing (a threshold in USD times the rate lands on it exactly).
@@ -105,7 +131,8 @@ export function lanxiEnterprises(n, seed = 20221) {
       put('overseas_warehouse_months', pick([11, 12, 13, int(0, 60)]));
       put('overseas_warehouse_exports_usd', near([20 * WAN], 1 * WAN, 200 * WAN));
       put('overseas_warehouse_build_cost', near([1666666.66, 1666666.67], 10 * WAN, 1000 * WAN));
-    } else if (a === 'none') Object.assign(f, { overseas_warehouse_public: false, overseas_warehouse_months: 0, overseas_warehouse_exports_usd: 0, overseas_warehouse_build_cost: 0 });
+    } else if (a === 'none')
+      Object.assign(f, { overseas_warehouse_public: false, overseas_warehouse_months: 0, overseas_warehouse_exports_usd: 0, overseas_warehouse_build_cost: 0 });
 
     a = area();
     if (a === 'active') {
@@ -115,13 +142,24 @@ export function lanxiEnterprises(n, seed = 20221) {
     } else if (a === 'none') Object.assign(f, { uses_public_overseas_warehouse: false, overseas_warehouse_product_sales_usd: 0, overseas_storage_cost: 0 });
 
     a = area();
-    if (a !== 'blank') put('agri_online_sales', a === 'none' ? 0 : near([50, 100, 500].map((x) => x * WAN), 5 * WAN, 2000 * WAN));
+    if (a !== 'blank')
+      put(
+        'agri_online_sales',
+        a === 'none'
+          ? 0
+          : near(
+              [50, 100, 500].map((x) => x * WAN),
+              5 * WAN,
+              2000 * WAN,
+            ),
+      );
     a = area();
     if (a !== 'blank') put('ecommerce_town_village_title', a === 'none' ? 'none' : pick(['town', 'village', 'none']));
 
     // Clause 15: each disqualifier true for about 1%, unknown for 1%; pension coverage mostly at or
     // above 60%, often exactly at it (or 0.01 percentage point either side), under it for about 1 in 11.
-    for (const id of ['listed_dishonest', 'major_env_violation', 'major_accident', 'penalised_violation', 'major_labour_dispute', 'one_firm_one_policy']) put(id, bool(0.01), 0.01);
+    for (const id of ['listed_dishonest', 'major_env_violation', 'major_accident', 'penalised_violation', 'major_labour_dispute', 'one_firm_one_policy'])
+      put(id, bool(0.01), 0.01);
     put('pension_coverage', chance(0.15) ? pick([0.6, 0.5999, 0.6001]) : chance(0.05) ? int(3000, 5999) / 10000 : int(6000, 10000) / 10000, 0.01);
     return f;
   }

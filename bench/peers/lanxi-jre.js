@@ -18,22 +18,55 @@ function rules() {
       conditions: { any: [...EXCLUSION_FLAGS.map((f) => is(f, 'equal', true)), is('pension_coverage', 'lessThan', MIN_PENSION_COVERAGE)] },
       event: { type: 'excluded' },
     },
-    award('1', { fixed: 3e5 }, kind('park_operator'), { any: [is('park_land_area', 'greaterThan', 20), is('park_floor_area', 'greaterThan', 3e4)] }, is('park_occupancy', 'greaterThan', 0.8), is('park_sales', 'greaterThanInclusive', 5e7)),
-    award('3', { rent: true }, kind('ecommerce_enterprise'), is('in_ecommerce_park', 'equal', true), is('months_operating', 'greaterThanInclusive', 3), is('sales_per_m2', 'greaterThanInclusive', 1e4)),
-    award('4a', { rate: 0.2, base: 'platform_investment', cap: 3e5 }, kind('platform_operator'), is('platform_is_new', 'equal', true), is('platform_investment', 'greaterThanInclusive', 5e5)),
+    award(
+      '1',
+      { fixed: 3e5 },
+      kind('park_operator'),
+      { any: [is('park_land_area', 'greaterThan', 20), is('park_floor_area', 'greaterThan', 3e4)] },
+      is('park_occupancy', 'greaterThan', 0.8),
+      is('park_sales', 'greaterThanInclusive', 5e7),
+    ),
+    award(
+      '3',
+      { rent: true },
+      kind('ecommerce_enterprise'),
+      is('in_ecommerce_park', 'equal', true),
+      is('months_operating', 'greaterThanInclusive', 3),
+      is('sales_per_m2', 'greaterThanInclusive', 1e4),
+    ),
+    award(
+      '4a',
+      { rate: 0.2, base: 'platform_investment', cap: 3e5 },
+      kind('platform_operator'),
+      is('platform_is_new', 'equal', true),
+      is('platform_investment', 'greaterThanInclusive', 5e5),
+    ),
     award('4b', { fixed: 1e5 }, kind('platform_operator'), is('platform_sales', 'greaterThanInclusive', 3e7)),
     award('5', { fixed: 5e4 }, kind('service_provider'), is('service_income', 'greaterThanInclusive', 5e5)),
     award('7', { perEvent: { rate: 0.5, capEach: 2e4, cap: 1e5 } }, kind('event_organiser'), is('events_filed', 'equal', true)),
     award('9', { rate: 0.7, base: 'foreign_trademark_fees', cap: 2e4 }, kind('cross_border_seller'), is('foreign_trademark_fees', 'greaterThan', 0)),
     award('10', { rate: 0.5, base: 'digital_marketing_fees', cap: 4e4 }, is('digital_marketing_fees', 'greaterThan', 0)),
-    award('11a', { rate: 0.3, base: 'overseas_warehouse_build_cost', cap: 5e5 }, is('overseas_warehouse_public', 'equal', true), is('overseas_warehouse_months', 'greaterThanInclusive', 12), is('overseas_warehouse_exports_usd', 'greaterThanInclusive', 2e5)),
-    award('11b', { rate: 0.2, base: 'overseas_storage_cost', cap: 2e5 }, kind('cross_border_seller'), is('uses_public_overseas_warehouse', 'equal', true), is('overseas_warehouse_product_sales_usd', 'greaterThanInclusive', 1.5e5)),
+    award(
+      '11a',
+      { rate: 0.3, base: 'overseas_warehouse_build_cost', cap: 5e5 },
+      is('overseas_warehouse_public', 'equal', true),
+      is('overseas_warehouse_months', 'greaterThanInclusive', 12),
+      is('overseas_warehouse_exports_usd', 'greaterThanInclusive', 2e5),
+    ),
+    award(
+      '11b',
+      { rate: 0.2, base: 'overseas_storage_cost', cap: 2e5 },
+      kind('cross_border_seller'),
+      is('uses_public_overseas_warehouse', 'equal', true),
+      is('overseas_warehouse_product_sales_usd', 'greaterThanInclusive', 1.5e5),
+    ),
   ];
   // Highest tier: one rule per tier; the payout keeps the largest amount per clause (就高).
   for (const [clause, t] of Object.entries(TIERS))
     for (const [at, amount] of t.tiers) rs.push(award(clause, { fixed: amount }, ...(t.kind ? [kind(t.kind)] : []), is(t.fact, 'greaterThanInclusive', at)));
   for (const [clause, l] of Object.entries(LEVELS))
-    for (const [level, amount] of Object.entries(l.amounts)) rs.push(award(clause, { fixed: amount }, ...(l.kind ? [kind(l.kind)] : []), is(l.fact, 'equal', level)));
+    for (const [level, amount] of Object.entries(l.amounts))
+      rs.push(award(clause, { fixed: amount }, ...(l.kind ? [kind(l.kind)] : []), is(l.fact, 'equal', level)));
   return rs;
 }
 
@@ -77,5 +110,8 @@ function pay(p, f) {
     return Math.min(office + warehouse, 1e5);
   }
   const { rate, capEach, cap } = p.perEvent;
-  return Math.min((f.event_costs ?? []).reduce((s, x) => s + Math.min(rate * x, capEach), 0), cap);
+  return Math.min(
+    (f.event_costs ?? []).reduce((s, x) => s + Math.min(rate * x, capEach), 0),
+    cap,
+  );
 }

@@ -10,14 +10,23 @@ import { CLAUSES, EXCLUSION_FLAGS, LEVELS, MIN_PENSION_COVERAGE, TIERS } from '.
 let seq = 0;
 const node = (type, name, content) => ({ id: `n${++seq}`, type, name, position: { x: 200 * seq, y: 100 }, content });
 const expressions = (name, passThrough, pairs) =>
-  node('expressionNode', name, { expressions: pairs.map(([key, value], i) => ({ id: `e${i}`, key, value })), passThrough, inputField: null, outputPath: null, executionMode: 'single' });
+  node('expressionNode', name, {
+    expressions: pairs.map(([key, value], i) => ({ id: `e${i}`, key, value })),
+    passThrough,
+    inputField: null,
+    outputPath: null,
+    executionMode: 'single',
+  });
 const table = (name, inputs, output, rows) =>
   node('decisionTableNode', name, {
     hitPolicy: 'first',
     inputs: inputs.map((field, i) => ({ id: `i${i}`, name: field, field })),
     outputs: [{ id: 'o0', name: output, field: output }],
     rules: rows.map(([cells, out], r) => ({ _id: `r${r}`, ...Object.fromEntries(inputs.map((_, i) => [`i${i}`, cells[i] ?? ''])), o0: String(out) })),
-    passThrough: true, inputField: null, outputPath: null, executionMode: 'single',
+    passThrough: true,
+    inputField: null,
+    outputPath: null,
+    executionMode: 'single',
   });
 
 const n0 = (f) => `(${f} ?? 0)`;
@@ -74,7 +83,11 @@ export function lanxiJdm() {
       [[], 0],
     ]),
   );
-  const awards = expressions('awards', false, CLAUSES.map((c) => [`c${c}`, `excluded ? 0 : round(${AWARDS[c]}, 2)`]));
+  const awards = expressions(
+    'awards',
+    false,
+    CLAUSES.map((c) => [`c${c}`, `excluded ? 0 : round(${AWARDS[c]}, 2)`]),
+  );
   const output = node('outputNode', 'response', {});
   const chain = [input, derived, exclusions, ...tiers, ...levels, awards, output];
   const edges = chain.slice(1).map((n, i) => ({ id: `edge${i}`, sourceId: chain[i].id, targetId: n.id, type: 'edge' }));

@@ -35,7 +35,10 @@ export function missingDataReport(set: RuleSet, ev: Evaluation, labels: Labels =
       if (r.status !== 'needs_data') continue;
       const clause = clauses.get(r.clauseId);
       const worth = r.potential ?? (clause ? boundOf(clause) : undefined);
-      const wanted = [...r.missing.map((f) => ({ key: f, label: labels.fact(f) })), ...(r.missingHistory ?? []).map((h) => ({ key: `history.${h}`, label: labels.history(h) }))];
+      const wanted = [
+        ...r.missing.map((f) => ({ key: f, label: labels.fact(f) })),
+        ...(r.missingHistory ?? []).map((h) => ({ key: `history.${h}`, label: labels.history(h) })),
+      ];
       for (const { key: fact, label } of wanted) {
         const m = byFact.get(fact) ?? { fact, label, clauses: [], upTo: new Decimal(0), unbounded: false };
         m.clauses.push(r.clauseId);

@@ -44,7 +44,8 @@ function increaseFor(t: Target, expr: NumExpr, fact: string, ent: Enterprise, se
   else goal = b0.floor().plus(1);
   const need = goal.minus(b0).div(slope);
   if (need.lessThanOrEqualTo(0)) return undefined;
-  const whole = set.facts.get(fact)?.type === 'money_cny' || set.facts.get(fact)?.type === 'money_usd' ? need.toDecimalPlaces(2, Decimal.ROUND_UP) : need.ceil();
+  const whole =
+    set.facts.get(fact)?.type === 'money_cny' || set.facts.get(fact)?.type === 'money_usd' ? need.toDecimalPlaces(2, Decimal.ROUND_UP) : need.ceil();
   return whole;
 }
 
@@ -84,7 +85,19 @@ function bestForClause(set: RuleSet, ent: Enterprise, clause: Clause, r: ClauseR
       const after = counted(trial.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === clause.id));
       const before = counted(r);
       if (after.lessThanOrEqualTo(before)) continue;
-      best = { clauseId: clause.id, policyId: r.policyId, number: r.number, title: r.title, fact, current: value, target: value.plus(increase), increase, before, after, gain: after.minus(before) };
+      best = {
+        clauseId: clause.id,
+        policyId: r.policyId,
+        number: r.number,
+        title: r.title,
+        fact,
+        current: value,
+        target: value.plus(increase),
+        increase,
+        before,
+        after,
+        gain: after.minus(before),
+      };
     }
   }
   return best;

@@ -1,5 +1,5 @@
 import type { Award, Clause, Condition, NumExpr } from '../schema/policy-schema.js';
-import { literal } from '../engine/literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { Decimal } from '../money/decimal.js';
 
 /**
@@ -7,15 +7,13 @@ import type { Decimal } from '../money/decimal.js';
  * threshold, the next step of a 每增长 clause, the point where a rate meets its
  * cap, a condition's threshold. `next` marks targets that depend on the current value.
  */
-export type Target =
-  | { expr: NumExpr; at: Decimal; strict: boolean }
-  | { expr: NumExpr; step: Decimal }
-  | { expr: NumExpr; unit: true };
+export type Target = { expr: NumExpr; at: Decimal; strict: boolean } | { expr: NumExpr; step: Decimal } | { expr: NumExpr; unit: true };
 
 function fromCondition(c: Condition, out: Target[]): void {
   if ('all' in c) c.all.forEach((x) => fromCondition(x, out));
   else if ('any' in c) c.any.forEach((x) => fromCondition(x, out));
-  else if ('not' in c || 'field' in c) return; // a field is one item's: no single figure to raise
+  else if ('not' in c || 'field' in c)
+    return; // a field is one item's: no single figure to raise
   else if ('expr' in c) {
     if (c.op === '>=' || c.op === '>') out.push({ expr: c.expr, at: literal(c.value), strict: c.op === '>' });
   } else if ((c.op === '>=' || c.op === '>') && (typeof c.value === 'number' || typeof c.value === 'string')) {
@@ -59,6 +57,11 @@ function fromAward(a: Award, caps: Decimal[], out: Target[]): void {
 export function clauseTargets(c: Clause): Target[] {
   const out: Target[] = [];
   if (c.when) fromCondition(c.when, out);
-  if (c.award) fromAward(c.award, (c.caps ?? []).filter((k) => k.per !== 'cumulative').map((k) => literal(k.amount)), out);
+  if (c.award)
+    fromAward(
+      c.award,
+      (c.caps ?? []).filter((k) => k.per !== 'cumulative').map((k) => literal(k.amount)),
+      out,
+    );
   return out;
 }

@@ -11,7 +11,7 @@ import { displayWidth, wrapText } from '../render/wrap-text.js';
 import type { Converted } from './row-to-record.js';
 import type { Hint } from '../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
 
 /** --range: the sure total and the awards that move, at their lowest and highest across the readings touching the row. */
@@ -23,7 +23,16 @@ export interface RowRange {
 
 /** What became of one input row: an evaluation, or the reasons it could not be evaluated. `readings`: as they stood for the row (HTML sheets only). */
 export type Outcome =
-  | { kind: 'ok'; row: number; line: number; ev: Evaluation; hints?: Hint[]; range?: RowRange; readings?: ReadingUse[]; /** The enterprise as evaluated (the .xlsx report re-evaluates it under other readings). */ ent?: Enterprise }
+  | {
+      kind: 'ok';
+      row: number;
+      line: number;
+      ev: Evaluation;
+      hints?: Hint[];
+      range?: RowRange;
+      readings?: ReadingUse[] /** The enterprise as evaluated (the .xlsx report re-evaluates it under other readings). */;
+      ent?: Enterprise;
+    }
   | { kind: 'error'; row: number; line: number; conv: Converted };
 
 /** One line per enterprise for the terminal and the Markdown report: small, so the first N can be kept. */
@@ -55,13 +64,30 @@ const ERROR_CHARS = 120;
 export function errorText(findings: Finding[], lang: Lang): string {
   // The row and line are in their own columns: the message needs only the field and the reason,
   // and in a workbook the cell (B7), which is how Excel finds it.
-  return findings.map((f) => formatFinding(f.sheet !== undefined ? { ...f, file: undefined, row: undefined } : { ...f, file: undefined, line: undefined, column: undefined, row: undefined }, lang)).join('; ');
+  return findings
+    .map((f) =>
+      formatFinding(
+        f.sheet !== undefined ? { ...f, file: undefined, row: undefined } : { ...f, file: undefined, line: undefined, column: undefined, row: undefined },
+        lang,
+      ),
+    )
+    .join('; ');
 }
 
 export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
   if (o.kind === 'error') {
     const c = o.conv;
-    return { row: o.row, id: c.id ?? '', name: c.name ?? '', region: c.region ?? '', year: c.year ?? '', excluded: '', validity: '', top: errorText(c.findings, l.lang), error: true };
+    return {
+      row: o.row,
+      id: c.id ?? '',
+      name: c.name ?? '',
+      region: c.region ?? '',
+      year: c.year ?? '',
+      excluded: '',
+      validity: '',
+      top: errorText(c.findings, l.lang),
+      error: true,
+    };
   }
   const { enterprise: e, totals: t } = o.ev;
   const paid = o.ev.policies.flatMap((p) => p.clauses.filter((c) => (c.status === 'eligible' || c.status === 'ceiling') && c.amount));
@@ -69,12 +95,30 @@ export function enterpriseLine(o: Outcome, l: Labels): EnterpriseLine {
   const top = paid.slice(0, TOP_ITEMS).map((c) => `${l.clause(c.clauseId)} ${formatYuan(c.amount!)}`);
   if (paid.length > TOP_ITEMS) top.push(`+${paid.length - TOP_ITEMS}`);
   const sep = l.lang === 'zh' ? '；' : '; ';
-  const excluded = o.ev.policies.filter((p) => p.exclusion).map((p) => `${docLabel(p, l.lang)}: ${p.exclusion!.quote}（${p.exclusion!.clause}）`).join(sep);
+  const excluded = o.ev.policies
+    .filter((p) => p.exclusion)
+    .map((p) => `${docLabel(p, l.lang)}: ${p.exclusion!.quote}（${p.exclusion!.clause}）`)
+    .join(sep);
   const validity = o.ev.policies
     .filter((p) => p.partialYear || p.applicability === 'not_in_force')
     .map((p) => `${docLabel(p, l.lang)}: ${p.partialYear ? partialText(p.partialYear, e.year, l.lang) : catalogue(l.lang).words.notInForce}`)
     .join(sep);
-  return { row: o.row, id: e.id ?? '', name: e.name ?? '', region: l.region(e.region), year: String(e.year), sure: t.sure, ceilings: t.ceilings, pending: t.pendingPotential, needsData: t.needsData, excluded, validity, top: top.join(sep), low: o.range?.low, high: o.range?.high };
+  return {
+    row: o.row,
+    id: e.id ?? '',
+    name: e.name ?? '',
+    region: l.region(e.region),
+    year: String(e.year),
+    sure: t.sure,
+    ceilings: t.ceilings,
+    pending: t.pendingPotential,
+    needsData: t.needsData,
+    excluded,
+    validity,
+    top: top.join(sep),
+    low: o.range?.low,
+    high: o.range?.high,
+  };
 }
 
 /** Totals over the whole batch, added to row by row: nothing per row is kept. */
@@ -134,8 +178,18 @@ export interface TotalsData {
 
 export function totalsData(t: BatchTotals): TotalsData {
   return {
-    rows: t.rows, evaluated: t.evaluated, errors: t.errors, sure: t.sure.toFixed(), ceilings: t.ceilings.toFixed(), pending: t.pending.toFixed(), needsData: t.needsData, low: t.low.toFixed(), high: t.high.toFixed(), ranged: t.ranged,
-    byLevel: [...t.byLevel].map(([k, v]) => [k, v.toFixed()]), portfolio: portfolioData(t.portfolio),
+    rows: t.rows,
+    evaluated: t.evaluated,
+    errors: t.errors,
+    sure: t.sure.toFixed(),
+    ceilings: t.ceilings.toFixed(),
+    pending: t.pending.toFixed(),
+    needsData: t.needsData,
+    low: t.low.toFixed(),
+    high: t.high.toFixed(),
+    ranged: t.ranged,
+    byLevel: [...t.byLevel].map(([k, v]) => [k, v.toFixed()]),
+    portfolio: portfolioData(t.portfolio),
   };
 }
 
@@ -156,17 +210,51 @@ export function mergeTotals(t: BatchTotals, d: TotalsData): void {
 }
 
 /** An EnterpriseLine as plain data. */
-export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings' | 'pending' | 'low' | 'high'> & { sure?: string; ceilings?: string; pending?: string; low?: string; high?: string };
+export type LineData = Omit<EnterpriseLine, 'sure' | 'ceilings' | 'pending' | 'low' | 'high'> & {
+  sure?: string;
+  ceilings?: string;
+  pending?: string;
+  low?: string;
+  high?: string;
+};
 
-export const lineData = (l: EnterpriseLine): LineData => ({ ...l, sure: l.sure?.toFixed(), ceilings: l.ceilings?.toFixed(), pending: l.pending?.toFixed(), low: l.low?.toFixed(), high: l.high?.toFixed() });
+export const lineData = (l: EnterpriseLine): LineData => ({
+  ...l,
+  sure: l.sure?.toFixed(),
+  ceilings: l.ceilings?.toFixed(),
+  pending: l.pending?.toFixed(),
+  low: l.low?.toFixed(),
+  high: l.high?.toFixed(),
+});
 
 const dec = (s: string | undefined) => (s === undefined ? undefined : new Decimal(s));
-export const lineOf = (d: LineData): EnterpriseLine => ({ ...d, sure: dec(d.sure), ceilings: dec(d.ceilings), pending: dec(d.pending), low: dec(d.low), high: dec(d.high) });
+export const lineOf = (d: LineData): EnterpriseLine => ({
+  ...d,
+  sure: dec(d.sure),
+  ceilings: dec(d.ceilings),
+  pending: dec(d.pending),
+  low: dec(d.low),
+  high: dec(d.high),
+});
 
 export function summaryHead(lang: Lang, range = false): string[] {
   const m = catalogue(lang);
   const w = m.words;
-  return [w.batchRow!, w.id!, w.name!, w.region!, w.year!, w.sure!, w.ceilings!, w.pendingPotential!, w.pending!, w.excludedColumn!, w.validityColumn!, w.top!, ...(range ? [m.readings.lowColumn!, m.readings.highColumn!] : [])];
+  return [
+    w.batchRow!,
+    w.id!,
+    w.name!,
+    w.region!,
+    w.year!,
+    w.sure!,
+    w.ceilings!,
+    w.pendingPotential!,
+    w.pending!,
+    w.excludedColumn!,
+    w.validityColumn!,
+    w.top!,
+    ...(range ? [m.readings.lowColumn!, m.readings.highColumn!] : []),
+  ];
 }
 
 /**
@@ -182,7 +270,21 @@ export function summaryCells(l: EnterpriseLine, lang: Lang, money: (d: Decimal) 
   const amount = (d: Decimal | undefined) => (d ? money(d) : l.error ? '' : money(new Decimal(0)));
   // An error can list every allowed value; the full text is in the --out report.
   const top = l.error ? `${catalogue(lang).words.error}: ${l.top.length > ERROR_CHARS ? l.top.slice(0, ERROR_CHARS) + '…' : l.top}` : l.top;
-  return [String(l.row), l.id, l.name, l.region, l.year, amount(l.sure), amount(l.ceilings), amount(l.pending), l.needsData === undefined ? '' : String(l.needsData), l.excluded, l.validity, top, ...(range ? [amount(l.low), amount(l.high)] : [])].map(safeText);
+  return [
+    String(l.row),
+    l.id,
+    l.name,
+    l.region,
+    l.year,
+    amount(l.sure),
+    amount(l.ceilings),
+    amount(l.pending),
+    l.needsData === undefined ? '' : String(l.needsData),
+    l.excluded,
+    l.validity,
+    top,
+    ...(range ? [amount(l.low), amount(l.high)] : []),
+  ].map(safeText);
 }
 
 export function totalsLines(t: BatchTotals, l: Labels): string[] {
@@ -203,7 +305,8 @@ export function renderSummary(lines: EnterpriseLine[], totals: BatchTotals, opts
   const lang = opts.labels.lang;
   const w = catalogue(lang).words;
   const out: string[] = [];
-  if (lines.length) out.push(opts.width === undefined ? fullTable(lines, lang, opts.color, opts.range) : fittedSummary(lines, lang, opts.color, opts.width, opts.range));
+  if (lines.length)
+    out.push(opts.width === undefined ? fullTable(lines, lang, opts.color, opts.range) : fittedSummary(lines, lang, opts.color, opts.width, opts.range));
   const fit = (line: string) => (opts.width === undefined ? [line] : wrapText(line, opts.width).split('\n'));
   if (totals.rows > lines.length) out.push(...fit(fill(w.batchShown!, { shown: lines.length, total: totals.rows })));
   out.push(...totalsLines(totals, opts.labels).flatMap(fit), '', renderPortfolio(totals.portfolio, opts.labels, false, opts.width));
@@ -226,8 +329,12 @@ const isAmount = (i: number) => SUMMARY_AMOUNTS.includes(i) || i > 11;
 
 /** Free-text columns of the summary (name, id, region, exclusions, validity, top items) and their share of a narrow terminal. */
 const SUMMARY_WRAP: Record<number, { weight: number; min: number; full: number }> = {
-  1: { weight: 8, min: 6, full: 0 }, 2: { weight: 14, min: 8, full: 0 }, 3: { weight: 6, min: 6, full: 0 },
-  9: { weight: 10, min: 8, full: 0 }, 10: { weight: 10, min: 8, full: 0 }, 11: { weight: 24, min: 12, full: 0 },
+  1: { weight: 8, min: 6, full: 0 },
+  2: { weight: 14, min: 8, full: 0 },
+  3: { weight: 6, min: 6, full: 0 },
+  9: { weight: 10, min: 8, full: 0 },
+  10: { weight: 10, min: 8, full: 0 },
+  11: { weight: 24, min: 12, full: 0 },
 };
 
 /** A table that fits the terminal, or one card per enterprise where none fits. */
@@ -248,7 +355,8 @@ function fittedSummary(lines: EnterpriseLine[], lang: Lang, color: boolean, widt
     const mark = `${c[0]}. `;
     const indent = displayWidth(mark);
     out.push('', ...wrapHanging([c[2], c[1], c[3], c[4]].filter(Boolean).join(' · '), width, indent, mark));
-    for (let i = 5; i < head.length; i++) if (c[i]) for (const line of wrapHanging(`${head[i]}${colon}${c[i]}`, width - indent, 0)) out.push(' '.repeat(indent) + line);
+    for (let i = 5; i < head.length; i++)
+      if (c[i]) for (const line of wrapHanging(`${head[i]}${colon}${c[i]}`, width - indent, 0)) out.push(' '.repeat(indent) + line);
   }
   return out.join('\n') + '\n';
 }

@@ -82,7 +82,16 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
     if (render) text.push(render.row(o));
     if (summary) summaryText.push(summary.row(o));
   });
-  return { type: 'done', id: m.id, text: encoded(text), summary: encoded(summaryText), totals: totalsData(totals), shown, errorLines, historyIdsUsed: [...converter.historyIdsUsed] };
+  return {
+    type: 'done',
+    id: m.id,
+    text: encoded(text),
+    summary: encoded(summaryText),
+    totals: totalsData(totals),
+    shown,
+    errorLines,
+    historyIdsUsed: [...converter.historyIdsUsed],
+  };
 }
 
 /**
@@ -110,7 +119,7 @@ port.on('message', (m: ToWorker) => {
   if (m.type === 'layout') return gotLayout(m.layout);
   if (m.type === 'base') {
     const resolve = bases.get(m.id);
-    if (resolve) (bases.delete(m.id), resolve(m.rowsBefore));
+    if (resolve) bases.delete(m.id), resolve(m.rowsBefore);
     else waiting.set(m.id, m.rowsBefore);
     return;
   }

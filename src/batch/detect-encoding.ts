@@ -84,7 +84,17 @@ function gbDecoder(file: string): ChunkDecoder {
     const text = first && decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
     if (decoded) first = false;
     const bad = JUNK.exec(text);
-    if (bad) throw SubsidyError.of('ENCODING', { detail: reason('notGbk', bad[0] === '\ufffd' ? { why: '字节序列无效', whyEn: 'invalid byte sequence' } : { why: '含控制字符', whyEn: 'control character' }) }, { file });
+    if (bad)
+      throw SubsidyError.of(
+        'ENCODING',
+        {
+          detail: reason(
+            'notGbk',
+            bad[0] === '\ufffd' ? { why: '字节序列无效', whyEn: 'invalid byte sequence' } : { why: '含控制字符', whyEn: 'control character' },
+          ),
+        },
+        { file },
+      );
     return Buffer.from(text, 'utf8');
   };
   return { write: (buf) => check(dec.write(buf)), end: () => check(dec.end() ?? '') };

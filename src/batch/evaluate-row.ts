@@ -5,7 +5,7 @@ import type { Outcome, RowRange } from './batch-report.js';
 import type { Enterprise, Evaluation } from '../engine/types.js';
 import { readingRange } from '../readings/range.js';
 import { readingsInPlay } from '../readings/readings-in-play.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import type { RowConverter } from './row-to-record.js';
 
 /**
@@ -21,7 +21,16 @@ export function outcomeOf(set: RuleSet, converter: RowConverter, src: SourceRow,
   const ent = conv.enterprise;
   const ev = evaluate(set, ent, { trace: sheet });
   const readings = sheet && set.readings.length ? readingsInPlay(set, ent, ev) : undefined;
-  return { kind: 'ok', row: src.row, line: src.line, ev, ent, hints: hints ? nextTierHints(set, ent, ev) : undefined, range: range ? rowRange(set, ent, ev) : undefined, readings };
+  return {
+    kind: 'ok',
+    row: src.row,
+    line: src.line,
+    ev,
+    ent,
+    hints: hints ? nextTierHints(set, ent, ev) : undefined,
+    range: range ? rowRange(set, ent, ev) : undefined,
+    readings,
+  };
 }
 
 /** --range: the sure total and each clause's award at their lowest and highest across the readings that touch the row. */

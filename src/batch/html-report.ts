@@ -5,7 +5,7 @@ import { SubsidyError } from '../errors/subsidy-error.js';
 import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import type { Labels } from '../render/labels.js';
-import { type Html } from '../render/html/html.js';
+import type { Html } from '../render/html/html.js';
 import { pageEnd, pageStart } from '../render/html/page.js';
 import { DocumentTotals, enterpriseRow, enterprisesEnd, enterprisesHead, errorRow, portfolioTop } from '../render/html/portfolio-page.js';
 import { sheetSection, type SheetMeta } from '../render/html/sheet.js';
@@ -52,7 +52,11 @@ class Spool {
 
 /** A page name from the row number and, where it is plain, the enterprise id: 0007-LX-001.html. */
 export function pageName(row: number, id: string | undefined): string {
-  const safe = (id ?? '').normalize('NFKC').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const safe = (id ?? '')
+    .normalize('NFKC')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return `${String(row).padStart(4, '0')}${safe ? '-' + safe : ''}.html`;
 }
 
@@ -91,7 +95,12 @@ export class HtmlReport {
       const single = out === '-' ? new StdoutOutput() : AtomicOutput.open(out, inputs);
       return new HtmlReport(set, l, input, single, undefined, scratchDir(tmpdir()));
     }
-    if (existsSync(out) && !statSync(out).isDirectory()) throw SubsidyError.of('USAGE', { detail: `${out} is a file: --format html writes a directory (or give a name ending in .html for one page)` }, { field: '--out' });
+    if (existsSync(out) && !statSync(out).isDirectory())
+      throw SubsidyError.of(
+        'USAGE',
+        { detail: `${out} is a file: --format html writes a directory (or give a name ending in .html for one page)` },
+        { field: '--out' },
+      );
     // The same refusals as for a report file (an input, a device, the rule directory), checked before anything is made.
     checkTarget(join(out, 'index.html'), inputs);
     let created: string | undefined;
@@ -132,14 +141,20 @@ export class HtmlReport {
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, name, note));
     } else {
       const id = `row-${o.row}`;
-      this.single!.write(sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' }, provenance: this.provenance, readings: o.readings }, id).text + '\n');
+      this.single!.write(
+        sheetSection(o.ev, this.set, this.l, { back: { href: '#portfolio' }, provenance: this.provenance, readings: o.readings }, id).text + '\n',
+      );
       this.spool.write(enterpriseRow(o.row, o.ev, this.l, `#${id}`, note));
     }
   }
 
   /** Writes the portfolio (totals, charts, then the spooled table) and puts everything in place. */
   commit(totals: BatchTotals, provenance?: string[][]): void {
-    const top = portfolioTop(this.tally, { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors, provenance, readings: this.readings.lines(this.set, this.l) }, this.l);
+    const top = portfolioTop(
+      this.tally,
+      { input: this.input, rows: totals.rows, evaluated: totals.evaluated, errors: totals.errors, provenance, readings: this.readings.lines(this.set, this.l) },
+      this.l,
+    );
     if (this.single) {
       const out = this.single;
       out.write(`<section class="portfolio" id="portfolio">\n${top.text}${enterprisesHead(this.l).text}`);

@@ -90,7 +90,12 @@ function itemOf(c: Column): string | undefined {
  * Maps each header cell to what it holds. Unknown and duplicate headers are
  * returned as findings (reported once, not per row) and their columns ignored.
  */
-export function mapHeaders(set: RuleSet, names: HeaderNames, cells: string[], pos: { file: string; line: number; sheet?: string }): { columns: Column[]; findings: Finding[] } {
+export function mapHeaders(
+  set: RuleSet,
+  names: HeaderNames,
+  cells: string[],
+  pos: { file: string; line: number; sheet?: string },
+): { columns: Column[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const budget = new FindingBudget();
   const firstOf = new Map<string, number>();

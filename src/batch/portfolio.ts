@@ -5,7 +5,7 @@ import type { Labels } from '../render/labels.js';
 import { displayWidth } from '../render/wrap-text.js';
 import { wrapHanging } from '../render/fit-columns.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /** A hint counts as "nearly reached" when the figure needs at most this much more, relative to its value. */
 const NEAR = new Decimal('0.2');
@@ -30,7 +30,12 @@ export class Portfolio {
 
   add(ev: Evaluation, hints: Hint[] = []): void {
     for (const p of ev.policies) {
-      const doc = this.byPolicy.get(p.policyId) ?? { title: p.docNumber ?? p.shortTitle ?? p.title, amount: new Decimal(0), ceilings: new Decimal(0), count: 0 };
+      const doc = this.byPolicy.get(p.policyId) ?? {
+        title: p.docNumber ?? p.shortTitle ?? p.title,
+        amount: new Decimal(0),
+        ceilings: new Decimal(0),
+        count: 0,
+      };
       let touched = false;
       for (const c of p.clauses) {
         if (!c.amount) continue;
@@ -109,7 +114,16 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false, width
   const li = (s: string) => (markdown ? `- ${s}` : `  ${s}`);
   const out: string[] = [h(a.portfolioPolicies!)];
   for (const [id, t] of [...p.byPolicy].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])))
-    out.push(li(fill(a.portfolioPolicy!, { title: l.ids ? `${t.title}〔${id}〕` : t.title, sure: formatYuan(t.amount), ceilings: formatYuan(t.ceilings), count: t.count })));
+    out.push(
+      li(
+        fill(a.portfolioPolicy!, {
+          title: l.ids ? `${t.title}〔${id}〕` : t.title,
+          sure: formatYuan(t.amount),
+          ceilings: formatYuan(t.ceilings),
+          count: t.count,
+        }),
+      ),
+    );
   const clauses = [...p.byClause].sort((x, y) => y[1].amount.comparedTo(x[1].amount) || x[0].localeCompare(y[0])).slice(0, TOP);
   out.push('', h(a.portfolioChart!));
   if (!clauses.length) out.push(li(a.none!));
@@ -117,7 +131,9 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false, width
   const names = clauses.map(([id]) => l.clause(id));
   const nameWidth = Math.max(0, ...names.map(displayWidth));
   if (width === undefined) {
-    const chart = clauses.map(([, t], i) => `${names[i]}${' '.repeat(nameWidth - displayWidth(names[i]!))} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`);
+    const chart = clauses.map(
+      ([, t], i) => `${names[i]}${' '.repeat(nameWidth - displayWidth(names[i]!))} ${bar(t.amount, max).padEnd(BAR)} ${formatYuan(t.amount)} (${t.count})`,
+    );
     out.push(...(markdown && chart.length ? ['```', ...chart, '```'] : chart.map(li)));
   } else
     clauses.forEach(([, t], i) => {
@@ -130,6 +146,11 @@ export function renderPortfolio(p: Portfolio, l: Labels, markdown = false, width
   if (!near.length) out.push(li(a.portfolioNoHints!));
   for (const [id, t] of near) out.push(li(fill(a.portfolioNear!, { clause: l.clause(id), count: t.count, gain: formatYuan(t.amount) })));
   // Wrapped lines keep their item's indent.
-  const lines = width === undefined ? out : out.flatMap((line) => (line ? wrapHanging(line.trimStart(), width, line.length - line.trimStart().length, line.slice(0, line.length - line.trimStart().length)) : ['']));
+  const lines =
+    width === undefined
+      ? out
+      : out.flatMap((line) =>
+          line ? wrapHanging(line.trimStart(), width, line.length - line.trimStart().length, line.slice(0, line.length - line.trimStart().length)) : [''],
+        );
   return safeText(lines.join('\n')) + '\n';
 }

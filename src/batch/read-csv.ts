@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Options } from 'csv-parse';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { MAX_RECORD_BYTES, NOTES_MARK, RecordSplitter, type Piece, type Split } from './split-records.js';
 import { reason } from '../i18n/reasons.js';
 
@@ -101,7 +101,10 @@ export function readCsvWhole(buf: Buffer, file: string): { header?: { cells: str
  * it starts on, and each line that cannot be read is an error row in its place.
  * Throws (exit 2) when the bytes cannot be decoded or there is no header.
  */
-export async function openCsv(chunks: AsyncIterable<Buffer>, file: string): Promise<{ header: { cells: string[]; line: number }; rows: AsyncGenerator<SourceRow> }> {
+export async function openCsv(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+): Promise<{ header: { cells: string[]; line: number }; rows: AsyncGenerator<SourceRow> }> {
   const splitter = new RecordSplitter();
   const it = chunks[Symbol.asyncIterator]();
   let header: { cells: string[]; line: number } | undefined;

@@ -108,8 +108,12 @@ function fromYaml(text: string, file: string, add: Add, findings: Finding[]): vo
 function fromCsv(buf: Buffer, file: string, add: Add, findings: Finding[]): void {
   const { header, rows } = readCsvWhole(buf, file);
   const names = (header?.cells ?? []).map((h) => h.normalize('NFKC').trim().toLowerCase());
-  const col = Object.fromEntries(Object.entries(CSV_COLUMNS).map(([k, list]) => [k, names.findIndex((h) => (list as readonly string[]).includes(h))])) as Record<keyof typeof CSV_COLUMNS, number>;
-  const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => CSV_COLUMNS[k as keyof typeof CSV_COLUMNS].slice(0, 2).join('/'));
+  const col = Object.fromEntries(
+    Object.entries(CSV_COLUMNS).map(([k, list]) => [k, names.findIndex((h) => (list as readonly string[]).includes(h))]),
+  ) as Record<keyof typeof CSV_COLUMNS, number>;
+  const missing = Object.entries(col)
+    .filter(([, i]) => i < 0)
+    .map(([k]) => CSV_COLUMNS[k as keyof typeof CSV_COLUMNS].slice(0, 2).join('/'));
   if (missing.length) {
     findings.push({ code: 'MISSING_FIELD', args: { field: missing.join(', ') }, file, line: header?.line ?? 1 });
     return;

@@ -1,14 +1,12 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import type { Locate } from '../input/to-enterprise.js';
 import { protectInput } from '../output/protected-paths.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';
 import { duplicateKey } from './json-keys.js';
 import { openCsv } from './read-csv.js';
 import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
-import type { XCell } from './xlsx/sheet-rows.js';
+import type { SourceRow } from './source-row.js';
 import type { XlsxOptions } from './xlsx/read-xlsx.js';
 
 /** A file whose first bytes are a zip's or an old workbook's: read as a workbook whatever its name. */
@@ -19,7 +17,11 @@ export function workbookBytes(file: string): boolean {
     try {
       const head = Buffer.alloc(4);
       const n = readSync(fd, head, 0, 4, 0);
-      return n === 4 && ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) || (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0));
+      return (
+        n === 4 &&
+        ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) ||
+          (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0))
+      );
     } finally {
       closeSync(fd);
     }
@@ -28,22 +30,10 @@ export function workbookBytes(file: string): boolean {
   }
 }
 
+export type { SourceRow } from './source-row.js';
+
 export type InputFormat = 'csv' | 'yaml' | 'jsonl' | 'xlsx';
 export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl', 'xlsx'];
-
-/** One input row: CSV cells or a YAML/JSON record, or a row that could not be read at all. */
-export interface SourceRow {
-  /** 1-based data row (the header and comments do not count). */
-  row: number;
-  /** Physical line the row starts on. */
-  line: number;
-  cells?: string[];
-  record?: unknown;
-  locate?: Locate;
-  problem?: Finding;
-  /** A workbook row's cells as the file types them, by column (see xlsx/cell-text.ts). */
-  typed?: (XCell | undefined)[];
-}
 
 export interface RowSource {
   format: InputFormat;
@@ -99,7 +89,10 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
  * Opens a batch input as a stream of rows. The encoding is detected (or forced),
  * the format comes from the extension, --input-format, or a look at the start.
  */
-export async function openRows(file: string, opts: { format?: InputFormat; encoding?: Encoding; xlsx?: Omit<XlsxOptions, 'isHeader'> & Partial<Pick<XlsxOptions, 'isHeader'>> } = {}): Promise<RowSource> {
+export async function openRows(
+  file: string,
+  opts: { format?: InputFormat; encoding?: Encoding; xlsx?: Omit<XlsxOptions, 'isHeader'> & Partial<Pick<XlsxOptions, 'isHeader'>> } = {},
+): Promise<RowSource> {
   const named = opts.format ?? (file === '-' ? undefined : formatFromName(file));
   if (named === 'xlsx' || (!opts.format && file !== '-' && workbookBytes(file))) {
     if (file === '-') throw SubsidyError.of('USAGE', { detail: 'a workbook cannot be read from stdin: give its file name' }, { field: '--input-format' });
@@ -137,7 +130,18 @@ async function* jsonlRows(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
     const dup = duplicateKey(text);
     if (dup) {
       const first = `${file}:${line}:${dup.first + 1}`;
-      yield { row, line, problem: { code: 'DUPLICATE_GIVEN', args: { item: dup.key, first, second: `${file}:${line}:${dup.second + 1}` }, file, line, column: dup.second + 1, field: dup.path.join('.') } };
+      yield {
+        row,
+        line,
+        problem: {
+          code: 'DUPLICATE_GIVEN',
+          args: { item: dup.key, first, second: `${file}:${line}:${dup.second + 1}` },
+          file,
+          line,
+          column: dup.second + 1,
+          field: dup.path.join('.'),
+        },
+      };
       continue;
     }
     const at = line;

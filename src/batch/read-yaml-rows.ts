@@ -1,6 +1,6 @@
 import { isSubsidyError, SubsidyError } from '../errors/subsidy-error.js';
 import { readYaml } from '../load/read-yaml.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { reason } from '../i18n/reasons.js';
 
 /** Lines of UTF-8 text as they arrive (the \r of CRLF stays: YAML reads it as a line break). */
@@ -87,8 +87,7 @@ function itemRow(lines: string[], start: number, row: number, file: string): Sou
 /** The whole text as one document: a list is a row per item, a single mapping a batch of one. */
 function wholeRows(text: string, file: string): AsyncGenerator<SourceRow> {
   const src = readYaml(text, file);
-  if (src.data === null || typeof src.data !== 'object')
-    throw SubsidyError.of('SCHEMA', { detail: reason('yamlBatchShape') }, { file });
+  if (src.data === null || typeof src.data !== 'object') throw SubsidyError.of('SCHEMA', { detail: reason('yamlBatchShape') }, { file });
   const list = Array.isArray(src.data) ? src.data : [src.data];
   const root = Array.isArray(src.data) ? (i: number) => [i] : () => [];
   async function* rows(): AsyncGenerator<SourceRow> {

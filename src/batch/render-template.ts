@@ -6,7 +6,7 @@ import { comparisons } from '../rules/walk.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { FIXED_HEADERS } from './map-headers.js';
 import { choiceLabels } from '../input/enum-choices.js';
-import { regionChain, resolveRegion } from '../engine/regions.js';
+import { regionChain, resolveRegion } from '../load/regions.js';
 import { fieldFact } from '../input/record-value.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 
@@ -23,16 +23,26 @@ function typeHint(f: Fact, lang: Lang): string {
   // Choices are listed as an enum set is typed (；-separated): a label may itself hold a / (直播机构/MCN机构).
   const values = choiceLabels(f, z ? 'zh' : 'en').join(z ? '；' : '; ');
   switch (f.type) {
-    case 'boolean': return z ? '是/否' : 'yes/no (是/否)';
-    case 'enum': return (z ? '选一项：' : 'one of: ') + values;
-    case 'enum_set': return (z ? '可多选，用；分隔：' : 'several, separated by ;: ') + values;
-    case 'money_cny': return z ? '金额（元），可写 500万、1.2亿' : 'amount in CNY, e.g. 500万, 1.2亿';
-    case 'money_usd': return z ? '美元金额，如 50万美元' : 'amount in US dollars, e.g. 50万美元';
-    case 'money_list': return z ? '多笔金额用；分隔' : 'several amounts separated by ;';
-    case 'ratio': return z ? '比例，如 12%' : 'a percentage, e.g. 12%';
-    case 'date': return z ? '日期 YYYY-MM-DD' : 'date YYYY-MM-DD';
-    case 'record_list': return fill(catalogue(lang).words.recordHint!, { order: (f.fields ?? []).map((x) => x.label[lang]).join('/') });
-    default: return f.unit ? (z ? `数值（${f.unit}）` : `number (${f.unit})`) : z ? '数值' : 'number';
+    case 'boolean':
+      return z ? '是/否' : 'yes/no (是/否)';
+    case 'enum':
+      return (z ? '选一项：' : 'one of: ') + values;
+    case 'enum_set':
+      return (z ? '可多选，用；分隔：' : 'several, separated by ;: ') + values;
+    case 'money_cny':
+      return z ? '金额（元），可写 500万、1.2亿' : 'amount in CNY, e.g. 500万, 1.2亿';
+    case 'money_usd':
+      return z ? '美元金额，如 50万美元' : 'amount in US dollars, e.g. 50万美元';
+    case 'money_list':
+      return z ? '多笔金额用；分隔' : 'several amounts separated by ;';
+    case 'ratio':
+      return z ? '比例，如 12%' : 'a percentage, e.g. 12%';
+    case 'date':
+      return z ? '日期 YYYY-MM-DD' : 'date YYYY-MM-DD';
+    case 'record_list':
+      return fill(catalogue(lang).words.recordHint!, { order: (f.fields ?? []).map((x) => x.label[lang]).join('/') });
+    default:
+      return f.unit ? (z ? `数值（${f.unit}）` : `number (${f.unit})`) : z ? '数值' : 'number';
   }
 }
 
@@ -69,29 +79,46 @@ function safeAnswers(set: RuleSet): Map<string, boolean> {
 /** A sample value of the right type for every fact: it shows the formats and evaluates to some awards. */
 export function sampleValue(f: Fact, safe: Map<string, boolean>): string {
   switch (f.type) {
-    case 'boolean': return safe.get(f.id) === false ? '否' : '是';
+    case 'boolean':
+      return safe.get(f.id) === false ? '否' : '是';
     case 'enum':
-    case 'enum_set': return f.values![0]!.zh;
-    case 'money_cny': return '100万';
-    case 'money_usd': return '10万美元';
-    case 'money_list': return '10万；20万';
-    case 'ratio': return `${new Decimal(inRange(f, 0.1)).times(100).toFixed()}%`;
-    case 'date': return '2024-06-30';
-    case 'record_list': return recordSample(f, safe);
-    case 'count': return inRange(f, 10);
-    case 'months': return inRange(f, 12);
-    case 'area_m2': return inRange(f, 500);
-    case 'area_mu': return inRange(f, 20);
-    default: return inRange(f, 8);
+    case 'enum_set':
+      return f.values![0]!.zh;
+    case 'money_cny':
+      return '100万';
+    case 'money_usd':
+      return '10万美元';
+    case 'money_list':
+      return '10万；20万';
+    case 'ratio':
+      return `${new Decimal(inRange(f, 0.1)).times(100).toFixed()}%`;
+    case 'date':
+      return '2024-06-30';
+    case 'record_list':
+      return recordSample(f, safe);
+    case 'count':
+      return inRange(f, 10);
+    case 'months':
+      return inRange(f, 12);
+    case 'area_m2':
+      return inRange(f, 500);
+    case 'area_mu':
+      return inRange(f, 20);
+    default:
+      return inRange(f, 8);
   }
 }
 
 /** Two records in the compact form, each field a sample of its type (an enum by id when its label holds the / that separates values). */
 function recordSample(f: Fact, safe: Map<string, boolean>): string {
-  const item = (n: number) => `${n}:` + (f.fields ?? []).map((x) => {
-    const v = sampleValue(fieldFact(f, x), safe);
-    return v.includes('/') ? x.values![0]!.id : v;
-  }).join('/');
+  const item = (n: number) =>
+    `${n}:` +
+    (f.fields ?? [])
+      .map((x) => {
+        const v = sampleValue(fieldFact(f, x), safe);
+        return v.includes('/') ? x.values![0]!.id : v;
+      })
+      .join('/');
   return `${item(1)}；${item(2)}`;
 }
 
@@ -99,7 +126,8 @@ function recordSample(f: Fact, safe: Map<string, boolean>): string {
 function noteOf(f: Fact, lang: Lang): string {
   const z = zh(lang);
   const blank = z ? '；不知道请留空' : '; leave blank if unknown';
-  const who = f.supplied_by === 'authority' && f.supplier ? `${z ? '；' : '; '}${fill(catalogue(lang).words.authorityNote!, { who: f.supplier[lang] })}` : blank;
+  const who =
+    f.supplied_by === 'authority' && f.supplier ? `${z ? '；' : '; '}${fill(catalogue(lang).words.authorityNote!, { who: f.supplier[lang] })}` : blank;
   return oneLine(`${z ? f.question.zh : f.question.en} [${typeHint(f, lang)}]${who}`);
 }
 
@@ -143,7 +171,13 @@ export function templateCsv(set: RuleSet, lang: Lang, choice: TemplateChoice = {
     ...facts.map((f) => noteOf(f, lang)),
   ];
   const safe = safeAnswers(set);
-  const sample = ['E0001', z ? '示例企业（可删除本行）' : 'Sample enterprise (delete this row)', where.region, where.year, ...facts.map((f) => sampleValue(f, safe))];
+  const sample = [
+    'E0001',
+    z ? '示例企业（可删除本行）' : 'Sample enterprise (delete this row)',
+    where.region,
+    where.year,
+    ...facts.map((f) => sampleValue(f, safe)),
+  ];
   return '\uFEFF' + csvLine(header) + csvLine(notes) + csvLine(sample);
 }
 
@@ -154,8 +188,12 @@ export function templateYaml(set: RuleSet, lang: Lang, choice: TemplateChoice = 
   const chosen = choice.facts ? new Set(choice.facts.map((f) => f.id)) : undefined;
   const q = (s: string) => JSON.stringify(s);
   const lines = [
-    z ? '# subsidy batch 输入模板：一个列表，每项一家企业。留空 = 不知道（不会当作 0）。' : '# subsidy batch input: a list, one item per enterprise. Blank = unknown (never zero).',
-    z ? '# 金额可写 5000000、500万、1.2亿；美元写 50万美元；比例写 12%；是/否。' : '# Amounts: 5000000, 500万, 1.2亿; US dollars: 50万美元; rates: 12%; yes/no: 是/否.',
+    z
+      ? '# subsidy batch 输入模板：一个列表，每项一家企业。留空 = 不知道（不会当作 0）。'
+      : '# subsidy batch input: a list, one item per enterprise. Blank = unknown (never zero).',
+    z
+      ? '# 金额可写 5000000、500万、1.2亿；美元写 50万美元；比例写 12%；是/否。'
+      : '# Amounts: 5000000, 500万, 1.2亿; US dollars: 50万美元; rates: 12%; yes/no: 是/否.',
     `- id: E0001`,
     `  name: ${q(z ? '示例企业' : 'Sample enterprise')}`,
     `  region: ${q(where.region)}`,
@@ -170,7 +208,9 @@ export function templateYaml(set: RuleSet, lang: Lang, choice: TemplateChoice = 
     lines.push(`    # ${oneLine(z ? f.question.zh : f.question.en)} [${f.label.zh}; ${typeHint(f, lang)}]${who}`, `    ${f.id}:`);
   }
   lines.push(
-    z ? '  # 此前已获的奖励（首次达档、升级、累计上限、最长年限要用）：' : '  # Awards received before (first-reached tiers, upgrades, cumulative caps, year limits):',
+    z
+      ? '  # 此前已获的奖励（首次达档、升级、累计上限、最长年限要用）：'
+      : '  # Awards received before (first-reached tiers, upgrades, cumulative caps, year limits):',
     '  # history:',
     `  #   ${tieredClause(set)}: { highest_tier: 500万 }   # paid_total, years_paid, times_paid, highest_tier, level`,
   );

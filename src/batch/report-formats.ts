@@ -5,9 +5,19 @@ import { csvCell, csvLine } from '../render/render-csv.js';
 import type { Labels } from '../render/labels.js';
 import { amountKind, clauseNote, docLabel, partialText } from '../render/rows.js';
 import { clauseJson, partialYearsJson, SCHEMA_VERSION, totalsJson } from '../render/to-json.js';
-import { enterpriseLine, errorText, SUMMARY_AMOUNTS, summaryCells, summaryHead, totalsLines, type BatchTotals, type Outcome, type RowRange } from './batch-report.js';
+import {
+  enterpriseLine,
+  errorText,
+  SUMMARY_AMOUNTS,
+  summaryCells,
+  summaryHead,
+  totalsLines,
+  type BatchTotals,
+  type Outcome,
+  type RowRange,
+} from './batch-report.js';
 import { renderPortfolio } from './portfolio.js';
-import { safeJson, safeText } from '../render/safe-text.js';
+import { safeJson, safeText } from '../i18n/safe-text.js';
 import type { Hint } from '../advice/next-tier.js';
 
 export type ReportFormat = 'csv' | 'jsonl' | 'md';
@@ -55,9 +65,27 @@ export function csvHead(l: Labels, o: ReportOptions = {}): string[] {
   const m = catalogue(l.lang);
   const w = m.words;
   return [
-    w.batchRow!, w.batchLine!, w.id!, w.name!, w.regionCode!, w.region!, w.year!, w.document!, ...(l.ids ? [w.clauseId!] : []), w.clause!, w.title!, w.status!,
-    m.amountColumn.sure!, m.amountColumn.ceiling!, m.amountColumn.potential!, m.amountColumn.setAside!,
-    ...LEVELS.map((lv) => l.level(lv)), w.shareSource!, w.note!, w.partialColumn!, w.nextHint!,
+    w.batchRow!,
+    w.batchLine!,
+    w.id!,
+    w.name!,
+    w.regionCode!,
+    w.region!,
+    w.year!,
+    w.document!,
+    ...(l.ids ? [w.clauseId!] : []),
+    w.clause!,
+    w.title!,
+    w.status!,
+    m.amountColumn.sure!,
+    m.amountColumn.ceiling!,
+    m.amountColumn.potential!,
+    m.amountColumn.setAside!,
+    ...LEVELS.map((lv) => l.level(lv)),
+    w.shareSource!,
+    w.note!,
+    w.partialColumn!,
+    w.nextHint!,
     ...(o.range ? [m.readings.lowColumn!, m.readings.highColumn!] : []),
   ];
 }
@@ -143,7 +171,10 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
       if (o.kind === 'error') {
         const c = o.conv;
         const lead = [String(o.row), String(o.line), c.id ?? '', c.name ?? '', '', c.region ?? '', c.year ?? ''].map(csvCell).join(',');
-        return otherLine(lead, [[w.status!, w.error!], [w.note!, errorText(c.findings, l.lang)]]);
+        return otherLine(lead, [
+          [w.status!, w.error!],
+          [w.note!, errorText(c.findings, l.lang)],
+        ]);
       }
       const e = o.ev.enterprise;
       const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, l.region(e.region), String(e.year)].map(csvCell).join(',');
@@ -151,7 +182,13 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
       const hints = o.hints?.length ? new Map(o.hints.map((h) => [h.clauseId, h])) : undefined;
       for (const p of o.ev.policies) {
         if (p.exclusion)
-          out += otherLine(prefix, [[w.document!, docLabel(p, l.lang)], [w.clause!, p.exclusion.clause], [w.title!, p.title], [w.status!, m.status.excluded], [w.note!, fill(m.reason.exclusion!, { detail: p.exclusion.quote })]]);
+          out += otherLine(prefix, [
+            [w.document!, docLabel(p, l.lang)],
+            [w.clause!, p.exclusion.clause],
+            [w.title!, p.title],
+            [w.status!, m.status.excluded],
+            [w.note!, fill(m.reason.exclusion!, { detail: p.exclusion.quote })],
+          ]);
         const partial = p.partialYear ? csvCell(partialText(p.partialYear, e.year, l.lang)) : '';
         for (const c of p.clauses) {
           const hint = hints?.get(c.clauseId);
@@ -161,7 +198,10 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
       }
       if (out) return out;
       const applies = o.ev.policies.some((p) => p.applicability === 'applies');
-      return otherLine(prefix, [[w.status!, w.nothing!], [w.note!, applies ? '' : w.noPolicy!]]);
+      return otherLine(prefix, [
+        [w.status!, w.nothing!],
+        [w.note!, applies ? '' : w.noPolicy!],
+      ]);
     },
     end: () => '',
   };
@@ -177,15 +217,20 @@ function evaluationLine(o: Extract<Outcome, { kind: 'ok' }>): unknown {
     totals: totalsJson(o.ev.totals),
     partialYears: partialYearsJson(o.ev),
     hints: o.hints?.map((h) => ({ clause: h.clauseId, fact: h.fact, increase: h.increase.toFixed(), gain: h.gain.toFixed(2) })),
-    range: o.range && { sure: { low: money(o.range.low), high: money(o.range.high) }, clauses: Object.fromEntries([...o.range.clauses].map(([id, r]) => [id, { low: money(r.low), high: money(r.high) }])) },
+    range: o.range && {
+      sure: { low: money(o.range.low), high: money(o.range.high) },
+      clauses: Object.fromEntries([...o.range.clauses].map(([id, r]) => [id, { low: money(r.low), high: money(r.high) }])),
+    },
     policies: o.ev.policies.map((p) => ({
       id: p.policyId,
       applicability: p.applicability,
       exclusion: p.exclusion,
-      clauses: p.clauses.filter((c) => LISTED.has(c.status)).map((c) => {
-        const { trace: _trace, quote: _quote, notes: _notes, ...rest } = clauseJson(c);
-        return rest;
-      }),
+      clauses: p.clauses
+        .filter((c) => LISTED.has(c.status))
+        .map((c) => {
+          const { trace: _trace, quote: _quote, notes: _notes, ...rest } = clauseJson(c);
+          return rest;
+        }),
     })),
   };
 }
@@ -197,19 +242,31 @@ function jsonlRenderer(l: Labels): ReportRenderer {
       if (o.kind === 'ok') return safeJson(JSON.stringify(evaluationLine(o))) + '\n';
       const c = o.conv;
       const errors = c.findings.map((f) => ({ code: f.code, field: f.field, column: f.column, message: errorText([f], l.lang) }));
-      return safeJson(JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors })) + '\n';
+      return (
+        safeJson(JSON.stringify({ row: o.row, line: o.line, error: true, enterprise: { id: c.id, name: c.name, region: c.region, year: c.year }, errors })) +
+        '\n'
+      );
     },
     end: () => '',
   };
 }
 
 function markdownRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
-  const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const esc = (s: string) =>
+    safeText(s)
+      .replace(/\|/g, '\\|')
+      .replace(/[\r\n]+/g, ' ');
   const head = summaryHead(l.lang, opt.range);
   return {
     begin: () => `| ${head.join(' | ')} |\n|${head.map((_, i) => (SUMMARY_AMOUNTS.includes(i) ? ' ---: ' : ' --- ')).join('|')}|\n`,
     row: (o) => `| ${summaryCells(enterpriseLine(o, l), l.lang, undefined, opt.range).map(esc).join(' | ')} |\n`,
-    end: (totals) => '\n' + totalsLines(totals, l).map((t) => `- ${esc(t)}`).join('\n') + '\n\n' + renderPortfolio(totals.portfolio, l, true),
+    end: (totals) =>
+      '\n' +
+      totalsLines(totals, l)
+        .map((t) => `- ${esc(t)}`)
+        .join('\n') +
+      '\n\n' +
+      renderPortfolio(totals.portfolio, l, true),
   };
 }
 

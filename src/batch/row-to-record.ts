@@ -8,7 +8,7 @@ import type { Column } from './map-headers.js';
 import { cellReader, type CellReader } from './read-cells.js';
 import { DecimalText, DeferredFacts, FactSlots } from './defer-facts.js';
 import type { HistoryBook } from './read-history.js';
-import type { SourceRow } from './read-rows.js';
+import type { SourceRow } from './source-row.js';
 import { cellText } from './xlsx/cell-text.js';
 import { sheetPlace } from '../i18n/format-error.js';
 
@@ -52,7 +52,11 @@ export class RowConverter {
   private readonly slotOf: number[];
   readonly historyIdsUsed = new Set<string>();
 
-  constructor(private readonly set: RuleSet, private readonly columns: Column[], private readonly opts: ConvertOptions) {
+  constructor(
+    private readonly set: RuleSet,
+    private readonly columns: Column[],
+    private readonly opts: ConvertOptions,
+  ) {
     this.index = factIndex(set);
     this.readers = columns.map((c) => (c.kind === 'fact' ? cellReader(c.fact) : undefined));
     this.slotOf = columns.map((c) => (c.kind === 'fact' ? this.slots.slotOf(c.fact.id) : -1));
@@ -120,7 +124,15 @@ export class RowConverter {
       const col = cols[i]!;
       if (col.kind === 'ignored') {
         if (col.sameAs !== undefined && cell.trim() !== (cells[col.sameAs] ?? '').trim() && !isBlank(cell))
-          findings.push({ code: 'DUPLICATE_GIVEN', args: { item: cols[col.sameAs]!.header, first: this.place(line, col.sameAs + 1), second: this.place(line, i + 1) }, file, row, line, column: i + 1, field: col.header });
+          findings.push({
+            code: 'DUPLICATE_GIVEN',
+            args: { item: cols[col.sameAs]!.header, first: this.place(line, col.sameAs + 1), second: this.place(line, i + 1) },
+            file,
+            row,
+            line,
+            column: i + 1,
+            field: col.header,
+          });
         continue;
       }
       const failed = excelError(cell);
@@ -135,7 +147,16 @@ export class RowConverter {
           if (r.value !== undefined) facts.putAt(this.slotOf[i]!, r.value);
         } else {
           const hint = r.suggestion ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: r.suggestion } } : {};
-          findings.push({ code: r.code, args: { fact: col.fact.label, detail: r.detail, ...r.args }, file, row, line, column: i + 1, field: col.header, ...hint });
+          findings.push({
+            code: r.code,
+            args: { fact: col.fact.label, detail: r.detail, ...r.args },
+            file,
+            row,
+            line,
+            column: i + 1,
+            field: col.header,
+            ...hint,
+          });
         }
       } else if (col.kind === 'fixed') {
         fixed[col.key] = cell;
@@ -199,7 +220,8 @@ export class RowConverter {
     if (!own || typeof own !== 'object' || Array.isArray(own)) return own ?? book;
     const merged: HistoryInput = {};
     for (const [clause, fields] of Object.entries(book)) merged[clause] = { ...fields };
-    for (const [clause, fields] of Object.entries(own as HistoryInput)) merged[clause] = { ...merged[clause], ...(fields && typeof fields === 'object' ? fields : {}) };
+    for (const [clause, fields] of Object.entries(own as HistoryInput))
+      merged[clause] = { ...merged[clause], ...(fields && typeof fields === 'object' ? fields : {}) };
     return merged;
   }
 }

@@ -64,7 +64,10 @@ export class WorkerPool {
   private broken?: Error;
   private closing = false;
 
-  constructor(count: number, private readonly setup: WorkerSetup) {
+  constructor(
+    count: number,
+    private readonly setup: WorkerSetup,
+  ) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: setup }));
     const fail = (e: Error) => {
       if (this.closing) return;

@@ -81,7 +81,10 @@ class Scan {
   private lf = -2;
   private cr = -2;
 
-  constructor(readonly buf: Buffer, readonly end: boolean) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly end: boolean,
+  ) {}
 
   quote(i: number): number {
     if (this.q !== -1 && this.q < i) this.q = this.buf.indexOf(QUOTE, i);
@@ -301,7 +304,9 @@ export class RecordSplitter {
   /** One bad physical line [s, e): an error row naming the cell whose quote is wrong. */
   private bad(buf: Buffer, s: number, e: number, pieces: Piece[]): number {
     const { cells, broken } = readCells(buf, s, e);
-    const problem: LineProblem = broken ? { code: broken.unclosed ? 'CSV_UNCLOSED_QUOTE' : 'CSV_BAD_QUOTE', column: broken.column } : { code: 'CSV_UNCLOSED_QUOTE', column: cells.length };
+    const problem: LineProblem = broken
+      ? { code: broken.unclosed ? 'CSV_UNCLOSED_QUOTE' : 'CSV_BAD_QUOTE', column: broken.column }
+      : { code: 'CSV_UNCLOSED_QUOTE', column: cells.length };
     pieces.push({ kind: this.columns === undefined ? 'bad-header' : 'bad', start: this.base + s, end: this.base + e, line: this.line, problem, cells });
     this.line += e > s && (buf[e - 1] === LF || buf[e - 1] === CR) ? 1 : 0;
     return e;
@@ -324,7 +329,13 @@ export class RecordSplitter {
     if (e === 'more') return buf.length;
     const sk = this.skipping!;
     this.skipping = undefined;
-    pieces.push({ kind: this.columns === undefined ? 'bad-header' : 'bad', start: sk.start, end: this.base + e, line: sk.line, problem: { code: 'RECORD_TOO_LONG' } });
+    pieces.push({
+      kind: this.columns === undefined ? 'bad-header' : 'bad',
+      start: sk.start,
+      end: this.base + e,
+      line: sk.line,
+      problem: { code: 'RECORD_TOO_LONG' },
+    });
     this.line = sk.line + (e > from && (buf[e - 1] === LF || buf[e - 1] === CR) ? 1 : 0);
     return e;
   }

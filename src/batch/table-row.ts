@@ -34,7 +34,10 @@ export interface RowChoice {
  */
 export async function tableRow(set: RuleSet, file: string, choice: RowChoice): Promise<{ record: Record<string, unknown>; locate: Locate }> {
   const names = headerNames(set);
-  const source = await openRows(file, { encoding: choice.encoding, xlsx: { sheet: choice.sheet, headerRow: choice.headerRow, isHeader: (c) => isKnownHeader(names, c) } });
+  const source = await openRows(file, {
+    encoding: choice.encoding,
+    xlsx: { sheet: choice.sheet, headerRow: choice.headerRow, isHeader: (c) => isKnownHeader(names, c) },
+  });
   if (!source.header) throw SubsidyError.of('CSV_SYNTAX', { detail: 'no header row' }, { file });
   const sheet = source.sheet;
   const { columns } = mapHeaders(set, names, source.header.cells, { file, line: source.header.line, sheet });
@@ -43,11 +46,13 @@ export async function tableRow(set: RuleSet, file: string, choice: RowChoice): P
   let count = 0;
   for await (const src of source.rows) {
     count++;
-    if (choice.row !== undefined ? src.row === choice.row : idAt >= 0 && cellAt(src, idAt, columns[idAt]!, source.date1904)?.trim() === choice.id) matches.push(src);
+    if (choice.row !== undefined ? src.row === choice.row : idAt >= 0 && cellAt(src, idAt, columns[idAt]!, source.date1904)?.trim() === choice.id)
+      matches.push(src);
   }
   if (choice.row !== undefined && !matches.length) throw SubsidyError.of('ROW_NOT_FOUND', { row: choice.row, count }, { file, field: '--row' });
   if (choice.id !== undefined && !matches.length) throw SubsidyError.of('ID_NOT_FOUND', { id: choice.id }, { file, field: '--id' });
-  if (matches.length > 1) throw SubsidyError.of('ID_TWICE', { id: choice.id!, rows: matches.map((m) => m.row).join('、'), option: '--row' }, { file, field: '--id' });
+  if (matches.length > 1)
+    throw SubsidyError.of('ID_TWICE', { id: choice.id!, rows: matches.map((m) => m.row).join('、'), option: '--row' }, { file, field: '--id' });
   return recordOf(matches[0]!, columns, { file, sheet, date1904: source.date1904 });
 }
 
@@ -59,8 +64,19 @@ function cellAt(src: SourceRow, i: number, col: Column, date1904?: boolean): str
   return 'text' in r ? r.text : undefined;
 }
 
-function recordOf(src: SourceRow, columns: Column[], at: { file: string; sheet?: string; date1904?: boolean }): { record: Record<string, unknown>; locate: Locate } {
-  const pos = (column: number, field: string): Position => ({ file: at.file, line: src.line, row: src.row, column, field, ...(at.sheet !== undefined ? { sheet: at.sheet } : {}) });
+function recordOf(
+  src: SourceRow,
+  columns: Column[],
+  at: { file: string; sheet?: string; date1904?: boolean },
+): { record: Record<string, unknown>; locate: Locate } {
+  const pos = (column: number, field: string): Position => ({
+    file: at.file,
+    line: src.line,
+    row: src.row,
+    column,
+    field,
+    ...(at.sheet !== undefined ? { sheet: at.sheet } : {}),
+  });
   if (src.problem) throw new SubsidyError([{ ...src.problem, row: src.row }]);
   const record: Record<string, unknown> = {};
   const facts: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import { regionChain, resolveRegion } from '../engine/regions.js';
+import { regionChain, resolveRegion } from '../load/regions.js';
 import { coerceFactValue } from '../input/coerce-value.js';
 import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
 import { factsOfAward, factsOfCondition } from '../rules/walk.js';
@@ -61,12 +61,20 @@ export function templateFacts(set: RuleSet, scope: TemplateScope): Fact[] {
   let kinds: string[] | undefined;
   if (scope.kinds !== undefined) {
     const r = coerceFactValue(set.facts.get('entity_kinds')!, scope.kinds);
-    if (!r.ok) throw SubsidyError.of(r.code, { fact: set.facts.get('entity_kinds')!.label, detail: r.detail ?? '', ...r.args }, { field: '--kind' }, r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok)
+      throw SubsidyError.of(
+        r.code,
+        { fact: set.facts.get('entity_kinds')!.label, detail: r.detail ?? '', ...r.args },
+        { field: '--kind' },
+        r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined,
+      );
     kinds = r.value as string[];
   }
   const used = new Set<string>();
   for (const lp of policies) {
-    const clauses = lp.policy.clauses.filter((c) => PAYING.has(c.status) && (!kinds || !c.beneficiary || [c.beneficiary].flat().some((k) => kinds.includes(k))));
+    const clauses = lp.policy.clauses.filter(
+      (c) => PAYING.has(c.status) && (!kinds || !c.beneficiary || [c.beneficiary].flat().some((k) => kinds.includes(k))),
+    );
     if (!clauses.length) continue;
     for (const ex of lp.policy.exclusions) for (const [f] of factsOfCondition(ex.when, [])) used.add(f);
     for (const c of clauses) for (const f of factsOfClause(c)) used.add(f);
@@ -75,6 +83,11 @@ export function templateFacts(set: RuleSet, scope: TemplateScope): Fact[] {
     const from = set.facts.get(id)?.derive_from_cny;
     if (from) used.add(from).add('usd_cny_rate');
   }
-  if (!used.size) throw SubsidyError.of('USAGE', { detail: 'no clause that pays can apply to this choice of region, documents and kinds of entity' }, { field: scope.kinds !== undefined ? '--kind' : scope.policies?.length ? '--policy' : '--region' });
+  if (!used.size)
+    throw SubsidyError.of(
+      'USAGE',
+      { detail: 'no clause that pays can apply to this choice of region, documents and kinds of entity' },
+      { field: scope.kinds !== undefined ? '--kind' : scope.policies?.length ? '--policy' : '--region' },
+    );
   return [...set.facts.values()].filter((f) => used.has(f.id));
 }

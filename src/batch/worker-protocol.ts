@@ -35,10 +35,7 @@ export interface FileLayout {
 }
 
 /** Main thread to worker. A worker reads its chunk, says how many rows it holds, and renders once told the first row's number. */
-export type ToWorker =
-  | { type: 'layout'; layout: FileLayout }
-  | { type: 'chunk'; id: number; chunk: Chunk }
-  | { type: 'base'; id: number; rowsBefore: number };
+export type ToWorker = { type: 'layout'; layout: FileLayout } | { type: 'chunk'; id: number; chunk: Chunk } | { type: 'base'; id: number; rowsBefore: number };
 
 export interface ChunkDone {
   type: 'done';

@@ -18,7 +18,10 @@ export class AtomicOutput {
   private pending = '';
   private fd: number | undefined;
 
-  private constructor(readonly target: string, private readonly tmp: string) {
+  private constructor(
+    readonly target: string,
+    private readonly tmp: string,
+  ) {
     // The signal handlers first: a signal that came between creating the file and
     // installing them would end the run by default and leave the file behind.
     trackTemp(tmp);

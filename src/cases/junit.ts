@@ -8,7 +8,11 @@ const esc = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&g
  */
 export function junitXml(results: CaseResult[], properties: [string, string][] = []): string {
   const failed = results.filter((r) => r.failures.length).length;
-  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="subsidy" tests="${results.length}" failures="${failed}">`, `  <testsuite name="subsidy cases" tests="${results.length}" failures="${failed}">`];
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="subsidy" tests="${results.length}" failures="${failed}">`,
+    `  <testsuite name="subsidy cases" tests="${results.length}" failures="${failed}">`,
+  ];
   if (properties.length)
     lines.push('    <properties>', ...properties.map(([name, value]) => `      <property name="${esc(name)}" value="${esc(value)}"/>`), '    </properties>');
   for (const r of results) {

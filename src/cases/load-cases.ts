@@ -35,7 +35,6 @@ function stat(p: string) {
   }
 }
 
-
 /** A case file holds one case, or a list under `cases:`. Malformed files are errors with file and line. */
 export function loadCaseFile(file: string): LoadedCase[] {
   const src = readYaml(readTextFile(file), file);
@@ -47,4 +46,3 @@ export function loadCaseFile(file: string): LoadedCase[] {
   if (isList) return (r.data as { cases: Case[] }).cases.map((c, index) => ({ case: c, src, index }));
   return [{ case: r.data as Case, src }];
 }
-

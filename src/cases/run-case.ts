@@ -42,7 +42,11 @@ export function runCase(set: RuleSet, c: Case, src: YamlSource, index: number | 
   (c.variants ?? []).forEach((v, i) => {
     const at = [...prefix, 'variants', i];
     const ev = evaluate(withCaseReadings(set, { ...c.readings, ...v.readings }, src, [...at, 'readings']), enterprise, { trace: false });
-    const label = v.name ?? Object.entries(v.readings).map(([k, o]) => `${k}=${o}`).join(', ');
+    const label =
+      v.name ??
+      Object.entries(v.readings)
+        .map(([k, o]) => `${k}=${o}`)
+        .join(', ');
     for (const f of check(ev, v, tolerance)) failures.push({ ...f, clause: `[${label}] ${f.clause}` });
   });
   return { file: src.file, name: c.name, keywords: c.keywords, failures, evaluation };
@@ -53,8 +57,12 @@ function withCaseReadings(set: RuleSet, readings: Record<string, string> | undef
   if (!readings) return set;
   for (const [id, option] of Object.entries(readings)) {
     const r = set.readings.find((x) => x.id === id);
-    if (!r || !r.options.some((o) => o.id === option))
-      throw SubsidyError.of('CASE_INVALID', { detail: r ? `${id}: ${option} is not one of ${r.options.map((o) => o.id).join(', ')}` : `no reading ${id}` }, src.locate([...path, id]));
+    if (!r?.options.some((o) => o.id === option))
+      throw SubsidyError.of(
+        'CASE_INVALID',
+        { detail: r ? `${id}: ${option} is not one of ${r.options.map((o) => o.id).join(', ')}` : `no reading ${id}` },
+        src.locate([...path, id]),
+      );
   }
   return withReadings(set, readings);
 }
@@ -66,14 +74,25 @@ function check(evaluation: Evaluation, c: Expectations, tolerance: Decimal): Cas
   const failures: CaseFailure[] = [];
   for (const [clauseId, want] of Object.entries(c.expected)) {
     const got = byId.get(clauseId);
-    if (!got) failures.push({ clause: clauseId, field: 'clause', expected: want.status, actual: 'not evaluated (unknown clause, or its policy does not apply)' });
+    if (!got)
+      failures.push({ clause: clauseId, field: 'clause', expected: want.status, actual: 'not evaluated (unknown clause, or its policy does not apply)' });
     else failures.push(...compareClause(clauseId, want, got, tolerance));
   }
   const close = (a: Decimal, b: Decimal) => a.minus(b).abs().lessThanOrEqualTo(tolerance);
   if (c.totals?.sure !== undefined && !close(evaluation.totals.sure, money(c.totals.sure)))
-    failures.push({ clause: '(totals)', field: 'total', expected: `sure ${money(c.totals.sure).toFixed(2)}`, actual: `sure ${evaluation.totals.sure.toFixed(2)}` });
+    failures.push({
+      clause: '(totals)',
+      field: 'total',
+      expected: `sure ${money(c.totals.sure).toFixed(2)}`,
+      actual: `sure ${evaluation.totals.sure.toFixed(2)}`,
+    });
   if (c.totals?.ceilings !== undefined && !close(evaluation.totals.ceilings, money(c.totals.ceilings)))
-    failures.push({ clause: '(totals)', field: 'total', expected: `ceilings ${money(c.totals.ceilings).toFixed(2)}`, actual: `ceilings ${evaluation.totals.ceilings.toFixed(2)}` });
+    failures.push({
+      clause: '(totals)',
+      field: 'total',
+      expected: `ceilings ${money(c.totals.ceilings).toFixed(2)}`,
+      actual: `ceilings ${evaluation.totals.ceilings.toFixed(2)}`,
+    });
   for (const [policyId, want] of Object.entries(c.policies ?? {})) {
     const got = evaluation.policies.find((p) => p.policyId === policyId)?.applicability ?? 'absent';
     if (got !== want) failures.push({ clause: policyId, field: 'policy', expected: want, actual: got });
@@ -94,7 +113,12 @@ function compareClause(id: string, want: ExpectedClause, got: ClauseResult, tole
     const part = got.split?.parts.find((p) => p.level === level);
     const expected = money(amount as string | number);
     if (!part || part.amount.minus(expected).abs().greaterThan(tolerance))
-      out.push({ clause: id, field: 'share', expected: `${level} ${expected.toFixed(2)}`, actual: part ? `${level} ${part.amount.toFixed(2)}` : `${level} none` });
+      out.push({
+        clause: id,
+        field: 'share',
+        expected: `${level} ${expected.toFixed(2)}`,
+        actual: part ? `${level} ${part.amount.toFixed(2)}` : `${level} none`,
+      });
   }
   if (want.instalments) {
     const expected = want.instalments.map((x) => money(x).toFixed(2)).join(' + ');

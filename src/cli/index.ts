@@ -12,8 +12,12 @@ const lang = () => new Option('--lang <lang>', 'zh | en').choices(['zh', 'en']).
 const rules = () => new Option('--rules <dir>', 'rule directory (default: the shipped rules/)');
 const regime = () => new Option('--regime <file>', 'fiscal regime file for policies that leave shares to 现行财政体制');
 const collect = (v: string, acc: string[]) => [...acc, v];
-const reading = () => new Option('--reading <id=option>', 'read an ambiguous point of a text this way (repeatable; `subsidy rules readings` lists them)').argParser(collect).default([]);
-const readings = () => new Option('--readings <profile|file>', 'a set of readings: a profile of the rules (稳健, 宽松) or a YAML file { readings: { id: option } }');
+const reading = () =>
+  new Option('--reading <id=option>', 'read an ambiguous point of a text this way (repeatable; `subsidy rules readings` lists them)')
+    .argParser(collect)
+    .default([]);
+const readings = () =>
+  new Option('--readings <profile|file>', 'a set of readings: a profile of the rules (稳健, 宽松) or a YAML file { readings: { id: option } }');
 
 program
   .command('calc')
@@ -22,7 +26,15 @@ program
   .option('--interactive', 'answer questions in the terminal instead of reading a file (as `subsidy ask`)')
   .option('--year <year>', 'data year (overrides the file)')
   .option('--region <region>', 'region code or name (overrides the file)')
-  .addOption(new Option('--format <format>', 'table | json | csv | md | html (default: from the --out extension, else table)').choices(['table', 'json', 'csv', 'md', 'html']))
+  .addOption(
+    new Option('--format <format>', 'table | json | csv | md | html (default: from the --out extension, else table)').choices([
+      'table',
+      'json',
+      'csv',
+      'md',
+      'html',
+    ]),
+  )
   .option('--out <file>', 'write to a file instead of stdout (- for stdout); html: a calculation sheet (计算书)')
   .option('--no-bom', 'CSV without the UTF-8 BOM Excel needs')
   .option('--explain', 'show conditions, arithmetic, shares and the quoted clause (csv: in a column of its own)')
@@ -55,7 +67,9 @@ program
   .option('--format <format>', 'text | json', 'text')
   .option('--id <policy-id>', 'new: the id of the policy to scaffold')
   .option('--out <file>', 'new: write the scaffold here (default: stdout)')
-  .action((action: string, id: string | undefined, opts) => runCommand(() => import('./commands/rules.js').then((m) => m.rulesCommand(action, id, opts)), opts.lang));
+  .action((action: string, id: string | undefined, opts) =>
+    runCommand(() => import('./commands/rules.js').then((m) => m.rulesCommand(action, id, opts)), opts.lang),
+  );
 
 program
   .command('test')
@@ -92,7 +106,9 @@ program
   .addOption(lang())
   .addOption(rules())
   .addOption(regime())
-  .action((result: string, input: string | undefined, opts) => runCommand(() => import('./commands/verify.js').then((m) => m.verifyCommand(result, input, opts)), opts.lang));
+  .action((result: string, input: string | undefined, opts) =>
+    runCommand(() => import('./commands/verify.js').then((m) => m.verifyCommand(result, input, opts)), opts.lang),
+  );
 
 program
   .command('ask')
@@ -110,11 +126,22 @@ program
   .command('batch')
   .description('evaluate many enterprises: an Excel workbook (.xlsx), CSV (UTF-8 or GBK), a YAML list, or JSON Lines; - for stdin')
   .argument('<file>')
-  .option('--out <file>', 'write the full report: .csv (one row per enterprise × clause), .jsonl, .md, .xlsx (sheets 汇总, 明细, 待补资料, 说明), .html (one page), a directory (a page per enterprise and index.html); - for stdout')
-  .addOption(new Option('--format <format>', 'report format (default: from the --out extension); without --out the report goes to stdout and only the totals to stderr').choices(['csv', 'jsonl', 'md', 'xlsx', 'html']))
+  .option(
+    '--out <file>',
+    'write the full report: .csv (one row per enterprise × clause), .jsonl, .md, .xlsx (sheets 汇总, 明细, 待补资料, 说明), .html (one page), a directory (a page per enterprise and index.html); - for stdout',
+  )
+  .addOption(
+    new Option(
+      '--format <format>',
+      'report format (default: from the --out extension); without --out the report goes to stdout and only the totals to stderr',
+    ).choices(['csv', 'jsonl', 'md', 'xlsx', 'html']),
+  )
   .addOption(new Option('--input-format <format>', 'input format (default: from the extension or the content)').choices(['csv', 'yaml', 'jsonl', 'xlsx']))
   .option('--sheet <name>', 'a workbook: the sheet to read (default: the first)')
-  .option('--header-row <n>', 'a workbook: the row number of the header (default: the first row that is not blank; a two-row header with merged cells is found by itself)')
+  .option(
+    '--header-row <n>',
+    'a workbook: the row number of the header (default: the first row that is not blank; a two-row header with merged cells is found by itself)',
+  )
   .option('--encoding <encoding>', 'utf8 | gbk | gb18030 (default: detected)')
   .option('--history <file>', 'award history: CSV (enterprise id, clause id, field, value) or YAML (id → history)')
   .option('--limit <n>', 'enterprises listed on the terminal', '50')

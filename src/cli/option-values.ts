@@ -1,6 +1,6 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import { regionsStartingWith, resolveRegion } from '../engine/regions.js';
+import { regionsStartingWith, resolveRegion } from '../load/regions.js';
 import type { RuleSet } from '../load/load-rules.js';
 
 /**
@@ -13,7 +13,8 @@ export function regionOption(set: RuleSet, raw: string | undefined): string | un
   const code = resolveRegion(set, raw);
   if (code) return raw;
   const several = regionsStartingWith(set, raw);
-  if (several.length > 1) throw SubsidyError.of('AMBIGUOUS_REGION', { region: raw, candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, { field: '--region' });
+  if (several.length > 1)
+    throw SubsidyError.of('AMBIGUOUS_REGION', { region: raw, candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, { field: '--region' });
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
   const s = didYouMean(raw, names);
   throw SubsidyError.of('UNKNOWN_REGION', { region: raw }, { field: '--region' }, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);

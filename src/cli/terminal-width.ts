@@ -16,7 +16,11 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = pr
     if (forced === 'full') return undefined;
     const n = Number(forced);
     if (!Number.isInteger(n) || n < MIN_COLUMNS || n > 10000)
-      throw SubsidyError.of('USAGE', { detail: `SUBSIDY_COLUMNS=${forced}: a whole number of columns from ${MIN_COLUMNS}, or full` }, { field: 'SUBSIDY_COLUMNS' });
+      throw SubsidyError.of(
+        'USAGE',
+        { detail: `SUBSIDY_COLUMNS=${forced}: a whole number of columns from ${MIN_COLUMNS}, or full` },
+        { field: 'SUBSIDY_COLUMNS' },
+      );
     return n;
   }
   if (!stream.isTTY) return undefined;

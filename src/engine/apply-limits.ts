@@ -1,7 +1,7 @@
 import { cmp, Decimal, dmin, roundFen, ZERO } from '../money/decimal.js';
 import type { Clause } from '../schema/policy-schema.js';
 import { receivedNothing, receivedSomething } from './history.js';
-import { literal } from './literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { ClauseHistory, HistoryField, TraceStep } from './types.js';
 
 export type Limited = {

@@ -1,22 +1,14 @@
 import { cmp, Decimal, dmin } from '../money/decimal.js';
+import type { AwardCtx, AwardNum } from './award-ctx.js';
 import type { Award, RentPart } from '../schema/policy-schema.js';
 import { evalCondition } from './eval-condition.js';
 import { evalEach } from './eval-each.js';
 import { evalExpr, type Num } from './eval-expr.js';
-import type { FactsView } from './facts-view.js';
 import { receivedNothing } from './history.js';
-import { literal, literalAs } from './literal.js';
-import type { ClauseHistory, HistoryField, Term, TraceStep } from './types.js';
+import { literal, literalAs } from '../model/rule-literal.js';
+import type { Term } from './types.js';
 
-export interface AwardCtx {
-  facts: FactsView;
-  history: ClauseHistory | undefined;
-  /** Absent when no trace is kept: then no terms are built either. */
-  trace: TraceStep[] | undefined;
-}
-
-/** An award before caps; `needsHistory` when the history given lacks a field this award reads. */
-export type AwardNum = Num | { ok: false; missing: string[]; needsHistory: HistoryField[] };
+export type { AwardCtx, AwardNum } from './award-ctx.js';
 
 const ZERO = new Decimal(0);
 type Ok = Extract<Num, { ok: true }>;
@@ -49,17 +41,24 @@ export function evalAward(a: Award, ctx: AwardCtx): AwardNum {
       if (!base.ok) return base;
       const steps = Decimal.max(base.value, 0).div(literal(a.step)).floor();
       // A fall counts as no growth: the formula shows the max(…, 0) only when it changed something.
-      const counted = (): Term => (base.value.isNegative() ? { k: 'fn', fn: 'max', args: [base.term!, { k: 'n', v: new Decimal(0), as: 'plain' }] } : base.term!);
+      const counted = (): Term =>
+        base.value.isNegative() ? { k: 'fn', fn: 'max', args: [base.term!, { k: 'n', v: new Decimal(0), as: 'plain' }] } : base.term!;
       return okIn(ctx, steps.times(literal(a.amount)), () => op('×', { k: 'fn', fn: 'floor', args: [op('÷', counted(), lit(a.step))] }, lit(a.amount)));
     }
     case 'rent':
-      return sumOf(ctx, a.parts.map((p) => evalRentPart(p, ctx)));
+      return sumOf(
+        ctx,
+        a.parts.map((p) => evalRentPart(p, ctx)),
+      );
     case 'per_item':
       return evalPerItem(a, ctx);
     case 'each':
       return evalEach(a, ctx, evalAward);
     case 'sum':
-      return sumOf(ctx, a.parts.map((p) => evalAward(p, ctx)));
+      return sumOf(
+        ctx,
+        a.parts.map((p) => evalAward(p, ctx)),
+      );
     case 'max': {
       const parts = a.parts.map((p) => evalAward(p, ctx));
       const failed = failure(parts);
@@ -95,7 +94,11 @@ function sumOf(ctx: AwardCtx, parts: AwardNum[]): AwardNum {
   if (failed) return failed;
   const oks = parts as Ok[];
   if (oks.length === 1) return oks[0]!;
-  return okIn(ctx, oks.reduce((s, p) => s.plus(p.value), ZERO), () => op('+', ...oks.map((p) => p.term!)));
+  return okIn(
+    ctx,
+    oks.reduce((s, p) => s.plus(p.value), ZERO),
+    () => op('+', ...oks.map((p) => p.term!)),
+  );
 }
 
 function evalPerItem(a: Extract<Award, { kind: 'per_item' }>, ctx: AwardCtx): AwardNum {
@@ -122,9 +125,13 @@ function evalRentPart(p: RentPart, ctx: AwardCtx): AwardNum {
   const m = months as Ok;
   const ceiling = literal(p.ceiling_per_m2_month).times(a.value).times(m.value);
   const ceilingTerm = () => op('×', lit(p.ceiling_per_m2_month), a.term!, m.term!);
-  if (!rent || !rent.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
+  if (!rent?.ok) return okIn(ctx, ceiling, () => ({ k: 'part', label: p.label, term: ceilingTerm() }));
   const share = literal(p.rate!).times(rent.value);
-  return okIn(ctx, dmin(share, ceiling), () => ({ k: 'part', label: p.label, term: { k: 'fn', fn: 'min', args: [op('×', lit(p.rate!), rent.term!), ceilingTerm()] } }));
+  return okIn(ctx, dmin(share, ceiling), () => ({
+    k: 'part',
+    label: p.label,
+    term: { k: 'fn', fn: 'min', args: [op('×', lit(p.rate!), rent.term!), ceilingTerm()] },
+  }));
 }
 
 type Tier = { at: Decimal; amount: Decimal };
@@ -147,7 +154,15 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNu
     const c = cmp(base.value, t.at);
     if (a.strict ? c > 0 : c >= 0) top = t;
   }
-  const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({ k: 'tier', base: base.term!, strict: Boolean(a.strict), at: top?.at, amount, lowest: tiers[0]!.at, paidUpTo });
+  const term = (amount: Decimal, paidUpTo?: Decimal): Term => ({
+    k: 'tier',
+    base: base.term!,
+    strict: Boolean(a.strict),
+    at: top?.at,
+    amount,
+    lowest: tiers[0]!.at,
+    paidUpTo,
+  });
   if (!top) return okIn(ctx, ZERO, () => term(ZERO));
   if (a.mode !== 'first_reached') return okIn(ctx, top.amount, () => term(top!.amount));
   let before: Decimal | undefined;
@@ -165,7 +180,13 @@ function evalTiers(a: Extract<Award, { kind: 'tiers' }>, ctx: AwardCtx): AwardNu
   // Every tier newly reached pays once: those above the one awarded before, up to the highest reached.
   const fresh = tiers.filter((t) => (!before || t.at.greaterThan(before)) && t.at.lessThanOrEqualTo(top!.at));
   const sum = fresh.reduce((acc, t) => acc.plus(t.amount), ZERO);
-  return okIn(ctx, sum, () => ({ k: 'tierSum', base: base.term!, strict: Boolean(a.strict), reached: fresh.map((t) => ({ at: t.at, amount: t.amount })), sum }));
+  return okIn(ctx, sum, () => ({
+    k: 'tierSum',
+    base: base.term!,
+    strict: Boolean(a.strict),
+    reached: fresh.map((t) => ({ at: t.at, amount: t.amount })),
+    sum,
+  }));
 }
 
 function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): AwardNum {
@@ -174,7 +195,15 @@ function evalLevels(a: Extract<Award, { kind: 'levels' }>, ctx: AwardCtx): Award
   const level = String(got.value);
   const amountOf = (l: string | undefined) => (l && Object.hasOwn(a.amounts, l) ? literal(a.amounts[l]!) : ZERO);
   const now = amountOf(level);
-  const term = (amount: Decimal, before?: string): Term => ({ k: 'level', fact: a.fact, level, full: now, amount, mode: a.mode, before: before ? { level: before, amount: amountOf(before) } : undefined });
+  const term = (amount: Decimal, before?: string): Term => ({
+    k: 'level',
+    fact: a.fact,
+    level,
+    full: now,
+    amount,
+    mode: a.mode,
+    before: before ? { level: before, amount: amountOf(before) } : undefined,
+  });
   if (a.mode === 'highest' || !ctx.history) return okIn(ctx, now, () => term(now));
   const before = ctx.history.level;
   if (!before) return receivedNothing(ctx.history) ? okIn(ctx, now, () => term(now)) : { ok: false, missing: [], needsHistory: ['level'] };

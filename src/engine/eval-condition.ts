@@ -3,7 +3,7 @@ import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
 import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
 import { numAsOf, type FactsView } from './facts-view.js';
-import { literal, literalAs } from './literal.js';
+import { literal, literalAs } from '../model/rule-literal.js';
 import type { Shown, Term, TraceStep, TriBool } from './types.js';
 
 export interface CondResult {
@@ -54,7 +54,14 @@ function fieldCondition(c: Extract<Condition, { field: string }>, facts: FactsVi
     return { result: 'unknown', missing: facts.fieldMissing(c.field) };
   }
   const result = compare(value, c.op, c.value, def);
-  const actual: Shown = value instanceof Decimal ? { k: 'n', v: value, as: numAsOf(def) } : typeof value === 'boolean' ? { k: 'bool', v: value } : def.values ? { k: 'enum', fact: path, v: [value] } : { k: 'text', v: value };
+  const actual: Shown =
+    value instanceof Decimal
+      ? { k: 'n', v: value, as: numAsOf(def) }
+      : typeof value === 'boolean'
+        ? { k: 'bool', v: value }
+        : def.values
+          ? { k: 'enum', fact: path, v: [value] }
+          : { k: 'text', v: value };
   trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, def, path), actual, result });
   return result ? TRUE : FALSE;
 }
@@ -129,13 +136,20 @@ function combine(members: Condition[], decisive: boolean, facts: FactsView, trac
 function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
   const c = cmp(a, b);
   switch (op) {
-    case '>=': return c >= 0;
-    case '>': return c > 0;
-    case '<=': return c <= 0;
-    case '<': return c < 0;
-    case '==': return c === 0;
-    case '!=': return c !== 0;
-    default: return false;
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '==':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    default:
+      return false;
   }
 }
 

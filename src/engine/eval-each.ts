@@ -1,9 +1,9 @@
 import { Decimal, dmin } from '../money/decimal.js';
 import { RecordList } from '../input/record-value.js';
 import type { Award } from '../schema/policy-schema.js';
-import type { AwardCtx, AwardNum } from './eval-award.js';
+import type { AwardCtx, AwardNum } from './award-ctx.js';
 import { evalCondition } from './eval-condition.js';
-import { literal } from './literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { Term, TraceStep, TriBool } from './types.js';
 
 type Each = Extract<Award, { kind: 'each' }>;
@@ -28,7 +28,15 @@ export function evalEach(a: Each, ctx: AwardCtx, evalAward: (a: Award, ctx: Awar
     const steps: TraceStep[] | undefined = ctx.trace ? [] : undefined;
     const facts = ctx.facts.withItem({ list, index, item });
     const step = (result: TriBool, value?: Decimal) =>
-      ctx.trace?.push({ kind: 'item', fact: a.items, index, ...(item.name !== undefined ? { name: item.name } : {}), result, ...(value ? { value } : {}), steps: steps! });
+      ctx.trace?.push({
+        kind: 'item',
+        fact: a.items,
+        index,
+        ...(item.name !== undefined ? { name: item.name } : {}),
+        result,
+        ...(value ? { value } : {}),
+        steps: steps!,
+      });
     let result: TriBool = true;
     if (a.when) {
       const r = evalCondition(a.when, facts, steps);
@@ -36,7 +44,7 @@ export function evalEach(a: Each, ctx: AwardCtx, evalAward: (a: Award, ctx: Awar
         paid.push({ index, name: item.name, value: ZERO });
         return step(false, ZERO);
       }
-      if (r.result === 'unknown') (missing.push(...r.missing), (result = 'unknown'));
+      if (r.result === 'unknown') missing.push(...r.missing), (result = 'unknown');
     }
     const v = evalAward(a.award, { facts, history: undefined, trace: steps });
     if (!v.ok) {

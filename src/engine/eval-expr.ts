@@ -1,7 +1,7 @@
 import { Decimal, dmax, dmin } from '../money/decimal.js';
 import type { NumExpr } from '../schema/policy-schema.js';
 import { numAsOf, type FactsView } from './facts-view.js';
-import { literal, literalAs } from './literal.js';
+import { literal, literalAs } from '../model/rule-literal.js';
 import type { Term, TraceStep } from './types.js';
 
 /** A computed figure; `term` is the formula with the exact values used, kept only when a trace is. */

@@ -5,7 +5,7 @@ import { evalAward } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
 import { splitAward } from './fiscal-split.js';
-import { regionChain } from './regions.js';
+import { regionChain } from '../load/regions.js';
 import { applyOnePerYear, applyStacking } from './stacking.js';
 import { applySharedCaps, paysPersons } from './shared-caps.js';
 import { computeTotals } from './totals.js';
@@ -68,21 +68,40 @@ export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = 
   };
 }
 
-function evaluatePolicy(set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: readonly string[], traced: boolean): PolicyResult {
+function evaluatePolicy(_set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts: FactsView, chain: readonly string[], traced: boolean): PolicyResult {
   const { policy } = lp;
   const v = inForce(policy, ent.year);
-  const trace: TraceStep[] | undefined = traced ? [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }] : undefined;
-  const base = { policyId: policy.id, title: policy.title, shortTitle: policy.short_title, docNumber: policy.doc_number, draft: policy.status === 'draft', trace: trace ?? NO_TRACE, partialYear: v.partial };
+  const trace: TraceStep[] | undefined = traced
+    ? [{ kind: 'validity', year: ent.year, from: v.from, to: v.to, ok: v.ok, draft: policy.status === 'draft', partial: v.partial }]
+    : undefined;
+  const base = {
+    policyId: policy.id,
+    title: policy.title,
+    shortTitle: policy.short_title,
+    docNumber: policy.doc_number,
+    draft: policy.status === 'draft',
+    trace: trace ?? NO_TRACE,
+    partialYear: v.partial,
+  };
   const covered = policy.applies_to.some((code) => chain.includes(code));
   trace?.push({ kind: 'region', region: ent.region, appliesTo: policy.applies_to, ok: covered });
   // Place before time: a policy for another place is "not covered" whatever the year.
   if (!covered) return Object.assign(base, { applicability: 'not_covered' as const, note: policy.coverage_note, clauses: [], partialYear: undefined });
-  if (!v.ok) return Object.assign(base, { applicability: 'not_in_force' as const, note: v.partial ? policy.validity.partial_year?.note : policy.validity.note, clauses: [] });
+  if (!v.ok)
+    return Object.assign(base, {
+      applicability: 'not_in_force' as const,
+      note: v.partial ? policy.validity.partial_year?.note : policy.validity.note,
+      clauses: [],
+    });
   const exclusion = checkExclusions(lp, facts, trace);
   const fixed = traced || exclusion.result === true ? undefined : infoResults(lp);
   const clauses = policy.clauses.map((c, i) => fixed?.[i] ?? evaluateClause(lp, c, ent, facts, exclusion, traced));
   const hit = exclusion.hit ? policy.exclusions.find((x) => x.id === exclusion.hit) : undefined;
-  return Object.assign(base, { applicability: 'applies' as const, clauses, ...(hit ? { exclusion: { id: hit.id, clause: hit.clause, quote: hit.quote } } : {}) });
+  return Object.assign(base, {
+    applicability: 'applies' as const,
+    clauses,
+    ...(hit ? { exclusion: { id: hit.id, clause: hit.clause, quote: hit.quote } } : {}),
+  });
 }
 
 interface ExclusionState {
@@ -113,7 +132,15 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   // Exclusions decide first: what the clause would have paid is shown as set aside, and nothing is asked for.
   const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r;
   const setAside = r.status === 'eligible' || r.status === 'ceiling' ? r.amount : undefined;
-  Object.assign(out, { status: 'excluded', reason: { code: 'exclusion', detail: ex.hit }, missing: NONE, potential: undefined, missingHistory: undefined, amount: setAside, instalments: undefined });
+  Object.assign(out, {
+    status: 'excluded',
+    reason: { code: 'exclusion', detail: ex.hit },
+    missing: NONE,
+    potential: undefined,
+    missingHistory: undefined,
+    amount: setAside,
+    instalments: undefined,
+  });
   return out;
 }
 
@@ -172,8 +199,16 @@ function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsV
 
 function fresh(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined): ClauseResult {
   return {
-    clauseId: c.id, policyId: lp.policy.id, number: c.number, part: c.part, title: c.title,
-    ruleStatus: c.status, status: 'info', missing: [], trace: trace ?? NO_TRACE, notes: c.notes ?? [],
+    clauseId: c.id,
+    policyId: lp.policy.id,
+    number: c.number,
+    part: c.part,
+    title: c.title,
+    ruleStatus: c.status,
+    status: 'info',
+    missing: [],
+    trace: trace ?? NO_TRACE,
+    notes: c.notes ?? [],
   };
 }
 
@@ -241,4 +276,3 @@ function joined(exclusions: string[], own: string[], more: string[] = NONE): str
   return out;
 }
 const NONE: string[] = [];
-

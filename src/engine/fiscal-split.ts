@@ -2,8 +2,8 @@ import { Decimal } from '../money/decimal.js';
 import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { ShareSpec } from '../schema/region-schema.js';
-import { literal } from './literal.js';
-import { regionChain } from './regions.js';
+import { literal } from '../model/rule-literal.js';
+import { regionChain } from '../load/regions.js';
 import type { SharePart, Split, SplitSource } from './types.js';
 
 /**
@@ -39,12 +39,19 @@ function findShares(set: RuleSet, lp: LoadedPolicy, clause: Clause, region: stri
   if (clause.fiscal) return { shares: clause.fiscal.shares, source: { kind: 'text', policy: policy.id, clause: clause.number, quote: clause.fiscal.quote } };
   const chain = regionChain(set, region);
   const rule = policy.fiscal.rules.find((r) => r.regions.some((code) => chain.includes(code)));
-  if (rule) return { shares: rule.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: rule.note } };
+  if (rule)
+    return { shares: rule.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: rule.note } };
   if (policy.fiscal.otherwise !== 'current_regime')
-    return { shares: policy.fiscal.otherwise.shares, source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: policy.fiscal.note } };
+    return {
+      shares: policy.fiscal.otherwise.shares,
+      source: { kind: 'text', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote, note: policy.fiscal.note },
+    };
   const regime = set.regime?.data.regimes.find((r) => r.policy === policy.id && r.regions.some((code) => chain.includes(code)));
   if (regime && set.regime)
-    return { shares: regime.shares, source: { kind: 'regime_file', file: set.regime.file, title: set.regime.data.title, source: set.regime.data.source, note: regime.note } };
+    return {
+      shares: regime.shares,
+      source: { kind: 'regime_file', file: set.regime.file, title: set.regime.data.title, source: set.regime.data.source, note: regime.note },
+    };
   return { source: { kind: 'unspecified', policy: policy.id, clause: policy.fiscal.clause, quote: policy.fiscal.quote } };
 }
 

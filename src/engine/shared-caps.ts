@@ -1,7 +1,7 @@
 import { Decimal, dmin } from '../money/decimal.js';
 import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
 import { instalments } from './apply-limits.js';
-import { literal } from './literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { ClauseResult, PolicyResult } from './types.js';
 
 const ZERO = new Decimal(0);
@@ -32,7 +32,12 @@ export function applySharedCaps(lp: LoadedPolicy, pr: PolicyResult, traced: bool
       used = used.plus(after);
       if (after.equals(before)) continue;
       if (after.isZero()) {
-        Object.assign(r, { status: 'not_eligible', amount: undefined, instalments: undefined, reason: { code: 'shared_cap_used', detail: sc.id } } satisfies Partial<ClauseResult>);
+        Object.assign(r, {
+          status: 'not_eligible',
+          amount: undefined,
+          instalments: undefined,
+          reason: { code: 'shared_cap_used', detail: sc.id },
+        } satisfies Partial<ClauseResult>);
         continue;
       }
       r.amount = after;

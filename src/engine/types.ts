@@ -1,40 +1,15 @@
 import type { Decimal } from '../money/decimal.js';
-import type { FactValue } from '../input/coerce-value.js';
 import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
+import type { HistoryNote, ResultStatus } from '../model/result-status.js';
+import type { NumAs } from '../model/rule-literal.js';
+import type { HistoryField } from '../input/enterprise.js';
 
-/** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
-export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
-export type HistoryField = (typeof HISTORY_FIELDS)[number];
-
-export interface ClauseHistory {
-  paid_total?: Decimal;
-  years_paid?: number;
-  times_paid?: number;
-  /** Threshold of the highest tier already awarded (first-reached tiers). */
-  highest_tier?: Decimal;
-  /** Level already awarded (honours paid as upgrades). */
-  level?: string;
-}
-
-export interface Enterprise {
-  id?: string;
-  name?: string;
-  region: string;
-  year: number;
-  facts: Map<string, FactValue>;
-  history: Map<string, ClauseHistory>;
-}
+export type { HistoryNote, ResultStatus } from '../model/result-status.js';
+export { HISTORY_FIELDS, type HistoryField, type ClauseHistory, type Enterprise } from '../input/enterprise.js';
+export type { NumAs } from '../model/rule-literal.js';
 
 export type TriBool = true | false | 'unknown';
-
-/** What the award history did to a clause; worded in src/i18n/messages.ts. */
-export type HistoryNote =
-  | 'assumed_none' | 'stated_none' | 'already_paid' | 'max_years' | 'years_before' | 'cumulative_used' | 'tier_already_paid' | 'tiers_before'
-  | 'level_before' | 'upgrade_from' | 'history_incomplete';
-
-/** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
-export type NumAs = 'plain' | 'pct' | 'usd';
 
 /**
  * A formula as the engine computed it: every number is the exact value used.
@@ -54,7 +29,15 @@ export type Term =
   /** Every tier newly reached, each paid once and added up (first-reached tiers read as a sum). */
   | { k: 'tierSum'; base: Term; strict: boolean; reached: { at: Decimal; amount: Decimal }[]; sum: Decimal }
   /** An award by level: full is the level's amount, amount what is paid; before: the level awarded earlier (upgrades pay the difference, first-reached only a higher level). */
-  | { k: 'level'; fact: string; level: string; full: Decimal; amount: Decimal; mode: 'highest' | 'upgrade' | 'first_reached'; before?: { level: string; amount: Decimal } }
+  | {
+      k: 'level';
+      fact: string;
+      level: string;
+      full: Decimal;
+      amount: Decimal;
+      mode: 'highest' | 'upgrade' | 'first_reached';
+      before?: { level: string; amount: Decimal };
+    }
   | { k: 'none'; why: 'no_items' | 'no_case' }
   /** An each award: every item's amount (after its own cap), named, added up. */
   | { k: 'each'; fact: string; items: { index: number; name?: string; value: Decimal }[] };
@@ -94,15 +77,6 @@ export interface PartialYear {
   rule: 'full' | 'majority' | 'none';
   counted: boolean;
 }
-
-export type ResultStatus =
-  | 'eligible' // a sure amount
-  | 'ceiling' // a maximum; the amount is decided by review
-  | 'not_eligible'
-  | 'needs_data'
-  | 'excluded' // a document-level disqualifier applies
-  | 'superseded' // a higher award for the same thing was taken (就高不重复)
-  | 'info'; // no award to compute: non-monetary, by reference, defective, provision
 
 export interface SharePart {
   level: Level;

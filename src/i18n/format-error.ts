@@ -1,11 +1,12 @@
 import type { Finding, Words } from '../errors/codes.js';
 import { catalogue, fill, type Lang } from './messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from './safe-text.js';
 
 /** One line per finding: where, what, and a hint. The only place errors get words. */
 export function formatFinding(f: Finding, lang: Lang): string {
   const m = catalogue(lang);
-  const where = f.sheet !== undefined ? sheetPlace(f) : [f.file, f.line !== undefined ? `${f.line}${f.column ? ':' + f.column : ''}` : undefined].filter(Boolean).join(':');
+  const where =
+    f.sheet !== undefined ? sheetPlace(f) : [f.file, f.line !== undefined ? `${f.line}${f.column ? ':' + f.column : ''}` : undefined].filter(Boolean).join(':');
   const row = f.row !== undefined ? `${m.words.row} ${f.row}` : undefined;
   const field = f.field ? `${m.words.field} ${f.field}` : undefined;
   const loc = [where, row, field].filter(Boolean).join(', ');

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors/codes.js';
-import type { HistoryNote, ResultStatus } from '../engine/types.js';
+import type { HistoryNote, ResultStatus } from '../model/result-status.js';
 
 export type Lang = 'zh' | 'en';
 

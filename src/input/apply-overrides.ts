@@ -1,7 +1,7 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../load/load-rules.js';
-import type { Enterprise } from '../engine/types.js';
+import type { Enterprise } from './enterprise.js';
 import { coerceFactValue } from './coerce-value.js';
 import { factIndex } from './to-enterprise.js';
 import { reason } from '../i18n/reasons.js';
@@ -20,7 +20,12 @@ export function applyOverrides(set: RuleSet, ent: Enterprise, pairs: string[]): 
     const id = index.get(key);
     if (!id) {
       const s = key ? didYouMean(key, index.keys()) : undefined;
-      findings.push({ code: eq > 0 ? 'UNKNOWN_FACT' : 'USAGE', args: { fact: key, detail: reason('writeSet') }, field: `--set ${pair}`, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+      findings.push({
+        code: eq > 0 ? 'UNKNOWN_FACT' : 'USAGE',
+        args: { fact: key, detail: reason('writeSet') },
+        field: `--set ${pair}`,
+        ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}),
+      });
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, pair.slice(eq + 1));

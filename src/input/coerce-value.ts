@@ -1,17 +1,12 @@
 import { Decimal } from '../money/decimal.js';
 import { amountHint, parseAmount, parseBoolean, parseDate } from '../money/parse-amount.js';
 import type { Fact } from '../schema/fact-schema.js';
-import type { ErrorCode, Words } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
 import { readChoice, splitChoices } from './enum-choices.js';
 import { coerceRecordList } from './record-list.js';
-import type { RecordList } from './record-value.js';
+import type { Coerced } from './fact-value.js';
 
-export type FactValue = Decimal | boolean | string | string[] | Decimal[] | RecordList;
-
-export type Coerced =
-  | { ok: true; value: FactValue | undefined }
-  | { ok: false; code: ErrorCode; detail: Words | string; suggestion?: string; args?: Record<string, string> };
+export type { Coerced, FactValue } from './fact-value.js';
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
 const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));
@@ -68,7 +63,10 @@ export function coerceFactValue(fact: Fact, raw: unknown): Coerced {
  */
 export function listItems(fact: Fact, raw: string): string[] {
   if (fact.type === 'enum_set') return splitChoices(fact, raw);
-  return raw.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(LIST_SPLIT)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** An enum set from its items, each read by `item` (batch passes a cached coerceEnum); duplicates kept once. */
@@ -118,8 +116,7 @@ export function coerceNumber(fact: Fact, raw: unknown): Coerced {
     if (!p) return { ok: false, code: 'BAD_VALUE', detail: reason('notAmount', { value: show(raw) }) };
     if (p.currency && fact.type === 'money_usd' && p.currency !== 'USD')
       return { ok: false, code: 'WRONG_CURRENCY', detail: reason('usdFact', { value: show(raw) }), suggestion: fact.derive_from_cny };
-    if (p.currency === 'USD' && fact.type !== 'money_usd')
-      return { ok: false, code: 'WRONG_CURRENCY', detail: reason('notUsdFact', { value: show(raw) }) };
+    if (p.currency === 'USD' && fact.type !== 'money_usd') return { ok: false, code: 'WRONG_CURRENCY', detail: reason('notUsdFact', { value: show(raw) }) };
     if (p.percent && fact.type !== 'ratio') return { ok: false, code: 'BAD_VALUE', detail: reason('noPercent', { value: show(raw) }) };
     value = p.value;
   } else {
@@ -155,6 +152,6 @@ function bound(v: number | string): Decimal {
 }
 
 function show(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const s = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   return s.length > 40 ? `"${s.slice(0, 40)}…"` : `"${s}"`;
 }

@@ -35,7 +35,12 @@ const lookups = new WeakMap<Fact, Lookup>();
  */
 export function labelParts(label: string): string[] {
   const n = label.normalize('NFKC');
-  return n.includes('/') ? n.split('/').map((s) => s.trim()).filter(Boolean) : [];
+  return n.includes('/')
+    ? n
+        .split('/')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function build(fact: Fact): Lookup {
@@ -55,7 +60,10 @@ function build(fact: Fact): Lookup {
   // Derived parts: only those that name exactly one value and are not already a name.
   const owners = new Map<string, { text: string; value: Value; side: Name['side']; count: number }>();
   for (const v of values)
-    for (const [label, side] of [[v.zh, 'zh'], [v.en, 'en']] as const)
+    for (const [label, side] of [
+      [v.zh, 'zh'],
+      [v.en, 'en'],
+    ] as const)
       for (const part of labelParts(label)) {
         const key = choiceKey(part);
         const o = owners.get(key);
@@ -109,7 +117,12 @@ export function readChoice(fact: Fact, raw: unknown): ChoiceResult {
   const value = clip(text);
   if (near !== undefined) {
     const n = byKey.get(near)!;
-    return { ok: false, code: 'NEAR_CHOICE', detail: `"${value}" is not a choice; did you mean ${n.value.id}?`, args: { value, suggestion: shown(n, 'zh'), suggestionEn: shown(n, 'en') } };
+    return {
+      ok: false,
+      code: 'NEAR_CHOICE',
+      detail: `"${value}" is not a choice; did you mean ${n.value.id}?`,
+      args: { value, suggestion: shown(n, 'zh'), suggestionEn: shown(n, 'en') },
+    };
   }
   const values = fact.values ?? [];
   return {
@@ -127,13 +140,20 @@ export function readChoice(fact: Fact, raw: unknown): ChoiceResult {
 export function splitChoices(fact: Fact, raw: string): string[] {
   const { byKey, hasSeparator } = lookupOf(fact);
   const tokens = raw.split(SET_SEPARATORS);
-  if (!hasSeparator) return tokens.filter((_, i) => i % 2 === 0).map((s) => s.trim()).filter(Boolean);
+  if (!hasSeparator)
+    return tokens
+      .filter((_, i) => i % 2 === 0)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const out: string[] = [];
   // tokens alternate: item, separator, item, …; the longest run of items that is a name is taken first.
   for (let i = 0; i < tokens.length; i += 2) {
     let taken = i;
     for (let j = tokens.length - 1; j > i; j -= 2) {
-      const joined = tokens.slice(i, j + 1).join('').trim();
+      const joined = tokens
+        .slice(i, j + 1)
+        .join('')
+        .trim();
       if (byKey.has(choiceKey(joined))) {
         out.push(joined);
         taken = j;

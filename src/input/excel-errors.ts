@@ -5,8 +5,25 @@
  * it is. Excel writes these in English whatever the language of its interface.
  */
 const ERROR_VALUES = new Set([
-  '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#GETTING_DATA', '#SPILL!', '#CALC!',
-  '#BLOCKED!', '#BUSY!', '#CONNECT!', '#FIELD!', '#UNKNOWN!', '#N/A!', '#EXTERNAL!', '#PYTHON!', '#TIMEOUT!',
+  '#N/A',
+  '#VALUE!',
+  '#REF!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BLOCKED!',
+  '#BUSY!',
+  '#CONNECT!',
+  '#FIELD!',
+  '#UNKNOWN!',
+  '#N/A!',
+  '#EXTERNAL!',
+  '#PYTHON!',
+  '#TIMEOUT!',
 ]);
 
 /** The spreadsheet error value a cell holds (as written, trimmed), or undefined. */

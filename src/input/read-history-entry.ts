@@ -1,6 +1,6 @@
 import type { ErrorCode, Finding, Words } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { ClauseHistory } from '../engine/types.js';
+import type { ClauseHistory } from './enterprise.js';
 import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../load/load-rules.js';
 import { Decimal } from '../money/decimal.js';
@@ -157,7 +157,13 @@ export function readHistoryField(set: RuleSet, clauseId: string, field: string, 
   if (isBlank(raw)) return { ok: true, value: undefined };
   if (!use.accepted.includes(f)) {
     const clause = clauseName(use.policy, use.clause);
-    return fail('HISTORY_FIELD_UNUSED', { clause, field: fieldName(f, 'zh'), fieldEn: fieldName(f, 'en'), allowed: fieldList(use.needed, 'zh'), allowedEn: fieldList(use.needed, 'en') });
+    return fail('HISTORY_FIELD_UNUSED', {
+      clause,
+      field: fieldName(f, 'zh'),
+      fieldEn: fieldName(f, 'en'),
+      allowed: fieldList(use.needed, 'zh'),
+      allowedEn: fieldList(use.needed, 'en'),
+    });
   }
   if (typeof raw === 'object') return fail('BAD_VALUE', { fact: fieldWords(f), detail: reason('notList') });
   switch (f) {
@@ -185,9 +191,17 @@ function readPaid(raw: unknown): FieldResult {
 
 function readCount(f: 'years_paid' | 'times_paid', raw: unknown): FieldResult {
   // "2年", "1次" say the unit the field already has.
-  const s = typeof raw === 'number' ? String(raw) : String(raw).normalize('NFKC').trim().replace(f === 'years_paid' ? /年$/ : /次$/, '');
+  const s =
+    typeof raw === 'number'
+      ? String(raw)
+      : String(raw)
+          .normalize('NFKC')
+          .trim()
+          .replace(f === 'years_paid' ? /年$/ : /次$/, '');
   const n = /^\d{1,3}$/.test(s) ? Number(s) : NaN;
-  return Number.isInteger(n) && n <= 100 ? { ok: true, value: n } : fail('BAD_VALUE', { fact: fieldWords(f), detail: reason('notCount', { value: String(raw) }) });
+  return Number.isInteger(n) && n <= 100
+    ? { ok: true, value: n }
+    : fail('BAD_VALUE', { fact: fieldWords(f), detail: reason('notCount', { value: String(raw) }) });
 }
 
 /** A threshold as written (2000万, 20000000) or a tier's label; anything else names the valid thresholds. */

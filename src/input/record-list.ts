@@ -2,7 +2,7 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { choiceKey } from '../schema/choice-key.js';
 import type { Fact, RecordField } from '../schema/fact-schema.js';
-import type { Coerced } from './coerce-value.js';
+import type { Coerced } from './fact-value.js';
 import { fieldFact, RecordList, type FieldValue, type RecordItem } from './record-value.js';
 
 /**
@@ -79,7 +79,10 @@ function compactItems(text: string): CompactItem[] {
       const colon = s.search(/[:：]/);
       const name = colon >= 0 ? s.slice(0, colon).trim() : undefined;
       const rest = colon >= 0 ? s.slice(colon + 1) : s;
-      return new CompactItem(name, rest.split(/[/／]/).map((p) => p.trim()));
+      return new CompactItem(
+        name,
+        rest.split(/[/／]/).map((p) => p.trim()),
+      );
     });
 }
 
@@ -129,8 +132,14 @@ function put(fields: RecordField[], given: Map<RecordField, unknown>, key: strin
   const k = choiceKey(key);
   const field = fields.find((f) => [f.id, f.label.zh, f.label.en, ...f.aliases].some((n) => choiceKey(n) === k));
   if (!field) {
-    const zh = didYouMean(key, fields.flatMap((f) => [f.label.zh, ...f.aliases]));
-    const en = didYouMean(key, fields.flatMap((f) => [f.id, f.label.en]));
+    const zh = didYouMean(
+      key,
+      fields.flatMap((f) => [f.label.zh, ...f.aliases]),
+    );
+    const en = didYouMean(
+      key,
+      fields.flatMap((f) => [f.id, f.label.en]),
+    );
     return say('recUnknownField', {
       key,
       hint: zh ? `（${fill(catalogue('zh').words.didYouMean!, { suggestion: zh })}）` : '',
@@ -144,13 +153,13 @@ function put(fields: RecordField[], given: Map<RecordField, unknown>, key: strin
   return undefined;
 }
 
-
 function countError(fields: RecordField[], got: number): Text2 {
   return say('recCount', { got, want: fields.length, order: fields.map((f) => f.label.zh).join('/'), orderEn: fields.map((f) => f.label.en).join(' / ') });
 }
 
 function fieldError(field: RecordField, r: Extract<Coerced, { ok: false }>): Text2 {
-  const say = (lang: 'zh' | 'en') => fill(catalogue(lang).errors[r.code], { ...r.args, detail: typeof r.detail === 'string' ? r.detail : r.detail[lang], fact: field.label[lang] });
+  const say = (lang: 'zh' | 'en') =>
+    fill(catalogue(lang).errors[r.code], { ...r.args, detail: typeof r.detail === 'string' ? r.detail : r.detail[lang], fact: field.label[lang] });
   return { en: say('en'), zh: say('zh') };
 }
 
@@ -160,6 +169,14 @@ function wrong(fact: Fact): Coerced {
 }
 
 function itemError(fact: Fact, index: number, name: string | undefined, error: Text2): Coerced {
-  const args = { list: fact.label.zh, listEn: fact.label.en, index: index + 1, name: name ? `（${name}）` : '', nameEn: name ? ` (${name})` : '', inner: error.zh, innerEn: error.en };
+  const args = {
+    list: fact.label.zh,
+    listEn: fact.label.en,
+    index: index + 1,
+    name: name ? `（${name}）` : '',
+    nameEn: name ? ` (${name})` : '',
+    inner: error.zh,
+    innerEn: error.en,
+  };
   return { ok: false, code: 'RECORD_ITEM', detail: `item ${index + 1}${args.nameEn}: ${error.en}`, args: args as unknown as Record<string, string> };
 }

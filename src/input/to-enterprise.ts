@@ -1,8 +1,8 @@
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../load/load-rules.js';
-import { regionsStartingWith, resolveRegion } from '../engine/regions.js';
-import type { ClauseHistory, Enterprise } from '../engine/types.js';
+import { regionsStartingWith, resolveRegion } from '../load/regions.js';
+import type { ClauseHistory, Enterprise } from './enterprise.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
 import { FindingBudget } from '../errors/finding-budget.js';
@@ -71,7 +71,10 @@ export function toEnterprise(
   const enterprise: Enterprise = {
     id: isBlank(rec.id) ? undefined : String(rec.id),
     name: isBlank(rec.name) ? undefined : String(rec.name),
-    region, year, facts, history,
+    region,
+    year,
+    facts,
+    history,
   };
   return { enterprise, findings };
 }
@@ -84,7 +87,8 @@ function readRegion(set: RuleSet, raw: unknown, err: Err): string | undefined {
   const code = resolveRegion(set, String(raw));
   if (code) return code;
   const several = regionsStartingWith(set, String(raw));
-  if (several.length > 1) return void err('AMBIGUOUS_REGION', { region: String(raw), candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, ['region']);
+  if (several.length > 1)
+    return void err('AMBIGUOUS_REGION', { region: String(raw), candidates: several.map((c) => set.regions.get(c)!.name).join('、') }, ['region']);
   const names = [...set.regions.values()].flatMap((r) => [r.name, r.code]);
   const s = didYouMean(String(raw), names);
   err('UNKNOWN_REGION', { region: String(raw) }, ['region'], s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
@@ -135,12 +139,17 @@ function readFacts(set: RuleSet, raw: unknown, index: Map<string, string>, err: 
       continue;
     }
     const r = coerceFactValue(set.facts.get(id)!, value);
-    if (!r.ok) err(r.code, { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args }, ['facts', key], r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined);
+    if (!r.ok)
+      err(
+        r.code,
+        { fact: set.facts.get(id)!.label, detail: r.detail, ...r.args },
+        ['facts', key],
+        r.suggestion ? { code: 'DID_YOU_MEAN', suggestion: r.suggestion } : undefined,
+      );
     else if (r.value !== undefined) out.set(id, r.value);
   }
   return out;
 }
-
 
 /** Award history checked as toEnterprise checks it, with each finding placed by `locate` (a --history file's lines). */
 export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Finding[] {
@@ -149,7 +158,7 @@ export function historyFindings(set: RuleSet, raw: unknown, locate: Locate): Fin
   return findings;
 }
 
-function readHistory(set: RuleSet, raw: unknown, err: Err, budget = new FindingBudget()): Map<string, ClauseHistory> {
+function readHistory(set: RuleSet, raw: unknown, err: Err, _budget = new FindingBudget()): Map<string, ClauseHistory> {
   const out = new Map<string, ClauseHistory>();
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {

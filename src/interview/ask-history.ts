@@ -37,7 +37,11 @@ export function historyQuestions(set: RuleSet, ev: Evaluation): HistoryUse[] {
 }
 
 /** The question's wording for a clause; tests find the clause a prompt asks about by it. */
-export function historyMessage(use: HistoryUse, key: 'askHistory' | 'askHistoryTier' | 'askHistoryLevel' | 'askHistoryYears' | 'askHistoryPaid', lang: Lang): string {
+export function historyMessage(
+  use: HistoryUse,
+  key: 'askHistory' | 'askHistoryTier' | 'askHistoryLevel' | 'askHistoryYears' | 'askHistoryPaid',
+  lang: Lang,
+): string {
   return word(lang, key, { clause: clauseName(use.policy, use.clause) });
 }
 
@@ -50,7 +54,11 @@ export async function askHistory(p: Prompts, set: RuleSet, use: HistoryUse, lang
   const yes = word(lang, 'yes');
   const no = word(lang, 'no');
   const skip: Choice<string> = { value: SKIP, name: word(lang, 'skip') };
-  const picked = await p.select({ message: prefix + historyMessage(use, 'askHistory', lang), choices: [skip, { value: yes, name: yes }, { value: no, name: no }], default: SKIP });
+  const picked = await p.select({
+    message: prefix + historyMessage(use, 'askHistory', lang),
+    choices: [skip, { value: yes, name: yes }, { value: no, name: no }],
+    default: SKIP,
+  });
   if (picked === SKIP) return {};
   const given: Record<string, string | number> = {};
   if (picked === no) {
@@ -77,11 +85,17 @@ async function askField(p: Prompts, set: RuleSet, use: HistoryUse, f: HistoryFie
     case 'times_paid':
       return 1; // a one-off award received: that is what 是 said
     case 'highest_tier':
-      return pick('askHistoryTier', use.tiers.map((t) => ({ value: t.text, name: word(lang, 'tierChoice', { at: t.text, amount: t.amount }) })));
+      return pick(
+        'askHistoryTier',
+        use.tiers.map((t) => ({ value: t.text, name: word(lang, 'tierChoice', { at: t.text, amount: t.amount }) })),
+      );
     case 'level': {
       // A level with rank 0 (无) is no award: that answer is 否 above.
       const values = use.levelFacts.flatMap((fact) => (fact.values ?? []).filter((v) => v.rank !== 0));
-      return pick('askHistoryLevel', values.map((v) => ({ value: choiceLabel(v, lang), name: choiceLabel(v, lang) })));
+      return pick(
+        'askHistoryLevel',
+        values.map((v) => ({ value: choiceLabel(v, lang), name: choiceLabel(v, lang) })),
+      );
     }
     case 'years_paid':
     case 'paid_total': {

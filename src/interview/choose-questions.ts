@@ -25,7 +25,19 @@ export interface Question {
   clauses: string[];
 }
 
-const TOPICS: Fact['topic'][] = ['identity', 'eligibility', 'sales', 'cross_border', 'premises', 'investment', 'costs', 'honours', 'operations', 'logistics', 'people'];
+const TOPICS: Fact['topic'][] = [
+  'identity',
+  'eligibility',
+  'sales',
+  'cross_border',
+  'premises',
+  'investment',
+  'costs',
+  'honours',
+  'operations',
+  'logistics',
+  'people',
+];
 // Asked first: the beneficiary check closes every clause meant for another kind of entity.
 const FIRST = 'entity_kinds';
 

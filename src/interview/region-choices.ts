@@ -1,5 +1,5 @@
 import type { RuleSet } from '../load/load-rules.js';
-import { regionChain } from '../engine/regions.js';
+import { regionChain } from '../load/regions.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Choice } from './prompts.js';
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Document, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { RuleSet } from '../load/load-rules.js';
-import { resolveRegion } from '../engine/regions.js';
+import { resolveRegion } from '../load/regions.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Lang } from '../i18n/messages.js';
 import { fieldName, historyUses, type HistoryUse } from '../input/read-history-entry.js';
@@ -36,7 +36,13 @@ export function answersYaml(set: RuleSet, a: Answers, lang: Lang, prov: Provenan
   // The name is friendlier, but only when it leads back to the same code.
   const regionText = region && resolveRegion(set, region.name) === a.region ? region.name : a.region;
   const facts = Object.fromEntries([...a.given].map(([id, raw]) => [id, plain(raw)]));
-  const history = a.history?.size ? { history: Object.fromEntries([...a.history].map(([id, h]) => [id, Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? plain(v) : v]))])) } : {};
+  const history = a.history?.size
+    ? {
+        history: Object.fromEntries(
+          [...a.history].map(([id, h]) => [id, Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? plain(v) : v]))]),
+        ),
+      }
+    : {};
   const doc = new Document({ ...(a.name ? { name: a.name } : {}), region: regionText, year: a.year, facts, ...history });
   // Which tool and rules asked the questions: comments, so calc reads the file as before.
   doc.commentBefore = [` subsidy ask — ${prov.time.slice(0, 10)}`, ' subsidy calc <this file>', ...provenanceComment(prov, lang)].join('\n');
@@ -50,7 +56,8 @@ export function answersYaml(set: RuleSet, a: Answers, lang: Lang, prov: Provenan
   const tail: string[] = [];
   if (a.skipped.length) tail.push(` ${word(lang, 'skippedFacts')}:`, ...a.skipped.map((id) => `   ${id}:    # ${set.facts.get(id)?.label[lang] ?? ''}`));
   const uses = historyUses(set);
-  if (a.skippedHistory?.length) tail.push(` ${word(lang, 'skippedHistory')}:`, ...a.skippedHistory.map((id) => `   ${id}:    # ${nameOf(uses.get(id))}: ${neededOf(uses.get(id), lang)}`));
+  if (a.skippedHistory?.length)
+    tail.push(` ${word(lang, 'skippedHistory')}:`, ...a.skippedHistory.map((id) => `   ${id}:    # ${nameOf(uses.get(id))}: ${neededOf(uses.get(id), lang)}`));
   if (tail.length) doc.comment = tail.join('\n');
   return doc.toString({ lineWidth: 0 });
 }

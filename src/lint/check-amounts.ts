@@ -89,9 +89,11 @@ class Checker {
     const least = c.award ? leastAward(c.award, this.facts) : undefined;
     c.caps?.forEach((cap, i) => {
       const v = this.money(cap.amount, [...path, 'caps', i, 'amount']);
-      if (v && least && v.lessThan(least)) this.push('RULE_CAP_BELOW_AWARD', { cap: shown(cap.amount), award: least.toFixed() }, [...path, 'caps', i, 'amount']);
+      if (v && least && v.lessThan(least))
+        this.push('RULE_CAP_BELOW_AWARD', { cap: shown(cap.amount), award: least.toFixed() }, [...path, 'caps', i, 'amount']);
     });
-    if (c.instalments && c.instalments.count > MAX_INSTALMENTS) this.push('RULE_INSTALMENTS', { count: c.instalments.count, max: MAX_INSTALMENTS }, [...path, 'instalments', 'count']);
+    if (c.instalments && c.instalments.count > MAX_INSTALMENTS)
+      this.push('RULE_INSTALMENTS', { count: c.instalments.count, max: MAX_INSTALMENTS }, [...path, 'instalments', 'count']);
     if (c.pool) this.money(c.pool.amount, [...path, 'pool', 'amount']);
     if (c.fiscal) checkShares(c.fiscal.shares, [...path, 'fiscal', 'shares'], this.at, this.out);
   }
@@ -179,7 +181,8 @@ class Checker {
       const at = this.threshold(a.base, t.at, [...p, 'at'], false);
       const amount = this.money(t.amount, [...p, 'amount']);
       if (prev?.at && at && !at.greaterThan(prev.at)) this.push('RULE_TIER_ORDER', { at: shown(t.at), previous: shown(prev.raw.at) }, [...p, 'at']);
-      if (prev?.amount && amount && amount.lessThan(prev.amount)) this.push('RULE_TIER_AMOUNT', { amount: shown(t.amount), previous: shown(prev.raw.amount) }, [...p, 'amount']);
+      if (prev?.amount && amount?.lessThan(prev.amount))
+        this.push('RULE_TIER_AMOUNT', { amount: shown(t.amount), previous: shown(prev.raw.amount) }, [...p, 'amount']);
       prev = { at, amount, raw: t };
     });
   }
@@ -209,10 +212,16 @@ class Checker {
     const v = typeof raw === 'number' ? new Decimal(raw) : parseAmount(raw)?.value;
     if (!v) return undefined;
     if (positive ? v.lte(0) : v.lt(0)) return void this.push('RULE_NOT_POSITIVE', { value: shown(raw) }, path);
-    const fact = typeof base === 'object' && 'fact' in base ? this.facts.get(base.fact) : typeof base === 'object' && 'field' in base ? this.fields?.get(base.field) : undefined;
+    const fact =
+      typeof base === 'object' && 'fact' in base
+        ? this.facts.get(base.fact)
+        : typeof base === 'object' && 'field' in base
+          ? this.fields?.get(base.field)
+          : undefined;
     if (fact) {
       const r = coerceFactValue(positive ? { ...fact, range: undefined } : fact, raw);
-      if (!r.ok) return void this.out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...this.at(path) });
+      if (!r.ok)
+        return void this.out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...this.at(path) });
     }
     return v;
   }
@@ -225,9 +234,14 @@ class Checker {
 }
 
 /** Whether an expression can only be zero or more: facts within a range from 0, no subtraction unless clamped by max(…, 0). */
-export function nonNegative(e: NumExpr, facts: ReadonlyMap<string, Fact>, bounded: ReadonlySet<string> = new Set(), fields?: ReadonlyMap<string, Fact>): boolean {
+export function nonNegative(
+  e: NumExpr,
+  facts: ReadonlyMap<string, Fact>,
+  bounded: ReadonlySet<string> = new Set(),
+  fields?: ReadonlyMap<string, Fact>,
+): boolean {
   if (typeof e === 'number') return e >= 0;
-  if (typeof e === 'string') return (parseAmount(e)?.value.gte(0)) ?? false;
+  if (typeof e === 'string') return parseAmount(e)?.value.gte(0) ?? false;
   if ('fact' in e) {
     const f = facts.get(e.fact);
     return bounded.has(e.fact) || (f !== undefined && rangeOf(f).min.gte(0));

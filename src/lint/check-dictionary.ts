@@ -51,7 +51,8 @@ export function checkRegions(regions: readonly Region[], locate: (path: Path) =>
     for (let cur = byCode.get(r.parent); cur; cur = cur.parent === undefined ? undefined : byCode.get(cur.parent)) {
       if (cur.code === r.code) {
         // One finding per cycle, at the first of its regions in the file.
-        if (!chain.some((c) => reported.has(c))) out.push({ code: 'RULE_REGION_CYCLE', args: { chain: [...chain, r.code].join(' → ') }, ...locate(['regions', i, 'parent']) });
+        if (!chain.some((c) => reported.has(c)))
+          out.push({ code: 'RULE_REGION_CYCLE', args: { chain: [...chain, r.code].join(' → ') }, ...locate(['regions', i, 'parent']) });
         chain.forEach((c) => reported.add(c));
         break;
       }

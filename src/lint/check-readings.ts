@@ -21,7 +21,8 @@ export function checkReadings(set: RuleSet, at: YamlSource['locate'], profileAt:
       const docs = used.get(s.reading) ?? new Set<string>();
       used.set(s.reading, docs.add(lp.policy.id));
       const r = set.readings.find((x) => x.id === s.reading);
-      if (r && !r.documents.includes(lp.policy.id)) out.push({ code: 'RULE_READING_DOCUMENT', args: { reading: r.id, policy: lp.policy.id }, ...lp.source.locate(s.path) });
+      if (r && !r.documents.includes(lp.policy.id))
+        out.push({ code: 'RULE_READING_DOCUMENT', args: { reading: r.id, policy: lp.policy.id }, ...lp.source.locate(s.path) });
     }
   set.readings.forEach((r, i) => {
     const path = ['readings', i];
@@ -40,7 +41,11 @@ export function checkReadings(set: RuleSet, at: YamlSource['locate'], profileAt:
     const quotes = Array.isArray(r.quote) ? r.quote : [r.quote];
     quotes.forEach((q, j) => {
       if (texts.length && !texts.some((t) => t.includes(squeeze(q))))
-        out.push({ code: 'RULE_QUOTE_NOT_FOUND', args: { detail: q.length > 30 ? q.slice(0, 30) + '…' : q }, ...at(Array.isArray(r.quote) ? [...path, 'quote', j] : [...path, 'quote']) });
+        out.push({
+          code: 'RULE_QUOTE_NOT_FOUND',
+          args: { detail: q.length > 30 ? q.slice(0, 30) + '…' : q },
+          ...at(Array.isArray(r.quote) ? [...path, 'quote', j] : [...path, 'quote']),
+        });
     });
   });
   for (const [name, p] of Object.entries(set.profiles))
@@ -48,7 +53,8 @@ export function checkReadings(set: RuleSet, at: YamlSource['locate'], profileAt:
       const r = set.readings.find((x) => x.id === reading);
       const where = profileAt[name]?.(['readings', reading]) ?? {};
       if (!r) out.push({ code: 'RULE_UNKNOWN_READING', args: { reading }, ...where });
-      else if (!r.options.some((o) => o.id === option)) out.push({ code: 'RULE_READING_OPTIONS', args: { reading, want: r.options.map((o) => o.id).join(', '), have: option }, ...where });
+      else if (!r.options.some((o) => o.id === option))
+        out.push({ code: 'RULE_READING_OPTIONS', args: { reading, want: r.options.map((o) => o.id).join(', '), have: option }, ...where });
     }
   return out;
 }

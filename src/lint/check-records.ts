@@ -26,7 +26,8 @@ export function checkRecords(set: RuleSet, lp: LoadedPolicy): Finding[] {
     if (c.award) eachShapes(c.award, [...base, 'award'], false, at, out);
   });
   lp.policy.exclusions.forEach((ex, i) => {
-    for (const f of fieldsOf(ex.when, ['exclusions', i, 'when'])) out.push({ code: 'RULE_FIELD_OUTSIDE', args: { field: f.field }, ...at([...f.path, 'field']) });
+    for (const f of fieldsOf(ex.when, ['exclusions', i, 'when']))
+      out.push({ code: 'RULE_FIELD_OUTSIDE', args: { field: f.field }, ...at([...f.path, 'field']) });
   });
   sharedCaps(lp, at, out);
   return out;
@@ -45,8 +46,16 @@ function fields(set: RuleSet, c: Clause, base: Path, at: At, out: Finding[]): vo
     if (list?.type !== 'record_list') continue; // the items are reported themselves
     const def = list.fields!.find((x) => x.id === f.field);
     if (!def) {
-      const s = didYouMean(f.field, list.fields!.map((x) => x.id));
-      out.push({ code: 'RULE_UNKNOWN_FIELD', args: { fact: list.id, field: f.field }, ...at(where), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+      const s = didYouMean(
+        f.field,
+        list.fields!.map((x) => x.id),
+      );
+      out.push({
+        code: 'RULE_UNKNOWN_FIELD',
+        args: { fact: list.id, field: f.field },
+        ...at(where),
+        ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}),
+      });
       continue;
     }
     // A comparison: its threshold must read as a value of the field (type, range, choices, currency).
@@ -87,7 +96,13 @@ function eachShapes(a: Award, path: Path, inside: boolean, at: At, out: Finding[
 function sharedCaps(lp: LoadedPolicy, at: At, out: Finding[]): void {
   const caps = lp.policy.shared_caps ?? [];
   const clauses = new Map(lp.policy.clauses.map((c) => [c.id, c]));
-  out.push(...duplicateFindings(caps.map((sc, i) => [sc.id, at(['shared_caps', i, 'id'])])).map((f) => ({ ...f, code: 'RULE_DUPLICATE_ID' as const, args: { id: String(f.args.item) } })));
+  out.push(
+    ...duplicateFindings(caps.map((sc, i) => [sc.id, at(['shared_caps', i, 'id'])])).map((f) => ({
+      ...f,
+      code: 'RULE_DUPLICATE_ID' as const,
+      args: { id: String(f.args.item) },
+    })),
+  );
   const owner = new Map<string, string>();
   caps.forEach((sc, i) =>
     sc.clauses.forEach((id, j) => {
@@ -95,12 +110,18 @@ function sharedCaps(lp: LoadedPolicy, at: At, out: Finding[]): void {
       const c = clauses.get(id);
       if (!c) {
         const s = didYouMean(id, clauses.keys());
-        return void out.push({ code: 'RULE_UNKNOWN_CLAUSE', args: { cap: sc.id, clause: id }, ...at(p), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+        return void out.push({
+          code: 'RULE_UNKNOWN_CLAUSE',
+          args: { cap: sc.id, clause: id },
+          ...at(p),
+          ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}),
+        });
       }
       const prior = owner.get(id);
       if (prior !== undefined) return void out.push({ code: 'RULE_SHARED_CAP_TWICE', args: { clause: id, other: prior }, ...at(p) });
       owner.set(id, sc.id);
-      if (!PAYS.has(c.status)) out.push({ code: 'RULE_INVALID', args: { detail: `${id} is ${c.status}: it pays nothing, so it cannot share a cap` }, ...at(p) });
+      if (!PAYS.has(c.status))
+        out.push({ code: 'RULE_INVALID', args: { detail: `${id} is ${c.status}: it pays nothing, so it cannot share a cap` }, ...at(p) });
     }),
   );
 }

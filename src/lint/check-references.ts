@@ -61,23 +61,41 @@ export function checkReferences(set: RuleSet): Finding[] {
     for (const [note, path] of notesOf(policy))
       for (const [, kind, id] of note.matchAll(NOTE_REF)) {
         const known = kind === 'fact' ? set.facts.has(id!) : kind === 'kind' ? kinds.has(id!) : HISTORY_FIELDS.has(id!);
-        if (!known) out.push({ code: kind === 'fact' ? 'RULE_UNKNOWN_FACT' : 'RULE_INVALID', args: { fact: id!, detail: reason('noteNamesUnknown', { ref: `{${kind}:${id}}` }) }, ...at(path) });
+        if (!known)
+          out.push({
+            code: kind === 'fact' ? 'RULE_UNKNOWN_FACT' : 'RULE_INVALID',
+            args: { fact: id!, detail: reason('noteNamesUnknown', { ref: `{${kind}:${id}}` }) },
+            ...at(path),
+          });
       }
     policy.clauses.forEach((c, i) => {
       const base: Path = ['clauses', i];
       const prior = clauseIds.get(c.id);
       if (prior) out.push({ code: 'RULE_DUPLICATE_ID', args: { id: c.id, other: prior }, ...at([...base, 'id']) });
       clauseIds.set(c.id, policy.id);
-      if (!c.id.startsWith(`${policy.id}/`)) out.push({ code: 'RULE_INVALID', args: { detail: reason('clauseIdPrefix', { prefix: `${policy.id}/` }) }, ...at([...base, 'id']) });
-      const wanted: [string, Path][] = typeof c.beneficiary === 'string' ? [[c.beneficiary, [...base, 'beneficiary']]] : (c.beneficiary ?? []).map((k, j) => [k, [...base, 'beneficiary', j]]);
+      if (!c.id.startsWith(`${policy.id}/`))
+        out.push({ code: 'RULE_INVALID', args: { detail: reason('clauseIdPrefix', { prefix: `${policy.id}/` }) }, ...at([...base, 'id']) });
+      const wanted: [string, Path][] =
+        typeof c.beneficiary === 'string' ? [[c.beneficiary, [...base, 'beneficiary']]] : (c.beneficiary ?? []).map((k, j) => [k, [...base, 'beneficiary', j]]);
       for (const [kind, p] of wanted)
         if (!kinds.has(kind)) {
           const s = didYouMean(kind, kinds);
-          out.push({ code: 'RULE_INVALID', args: { detail: reason('beneficiaryUnknown', { value: kind }) }, ...at(p), ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+          out.push({
+            code: 'RULE_INVALID',
+            args: { detail: reason('beneficiaryUnknown', { value: kind }) },
+            ...at(p),
+            ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}),
+          });
         }
       // A kind listed twice is a slip in the rule file: a rule finding, refused like any other.
       if (Array.isArray(c.beneficiary))
-        out.push(...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])).map((f) => ({ ...f, code: 'RULE_DUPLICATE_ID' as const, args: { id: String(f.args.item) } })));
+        out.push(
+          ...duplicateFindings(c.beneficiary.map((k, j) => [k, at([...base, 'beneficiary', j])])).map((f) => ({
+            ...f,
+            code: 'RULE_DUPLICATE_ID' as const,
+            args: { id: String(f.args.item) },
+          })),
+        );
       if (c.when) {
         for (const [f, p] of factsOfCondition(c.when, [...base, 'when'])) factRef(f, p);
         checkThresholds(set, lp, c.when, [...base, 'when'], out);
@@ -88,7 +106,11 @@ export function checkReferences(set: RuleSet): Finding[] {
         const fact = set.facts.get(c.award.fact);
         for (const key of Object.keys(c.award.amounts))
           if (fact && !fact.values?.some((v) => v.id === key))
-            out.push({ code: 'RULE_INVALID', args: { detail: reason('notAValueOf', { value: key, fact: fact.id }) }, ...at([...base, 'award', 'amounts', key]) });
+            out.push({
+              code: 'RULE_INVALID',
+              args: { detail: reason('notAValueOf', { value: key, fact: fact.id }) },
+              ...at([...base, 'award', 'amounts', key]),
+            });
       }
     });
   }
@@ -101,7 +123,11 @@ export function checkReferences(set: RuleSet): Finding[] {
  * RULE_LEVEL_TWICE, in check-amounts.ts.)
  */
 function splitDuplicates({ policy, source }: LoadedPolicy): Finding[] {
-  return duplicateFindings(policy.fiscal.rules.flatMap((r, i) => r.regions.map((code, j): [string, ReturnType<typeof source.locate>] => [code, source.locate(['fiscal', 'rules', i, 'regions', j])])));
+  return duplicateFindings(
+    policy.fiscal.rules.flatMap((r, i) =>
+      r.regions.map((code, j): [string, ReturnType<typeof source.locate>] => [code, source.locate(['fiscal', 'rules', i, 'regions', j])]),
+    ),
+  );
 }
 
 function regionRef(set: RuleSet, lp: LoadedPolicy, code: string, path: Path, out: Finding[]): void {
@@ -116,7 +142,8 @@ function checkThresholds(set: RuleSet, lp: LoadedPolicy, cond: Parameters<typeof
     const asFact = cmp.op === 'has' ? { ...fact, type: 'enum' as const } : fact;
     for (const v of values) {
       const r = coerceFactValue(asFact, v);
-      if (!r.ok) out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...lp.source.locate([...p, 'value']) });
+      if (!r.ok)
+        out.push({ code: r.code === 'WRONG_CURRENCY' ? 'RULE_CURRENCY' : 'RULE_INVALID', args: { detail: r.detail }, ...lp.source.locate([...p, 'value']) });
     }
   }
 }

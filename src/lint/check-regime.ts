@@ -19,7 +19,12 @@ export function checkRegime(data: RegimeFile, set: Pick<RuleSet, 'policies' | 'r
     const policy = policies.get(r.policy);
     if (!policy) {
       const s = didYouMean(r.policy, policies.keys());
-      out.push({ code: 'RULE_UNKNOWN_POLICY', args: { policy: r.policy }, ...at(['regimes', i, 'policy']), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
+      out.push({
+        code: 'RULE_UNKNOWN_POLICY',
+        args: { policy: r.policy },
+        ...at(['regimes', i, 'policy']),
+        ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}),
+      });
     } else if (policy.fiscal.otherwise !== 'current_regime') {
       out.push({ code: 'RULE_REGIME_UNUSED', args: { policy: r.policy }, ...at(['regimes', i, 'policy']) });
     }
@@ -28,7 +33,8 @@ export function checkRegime(data: RegimeFile, set: Pick<RuleSet, 'policies' | 'r
       if (!set.regions.has(code)) return void out.push({ code: 'RULE_UNKNOWN_REGION', args: { region: code }, ...at(path) });
       const chain = ancestry(set.regions, code);
       // Within one entry only a repeated code is a slip; across entries any nesting gives one place two splits.
-      const overlaps = (p: (typeof placed)[number]) => (p.entry === i ? p.region === code : chain.includes(p.region) || ancestry(set.regions, p.region).includes(code));
+      const overlaps = (p: (typeof placed)[number]) =>
+        p.entry === i ? p.region === code : chain.includes(p.region) || ancestry(set.regions, p.region).includes(code);
       const clash = placed.find((p) => p.policy === r.policy && overlaps(p));
       if (clash) out.push({ code: 'RULE_REGIME_OVERLAP', args: { policy: r.policy, region: code, other: clash.region }, ...at(path) });
       placed.push({ policy: r.policy, region: code, entry: i });

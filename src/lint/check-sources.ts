@@ -38,7 +38,11 @@ export function checkSource(policy: Policy, text: string, at: Locate): Finding[]
   policy.shared_caps?.forEach((sc, i) => quote(sc.quote, ['shared_caps', i, 'quote']));
 
   for (const style of unmatchedStyles(policy, text))
-    out.push({ code: 'RULE_NUMBERING_NO_MATCH', args: { style: styleExample(style), source: policy.source }, ...at(['numbering', policy.numbering.indexOf(style)]) });
+    out.push({
+      code: 'RULE_NUMBERING_NO_MATCH',
+      args: { style: styleExample(style), source: policy.source },
+      ...at(['numbering', policy.numbering.indexOf(style)]),
+    });
   const items = outline(text, policy.numbering);
   const number = (n: string, path: (string | number)[]) => {
     if (!numberInSource(n, policy.numbering, items)) out.push({ code: 'RULE_NUMBER_NOT_IN_SOURCE', args: { number: n, source: policy.source }, ...at(path) });

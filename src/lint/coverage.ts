@@ -22,7 +22,14 @@ export function coverage(set: RuleSet): CoverageRow[] {
     const counts = Object.fromEntries(CLAUSE_STATUSES.map((s) => [s, policy.clauses.filter((c) => c.status === s).length])) as Record<ClauseStatus, number>;
     const items = [...sourceItems(policy, text).values()].reduce((a, b) => a + b, 0);
     const governed = new Set((switches ?? []).filter((sw) => sw.path[0] === 'clauses').map((sw) => sw.path[1]));
-    return { policy: policy.id, items, readings: governed.size, ...counts, unaccounted: unaccountedItems(policy, text), unmatched: unmatchedStyles(policy, text).map(styleExample) };
+    return {
+      policy: policy.id,
+      items,
+      readings: governed.size,
+      ...counts,
+      unaccounted: unaccountedItems(policy, text),
+      unmatched: unmatchedStyles(policy, text).map(styleExample),
+    };
   });
 }
 

@@ -77,7 +77,16 @@ export function outline(text: string, declared: readonly NumberingStyle[] = ALL_
     if (!rank.has(style)) rank.set(style, rank.size);
     while (stack.length && rank.get(items[stack.at(-1)!]!.style)! >= rank.get(style)!) stack.pop();
     const head = raw.slice(len).trim();
-    open = { style, key, line: i + 1, printed: raw.slice(0, len).trim(), head, paragraphs: head ? [head] : [], parent: stack.at(-1), counted: declared.includes(style) };
+    open = {
+      style,
+      key,
+      line: i + 1,
+      printed: raw.slice(0, len).trim(),
+      head,
+      paragraphs: head ? [head] : [],
+      parent: stack.at(-1),
+      counted: declared.includes(style),
+    };
     stack.push(items.push(open) - 1);
   });
   return items;

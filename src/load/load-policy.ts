@@ -28,7 +28,10 @@ export function parsePolicy(src: YamlSource, readings: Map<string, Reading>, fin
       ok = false;
       continue;
     }
-    const want = reading.options.map((o) => o.id).sort().join(', ');
+    const want = reading.options
+      .map((o) => o.id)
+      .sort()
+      .join(', ');
     const have = switchOptions(node).sort().join(', ');
     if (want !== have) {
       findings.push({ code: 'RULE_READING_OPTIONS', args: { reading: reading.id, want, have }, ...src.locate(path) });
@@ -36,7 +39,11 @@ export function parsePolicy(src: YamlSource, readings: Map<string, Reading>, fin
     }
     for (const o of switchOptions(node))
       if (findSwitches(node[o]).length) {
-        findings.push({ code: 'RULE_READING_OPTIONS', args: { reading: reading.id, want, have: `${o} (${node[o] === null ? '' : 'nested'})` }, ...src.locate([...path, o]) });
+        findings.push({
+          code: 'RULE_READING_OPTIONS',
+          args: { reading: reading.id, want, have: `${o} (${node[o] === null ? '' : 'nested'})` },
+          ...src.locate([...path, o]),
+        });
         ok = false;
       }
   }
@@ -44,7 +51,11 @@ export function parsePolicy(src: YamlSource, readings: Map<string, Reading>, fin
   const byDefault = (id: string) => readings.get(id)!.default;
   const base = parseVariant(src, byDefault, findings);
   if (!base) return undefined;
-  const switches: Switch[] = found.map(({ path, node }) => ({ reading: node.by_reading, path, values: { [byDefault(node.by_reading)]: valueAt(base.policy, path) } }));
+  const switches: Switch[] = found.map(({ path, node }) => ({
+    reading: node.by_reading,
+    path,
+    values: { [byDefault(node.by_reading)]: valueAt(base.policy, path) },
+  }));
   const variants: ParsedPolicy['variants'] = [];
   // Readings are independent: the k-th option of every reading at once covers every value in a few parses.
   const most = Math.max(0, ...found.map(({ node }) => readings.get(node.by_reading)!.options.length));

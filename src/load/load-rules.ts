@@ -53,7 +53,10 @@ interface Cache {
 export function ruleFiles(dir: string): string[] {
   const list = (d: string, ext: string) => {
     try {
-      return readdirSync(d).filter((n) => n.endsWith(ext)).sort().map((n) => join(d, n));
+      return readdirSync(d)
+        .filter((n) => n.endsWith(ext))
+        .sort()
+        .map((n) => join(d, n));
     } catch {
       return [];
     }
@@ -61,8 +64,13 @@ export function ruleFiles(dir: string): string[] {
   // The source texts are checked too (quotes, numbering), so they are part of what a cached set stands for.
   const readings = join(dir, 'readings.yaml');
   return [
-    join(dir, 'facts.yaml'), ...list(join(dir, 'facts'), '.yaml'), join(dir, 'regions.yaml'), ...(existsSync(readings) ? [readings] : []),
-    ...list(join(dir, 'profiles'), '.yaml'), ...list(join(dir, 'policies'), '.yaml'), ...list(join(dir, 'sources'), '.txt'),
+    join(dir, 'facts.yaml'),
+    ...list(join(dir, 'facts'), '.yaml'),
+    join(dir, 'regions.yaml'),
+    ...(existsSync(readings) ? [readings] : []),
+    ...list(join(dir, 'profiles'), '.yaml'),
+    ...list(join(dir, 'policies'), '.yaml'),
+    ...list(join(dir, 'sources'), '.txt'),
   ];
 }
 
@@ -93,7 +101,12 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
       dir,
       facts: new Map(c.facts.map((f) => [f.id, f])),
       regions: new Map(c.regions.map((r) => [r.code, r])),
-      policies: c.policies.map(({ file, policy, switches }) => ({ file, policy, switches, source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) } })),
+      policies: c.policies.map(({ file, policy, switches }) => ({
+        file,
+        policy,
+        switches,
+        source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) },
+      })),
       readings: c.readings,
       choices: Object.fromEntries(c.readings.map((r) => [r.id, r.default])),
       profiles: c.profiles,
@@ -104,7 +117,15 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
 }
 
 function toCache(set: RuleSet, fp: string): void {
-  const c: Cache = { version: CACHE_VERSION, fingerprint: fp, facts: [...set.facts.values()], regions: [...set.regions.values()], policies: set.policies.map((p) => ({ file: p.file, policy: p.policy, switches: p.switches })), readings: set.readings, profiles: set.profiles };
+  const c: Cache = {
+    version: CACHE_VERSION,
+    fingerprint: fp,
+    facts: [...set.facts.values()],
+    regions: [...set.regions.values()],
+    policies: set.policies.map((p) => ({ file: p.file, policy: p.policy, switches: p.switches })),
+    readings: set.readings,
+    profiles: set.profiles,
+  };
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const tmp = `${cacheFile(fp)}.${process.pid}.tmp`;
@@ -136,4 +157,3 @@ export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, op
   if (fp) toCache(set, fp);
   return set;
 }
-

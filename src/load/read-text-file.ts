@@ -65,7 +65,10 @@ export function readBounded(file: string, limit = MAX_TEXT_BYTES, sniff?: (head:
 
 /** Reads a UTF-8 text file, or stdin for "-", as a user-facing operation (at most MAX_TEXT_BYTES). */
 export function readTextFile(file: string): string {
-  return decodeUtf8(readBounded(file, MAX_TEXT_BYTES, (head) => binaryCheck(head, file)), file);
+  return decodeUtf8(
+    readBounded(file, MAX_TEXT_BYTES, (head) => binaryCheck(head, file)),
+    file,
+  );
 }
 
 /** The text and the SHA-256 of the very bytes it was decoded from (stdin too): for provenance. */
@@ -94,7 +97,7 @@ export function looksUtf16(head: Buffer): boolean {
   let even = 0;
   let odd = 0;
   const n = Math.min(head.length, 4096) & ~1;
-  for (let i = 0; i < n; i++) if (head[i] === 0) (i & 1 ? odd++ : even++);
+  for (let i = 0; i < n; i++) if (head[i] === 0) i & 1 ? odd++ : even++;
   const nul = even + odd;
   return n >= 8 && nul >= Math.max(2, n / 32) && Math.max(even, odd) >= nul * 0.85;
 }

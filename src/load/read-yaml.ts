@@ -47,7 +47,12 @@ export function readYaml(text: string, file: string, opts: { lineOffset?: number
   } catch (e) {
     // Point at the first alias: that is where the expansion starts.
     let pos: Position = { file };
-    visit(doc, { Alias: (_, node) => { if (node.range) pos = at(node.range[0]); return visit.BREAK; } });
+    visit(doc, {
+      Alias: (_, node) => {
+        if (node.range) pos = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
     throw SubsidyError.of('TOO_COMPLEX', { detail: (e as Error).message }, pos);
   }
   return {
@@ -87,10 +92,16 @@ function checkKeys(node: unknown, at: (o: number) => Position, file: string, pat
       const pos = (pair.key as Node | null)?.range ? at((pair.key as Node).range![0]) : {};
       if (key !== undefined && FORBIDDEN_KEYS.has(key)) throw SubsidyError.of('FORBIDDEN_KEY', { key }, { ...pos, field: [...path, key].join('.') });
       // A list, a mapping or a tagged value (!!binary) used as a key has no meaning in a data file.
-      if (key === undefined && pair.key !== null) throw SubsidyError.of('SCHEMA', { detail: reason('plainKey') }, { ...pos, field: path.join('.') || undefined });
+      if (key === undefined && pair.key !== null)
+        throw SubsidyError.of('SCHEMA', { detail: reason('plainKey') }, { ...pos, field: path.join('.') || undefined });
       if (key !== undefined) {
         const before = seen.get(key);
-        if (before) throw SubsidyError.of('DUPLICATE_GIVEN', { item: key, first: place(before, at), second: place(pair.key, at) }, { ...pos, field: [...path, key].join('.') });
+        if (before)
+          throw SubsidyError.of(
+            'DUPLICATE_GIVEN',
+            { item: key, first: place(before, at), second: place(pair.key, at) },
+            { ...pos, field: [...path, key].join('.') },
+          );
         seen.set(key, pair.key as Node);
       }
       checkKeys(pair.value, at, file, [...path, key ?? '?']);

@@ -21,10 +21,7 @@ function lintVariants(set: RuleSet, variants: LoadedPolicy[][], base: Finding[])
   const key = (f: Finding) => `${f.code} ${f.file} ${f.line} ${f.column}`;
   const seen = new Set(base.map(key));
   const out: Finding[] = [];
-  for (const vs of variants)
-    for (const v of vs)
-      for (const f of lintPolicy({ ...set, policies: [v] }, v))
-        if (!seen.has(key(f))) (seen.add(key(f)), out.push(f));
+  for (const vs of variants) for (const v of vs) for (const f of lintPolicy({ ...set, policies: [v] }, v)) if (!seen.has(key(f))) seen.add(key(f)), out.push(f);
   return out;
 }
 
@@ -122,7 +119,15 @@ export function checkRules(dir: string, regimeFile?: string): CheckedRules {
   for (const { fact } of placed) if (!facts.has(fact.id)) facts.set(fact.id, fact);
   const regionMap = new Map<string, Region>();
   for (const r of regions.data.regions) if (!regionMap.has(r.code)) regionMap.set(r.code, r);
-  const set: RuleSet = { dir, facts, regions: regionMap, policies, readings: readings.list, choices: Object.fromEntries(readings.list.map((r) => [r.id, r.default])), profiles: readings.profiles };
+  const set: RuleSet = {
+    dir,
+    facts,
+    regions: regionMap,
+    policies,
+    readings: readings.list,
+    choices: Object.fromEntries(readings.list.map((r) => [r.id, r.default])),
+    profiles: readings.profiles,
+  };
   const base = lintRuleSet({ set, facts: placed, regions: regions.data.regions, regionsAt: regions.src.locate });
   findings.push(...base, ...checkReadings(set, readings.locate, readings.profileAt), ...lintVariants(set, variants, base));
   if (regimeFile) {
@@ -162,7 +167,10 @@ export function validateRegime(file: string, set: RuleSet): NonNullable<RuleSet[
 
 export function listYaml(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, n));
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((n) => join(dir, n));
   } catch {
     return [];
   }

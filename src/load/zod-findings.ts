@@ -26,7 +26,13 @@ export function zodFindings(error: z.ZodError, src: YamlSource, code: ErrorCode 
     if (issue.code === 'unrecognized_keys')
       for (const k of issue.keys.slice(0, Math.max(0, LISTED - out.length))) {
         const s = didYouMean(k, missing.get(path.join('.')) ?? []);
-        out.push({ code, args: { detail: reason('unknownKey', { key: k }) }, ...src.locate([...path, k]), field: [...path, k].join('.'), ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}) });
+        out.push({
+          code,
+          args: { detail: reason('unknownKey', { key: k }) },
+          ...src.locate([...path, k]),
+          field: [...path, k].join('.'),
+          ...(s ? { hint: { code: 'DID_YOU_MEAN' as const, suggestion: s } } : {}),
+        });
       }
     else out.push({ code, args: { detail: describe(issue) }, ...src.locate(path), field: path.join('.') || undefined });
     if (out.length >= LISTED) break;

@@ -76,7 +76,7 @@ export function cmp(a: Decimal, b: Decimal): number {
   if (a.s !== b.s) return a.s;
   const flip = a.s < 0 ? -1 : 1;
   if (a.e !== b.e) return a.e > b.e ? flip : -flip;
-  const n = ad.length < bd.length ? ad.length : bd.length;
+  const n = Math.min(ad.length, bd.length);
   for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! ? flip : -flip;
   return ad.length === bd.length ? 0 : ad.length > bd.length ? flip : -flip;
 }

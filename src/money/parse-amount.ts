@@ -8,7 +8,14 @@ export interface ParsedAmount {
   percent: boolean;
 }
 
-const UNIT: Record<string, Decimal> = { 千: new Decimal(1e3), 万: new Decimal(1e4), 十万: new Decimal(1e5), 百万: new Decimal(1e6), 千万: new Decimal(1e7), 亿: new Decimal(1e8) };
+const UNIT: Record<string, Decimal> = {
+  千: new Decimal(1e3),
+  万: new Decimal(1e4),
+  十万: new Decimal(1e5),
+  百万: new Decimal(1e6),
+  千万: new Decimal(1e7),
+  亿: new Decimal(1e8),
+};
 const HUNDRED = new Decimal(100);
 // Most cells of a spreadsheet are plain digits: they skip normalising and the regular expressions.
 const PLAIN_DIGITS = /^\d{1,20}$/;
@@ -19,8 +26,7 @@ const PLAIN_DIGITS = /^\d{1,20}$/;
  * spaces allowed between those parts but not inside the number. Longest unit first
  * so that 千万 is not read as 千 followed by junk.
  */
-const AMOUNT_RE =
-  /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(千万|百万|十万|千|万|亿)?\s*(美元|美金|USD|usd|人民币|元|RMB|rmb|CNY|cny|%)?$/;
+const AMOUNT_RE = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(千万|百万|十万|千|万|亿)?\s*(美元|美金|USD|usd|人民币|元|RMB|rmb|CNY|cny|%)?$/;
 const PREFIX_RE = /^(?:¥|\$|US\$|USD|RMB|CNY)\s*/i;
 const MAX_CHARS = 64;
 

@@ -42,7 +42,8 @@ export function embeddedInput(set: RuleSet, record: unknown, ent: Enterprise, se
     if (isBlank(value)) delete facts[id];
     else facts[id] = value;
   }
-  const history = rec.history && typeof rec.history === 'object' && Object.keys(rec.history).length ? (plain(rec.history) as EmbeddedInput['history']) : undefined;
+  const history =
+    rec.history && typeof rec.history === 'object' && Object.keys(rec.history).length ? (plain(rec.history) as EmbeddedInput['history']) : undefined;
   return {
     ...(ent.id !== undefined ? { id: ent.id } : {}),
     ...(ent.name !== undefined ? { name: ent.name } : {}),

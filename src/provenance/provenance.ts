@@ -127,7 +127,16 @@ export function documentStatuses(set: RuleSet): DocumentStatus[] {
 export function provenance(set: RuleSet, inputs: InputHash[], at: RunTime = runTime(), overrides?: Overrides): Provenance {
   const o = overrides && (overrides.region !== undefined || overrides.year !== undefined || overrides.set?.length) ? overrides : undefined;
   const readings = set.readings.map((r) => ({ id: r.id, option: set.choices[r.id] ?? r.default, default: (set.choices[r.id] ?? r.default) === r.default }));
-  return { tool: 'subsidy', version: toolVersion(), rules: rulesFingerprint(set), documents: documentStatuses(set), inputs, ...at, ...(o ? { overrides: o } : {}), readings };
+  return {
+    tool: 'subsidy',
+    version: toolVersion(),
+    rules: rulesFingerprint(set),
+    documents: documentStatuses(set),
+    inputs,
+    ...at,
+    ...(o ? { overrides: o } : {}),
+    readings,
+  };
 }
 
 /** Streams a file through SHA-256 (batch inputs can be gigabytes). */

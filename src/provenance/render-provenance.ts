@@ -23,7 +23,9 @@ export function overridesText(p: Provenance, lang: Lang): string {
   const o = p.overrides;
   if (!o) return '';
   const w = catalogue(lang).words;
-  return [...(o.region !== undefined ? [`${w.region} ${o.region}`] : []), ...(o.year !== undefined ? [`${w.year} ${o.year}`] : []), ...(o.set ?? [])].join(lang === 'zh' ? '；' : '; ');
+  return [...(o.region !== undefined ? [`${w.region} ${o.region}`] : []), ...(o.year !== undefined ? [`${w.year} ${o.year}`] : []), ...(o.set ?? [])].join(
+    lang === 'zh' ? '；' : '; ',
+  );
 }
 
 /** Label and value cells, in the order every format shows them; `full` keeps whole hashes (machine formats). */
@@ -72,7 +74,12 @@ export function provenanceCsv(p: Provenance, lang: Lang, columns: number): strin
   const w = catalogue(lang).words;
   const pad = (cells: string[]) => [...cells, ...Array<string>(Math.max(0, columns - cells.length)).fill('')];
   const row = (cells: string[]) => pad(cells).map(csvCell).join(',') + '\r\n';
-  return row([]) + provenanceLines(p, lang, true).map((cells) => row([w.provMarker!, ...cells])).join('');
+  return (
+    row([]) +
+    provenanceLines(p, lang, true)
+      .map((cells) => row([w.provMarker!, ...cells]))
+      .join('')
+  );
 }
 
 export function provenanceMarkdown(p: Provenance, lang: Lang): string {

@@ -55,7 +55,12 @@ export function compareFigures(recorded: ResultLike, current: ResultLike): Figur
   const out: FigureChange[] = [];
   const [a, b] = [recorded.enterprise, current.enterprise];
   if (a.region !== b.region || a.year !== b.year || a.id !== b.id || a.name !== b.name)
-    out.push({ clause: '(enterprise)', field: 'enterprise', before: `${a.name ?? a.id ?? ''} ${a.region} ${a.year}`.trim(), after: `${b.name ?? b.id ?? ''} ${b.region} ${b.year}`.trim() });
+    out.push({
+      clause: '(enterprise)',
+      field: 'enterprise',
+      before: `${a.name ?? a.id ?? ''} ${a.region} ${a.year}`.trim(),
+      after: `${b.name ?? b.id ?? ''} ${b.region} ${b.year}`.trim(),
+    });
   // The enterprise key must match for diffResults to pair the two runs; a changed enterprise is reported above.
   for (const c of diffResults({ ...recorded, enterprise: current.enterprise }, current))
     out.push({ clause: c.clause, field: 'award', before: c.before.amount, after: c.after.amount, beforeStatus: c.before.status, afterStatus: c.after.status });
@@ -69,7 +74,8 @@ export function compareFigures(recorded: ResultLike, current: ResultLike): Figur
       out.push({ clause: c.id, field: 'instalments', before: (c.instalments ?? []).join('; '), after: (d.instalments ?? []).join('; ') });
   }
   const [s, t] = [recorded.totals, current.totals];
-  if (s.pendingPotential !== t.pendingPotential) out.push({ clause: '(totals)', field: 'pendingPotential', before: s.pendingPotential, after: t.pendingPotential });
+  if (s.pendingPotential !== t.pendingPotential)
+    out.push({ clause: '(totals)', field: 'pendingPotential', before: s.pendingPotential, after: t.pendingPotential });
   if (s.needsData !== t.needsData) out.push({ clause: '(totals)', field: 'needsData', before: String(s.needsData), after: String(t.needsData) });
   for (const level of [...new Set([...Object.keys(s.byLevel), ...Object.keys(t.byLevel)])])
     if (s.byLevel[level] !== t.byLevel[level]) out.push({ clause: `(totals) ${level}`, field: 'byLevel', before: s.byLevel[level], after: t.byLevel[level] });
@@ -81,7 +87,12 @@ export const clausesCompared = (r: ResultLike) => r.policies.reduce((n, p) => n 
 /** Clause ids in words: document, number and title, taken from either result (a clause may exist in one only). */
 function labels(results: ResultLike[], lang: Lang): Map<string, string> {
   const w = catalogue(lang).words;
-  const m = new Map<string, string>([['(total sure)', `${w.verifyTotal} ${w.sure}`], ['(total ceilings)', `${w.verifyTotal} ${w.ceilings}`], ['(totals)', w.verifyTotal!], ['(enterprise)', w.enterprise!]]);
+  const m = new Map<string, string>([
+    ['(total sure)', `${w.verifyTotal} ${w.sure}`],
+    ['(total ceilings)', `${w.verifyTotal} ${w.ceilings}`],
+    ['(totals)', w.verifyTotal!],
+    ['(enterprise)', w.enterprise!],
+  ]);
   for (const r of results)
     for (const p of r.policies) {
       const doc = p.docNumber ?? p.title;
@@ -105,7 +116,9 @@ function changeLine(c: FigureChange, label: (id: string) => string, lang: Lang):
     const level = c.clause.replace('(totals) ', '');
     return `${w.verifyByLevel} ${m.level[level] ?? level}: ${amount(c.before) || none} → ${amount(c.after) || none}`;
   }
-  const field = { split: w.verifySplit, instalments: w.verifyInstalments, pendingPotential: w.pendingPotential, needsData: w.verifyNeedsData, enterprise: '' }[c.field];
+  const field = { split: w.verifySplit, instalments: w.verifyInstalments, pendingPotential: w.pendingPotential, needsData: w.verifyNeedsData, enterprise: '' }[
+    c.field
+  ];
   const side = (x?: string) => (c.field === 'split' ? levelWords(x, lang) : amount(x)) || none;
   return `${label(c.clause)}${field ? ' ' + field : ''}: ${side(c.before)} → ${side(c.after)}`;
 }
@@ -130,10 +143,18 @@ export function renderVerdict(v: Verdict, recorded: ResultLike, current: ResultL
   const label = (id: string) => names.get(id) ?? id;
   const regime = (r?: { file: string; sha256: string }) => (r ? `${r.file} ${shortHash(r.sha256)}` : w.verifyNone!);
   const lines = [v.holds ? w.verifyHolds! : w.verifyFails!];
-  lines.push(v.rules.changed ? fill(w.verifyRulesChanged!, { recorded: shortHash(v.rules.recorded), current: shortHash(v.rules.current) }) : fill(w.verifyRulesSame!, { fingerprint: shortHash(v.rules.current) }));
+  lines.push(
+    v.rules.changed
+      ? fill(w.verifyRulesChanged!, { recorded: shortHash(v.rules.recorded), current: shortHash(v.rules.current) })
+      : fill(w.verifyRulesSame!, { fingerprint: shortHash(v.rules.current) }),
+  );
   if (v.regime.changed) lines.push(fill(w.verifyRegime!, { recorded: regime(v.regime.recorded), current: regime(v.regime.current) }));
-  if (!v.input.given) lines.push(fill(w.verifyInputEmbedded!, { file: v.input.file ?? '', fingerprint: v.input.recorded ? shortHash(v.input.recorded) : w.verifyNone! }));
-  else if (v.input.changed) lines.push(fill(w.verifyInputChanged!, { recorded: v.input.recorded ? shortHash(v.input.recorded) : w.verifyNone!, current: shortHash(v.input.current ?? '') }));
+  if (!v.input.given)
+    lines.push(fill(w.verifyInputEmbedded!, { file: v.input.file ?? '', fingerprint: v.input.recorded ? shortHash(v.input.recorded) : w.verifyNone! }));
+  else if (v.input.changed)
+    lines.push(
+      fill(w.verifyInputChanged!, { recorded: v.input.recorded ? shortHash(v.input.recorded) : w.verifyNone!, current: shortHash(v.input.current ?? '') }),
+    );
   else lines.push(fill(w.verifyInputSame!, { fingerprint: shortHash(v.input.current ?? '') }));
   if (!v.changes.length) lines.push(fill(w.verifyFiguresSame!, { count: v.compared }));
   else {

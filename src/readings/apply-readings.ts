@@ -11,7 +11,10 @@ const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();
  */
 export function withReadings(set: RuleSet, chosen: Record<string, string>): RuleSet {
   const choices = { ...set.choices, ...chosen };
-  const key = Object.entries(choices).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&');
+  const key = Object.entries(choices)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   let bySet = applied.get(set);
   if (!bySet) applied.set(set, (bySet = new Map()));
   let out = bySet.get(key);

@@ -28,21 +28,35 @@ export function chooseReadings(set: RuleSet, opts: { reading?: string[]; reading
 function check(set: RuleSet, id: string, option: string, where: Omit<Finding, 'code' | 'args'>, findings: Finding[]): boolean {
   const r = set.readings.find((x) => x.id === id);
   if (!r) {
-    const s = didYouMean(id, set.readings.map((x) => x.id));
-    findings.push({ code: 'UNKNOWN_READING', args: { value: id, choices: set.readings.map((x) => x.id).join(', ') || '—' }, ...where, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}) });
+    const s = didYouMean(
+      id,
+      set.readings.map((x) => x.id),
+    );
+    findings.push({
+      code: 'UNKNOWN_READING',
+      args: { value: id, choices: set.readings.map((x) => x.id).join(', ') || '—' },
+      ...where,
+      ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: s } } : {}),
+    });
     return false;
   }
   if (!r.options.some((o) => o.id === option)) {
     const ids = r.options.map((o) => o.id);
     const s = didYouMean(option, ids);
-    findings.push({ code: 'UNKNOWN_READING', args: { value: `${id}=${option}`, choices: ids.map((o) => `${id}=${o}`).join(', ') }, ...where, ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: `${id}=${s}` } } : {}) });
+    findings.push({
+      code: 'UNKNOWN_READING',
+      args: { value: `${id}=${option}`, choices: ids.map((o) => `${id}=${o}`).join(', ') },
+      ...where,
+      ...(s ? { hint: { code: 'DID_YOU_MEAN', suggestion: `${id}=${s}` } } : {}),
+    });
     return false;
   }
   return true;
 }
 
 function profileChoices(set: RuleSet, nameOrFile: string, findings: Finding[]): Record<string, string> {
-  const named = set.profiles[nameOrFile] ?? Object.values(set.profiles).find((p) => p.title.zh === nameOrFile || p.title.en.toLowerCase() === nameOrFile.toLowerCase());
+  const named =
+    set.profiles[nameOrFile] ?? Object.values(set.profiles).find((p) => p.title.zh === nameOrFile || p.title.en.toLowerCase() === nameOrFile.toLowerCase());
   if (named) return { ...named.readings };
   let text: string;
   try {

@@ -42,7 +42,9 @@ const MAX_READINGS = 6;
  * from one to the other, and a range must not add them up.
  */
 export function readingRange(set: RuleSet, ent: Enterprise, ev: Evaluation): Range {
-  const inPlay = readingsInPlay(set, ent, ev).filter((u) => u.decided).slice(0, MAX_READINGS);
+  const inPlay = readingsInPlay(set, ent, ev)
+    .filter((u) => u.decided)
+    .slice(0, MAX_READINGS);
   const readings = inPlay.map((u) => ({ id: u.id, options: set.readings.find((r) => r.id === u.id)!.options.map((o) => o.id) }));
   const combos = combinations(readings);
   const clauses = new Map<string, ClauseRange>();

@@ -24,7 +24,8 @@ export function outcomeKey(ev: Evaluation): Map<string, string> {
   return m;
 }
 
-const clauseKey = (c: ClauseResult) => `${c.status} ${(c.amount ?? c.potential)?.toFixed(2) ?? ''} ${c.split?.parts.map((p) => `${p.level}:${p.amount.toFixed(2)}`).join(',') ?? ''}`;
+const clauseKey = (c: ClauseResult) =>
+  `${c.status} ${(c.amount ?? c.potential)?.toFixed(2) ?? ''} ${c.split?.parts.map((p) => `${p.level}:${p.amount.toFixed(2)}`).join(',') ?? ''}`;
 
 /** The readings whose switches sit in a document that covers the enterprise's place (the others cannot matter). */
 export function readingsNearby(set: RuleSet, ev: Evaluation): string[] {
@@ -47,7 +48,9 @@ export function affected(variant: RuleSet, set: RuleSet): RuleSet {
   const changed = variant.policies.filter((lp, i) => lp !== set.policies[i]);
   if (changed.length === variant.policies.length) return variant;
   const groups = new Set(changed.flatMap((lp) => lp.policy.clauses.map((c) => c.stacking_group).filter(Boolean)));
-  const policies = variant.policies.filter((lp, i) => lp !== set.policies[i] || lp.policy.clauses.some((c) => c.stacking_group && groups.has(c.stacking_group)));
+  const policies = variant.policies.filter(
+    (lp, i) => lp !== set.policies[i] || lp.policy.clauses.some((c) => c.stacking_group && groups.has(c.stacking_group)),
+  );
   return { ...variant, policies };
 }
 

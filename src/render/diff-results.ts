@@ -1,8 +1,20 @@
 import { Decimal } from '../money/decimal.js';
 
 /** A clause as a result file holds it: schemaVersion 2 names the figure by its kind, 1 had one `amount`. */
-interface ClauseJson { id: string; status: string; amount?: string; sure?: string; ceiling?: string; potential?: string; setAside?: string }
-interface EvalJson { enterprise: { id?: string; name?: string; region: string; year: number }; totals: { sure: string; ceilings: string }; policies: { id: string; applicability: string; clauses: ClauseJson[] }[] }
+interface ClauseJson {
+  id: string;
+  status: string;
+  amount?: string;
+  sure?: string;
+  ceiling?: string;
+  potential?: string;
+  setAside?: string;
+}
+interface EvalJson {
+  enterprise: { id?: string; name?: string; region: string; year: number };
+  totals: { sure: string; ceilings: string };
+  policies: { id: string; applicability: string; clauses: ClauseJson[] }[];
+}
 export type ResultFile = EvalJson | { schemaVersion: number; results: EvalJson[] };
 
 /** Which figure an amount is: a result file keeps the kinds apart, and so does a diff. */
@@ -59,7 +71,13 @@ export function diffResults(a: ResultFile, b: ResultFile): Change[] {
       if (p?.status === q?.status && p?.amount === q?.amount && p?.kind === q?.kind) continue;
       const kind = id === '(total ceilings)' ? 'ceiling' : 'sure';
       const delta = of(q, kind).minus(of(p, kind));
-      out.push({ enterprise: ent, clause: id, before: { ...p }, after: { ...q }, delta: delta.isZero() ? undefined : `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}` });
+      out.push({
+        enterprise: ent,
+        clause: id,
+        before: { ...p },
+        after: { ...q },
+        delta: delta.isZero() ? undefined : `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}`,
+      });
     }
   }
   return out;

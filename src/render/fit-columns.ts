@@ -26,7 +26,8 @@ function fixedWidth(c: Column): number {
   return Math.max(content, head <= 8 ? head : Math.ceil(head / 2));
 }
 
-const natural = (c: Column) => Math.max(displayWidth(c.head) > 0 ? Math.min(displayWidth(c.head), 12) : 1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));
+const natural = (c: Column) =>
+  Math.max(displayWidth(c.head) > 0 ? Math.min(displayWidth(c.head), 12) : 1, ...c.cells.flatMap((s) => s.split('\n').map(displayWidth)));
 
 /**
  * Column widths (content only, without padding) for a table at most `width`
@@ -41,7 +42,7 @@ export function fitWidths(columns: Column[], width: number): number[] | undefine
   if (left < 0) return undefined;
   // Hand out what is left in rounds, by weight, until every free column has what it needs or nothing is left.
   for (let round = 0; round < 8 && left > 0; round++) {
-    const open = columns.map((c, i) => i).filter((i) => columns[i]!.wrap && widths[i]! < natural(columns[i]!));
+    const open = columns.map((_c, i) => i).filter((i) => columns[i]!.wrap && widths[i]! < natural(columns[i]!));
     if (!open.length) break;
     const weight = open.reduce((a, i) => a + columns[i]!.wrap!.weight, 0);
     let given = 0;

@@ -45,7 +45,10 @@ export class Labels {
 
   /** A beneficiary as a rule gives it: one kind, or several of which any will do (电商企业或个体工商户). */
   kinds(ids: string | readonly string[]): string {
-    return [ids].flat().map((k) => this.kind(k)).join(this.lang === 'zh' ? '或' : ' or ');
+    return [ids]
+      .flat()
+      .map((k) => this.kind(k))
+      .join(this.lang === 'zh' ? '或' : ' or ');
   }
 
   /** Who supplies a fact the applicant cannot know (由县财政局提供), or '' for the applicant's own facts. */
@@ -78,7 +81,13 @@ export class Labels {
   clause(id: string): string {
     this.clauses ??= new Map(
       this.set.policies.flatMap((lp) =>
-        lp.policy.clauses.map((c) => [c.id, { doc: lp.policy.doc_number ?? lp.policy.short_title ?? lp.policy.title, number: c.part ? `${c.number} ${c.part}` : c.number, title: c.title }] as const),
+        lp.policy.clauses.map(
+          (c) =>
+            [
+              c.id,
+              { doc: lp.policy.doc_number ?? lp.policy.short_title ?? lp.policy.title, number: c.part ? `${c.number} ${c.part}` : c.number, title: c.title },
+            ] as const,
+        ),
       ),
     );
     const c = this.clauses.get(id);
@@ -94,7 +103,7 @@ export class Labels {
     if (!text.includes('{')) return text;
     // Notes stay in the language they were written in (Chinese), and so do the names put into them.
     const zh = this.lang === 'zh' ? this : labelsFor(this.set, 'zh', this.ids);
-    return text.replace(NOTE_REF, (whole, kind: string, id: string) => {
+    return text.replace(NOTE_REF, (_whole, kind: string, id: string) => {
       // A reading is named by its question: the option in force is in the output's readings footer.
       // Quotes inside the question become single quotes, as Chinese nests them.
       if (kind === 'reading') return `“${(this.set.readings.find((r) => r.id === id)?.question.zh ?? id).replace(/“/g, '‘').replace(/”/g, '’')}”`;

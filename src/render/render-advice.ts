@@ -18,9 +18,15 @@ export function renderHints(hints: Hint[], l: Labels): string {
     const fact = l.set.facts.get(h.fact);
     const unit = fact?.unit && fact.unit !== '%' ? ` ${fact.unit}` : '';
     return fill(a.hint!, {
-      clause: l.clause(h.clauseId), label: l.fact(h.fact), unit,
-      increase: formatNumber(h.increase), current: formatNumber(h.current), target: formatNumber(h.target),
-      gain: formatYuan(h.gain), before: formatYuan(h.before), after: formatYuan(h.after),
+      clause: l.clause(h.clauseId),
+      label: l.fact(h.fact),
+      unit,
+      increase: formatNumber(h.increase),
+      current: formatNumber(h.current),
+      target: formatNumber(h.target),
+      gain: formatYuan(h.gain),
+      before: formatYuan(h.before),
+      after: formatYuan(h.after),
     });
   });
   return section(a.hintsHead!, lines, a.none!);
@@ -31,7 +37,14 @@ export function renderMissing(missing: MissingFact[], l: Labels): string {
   const a = catalogue(l.lang).advice;
   const lines = missing.map((m) => {
     const worth = fill(m.unbounded ? a.unbounded! : a.upTo!, { amount: formatYuan(m.upTo) });
-    return fill(a.missing!, { label: m.label, worth, clauses: list(l, m.clauses.map((c) => l.clause(c))) });
+    return fill(a.missing!, {
+      label: m.label,
+      worth,
+      clauses: list(
+        l,
+        m.clauses.map((c) => l.clause(c)),
+      ),
+    });
   });
   return section(a.missingHead!, lines, a.none!);
 }
@@ -39,9 +52,21 @@ export function renderMissing(missing: MissingFact[], l: Labels): string {
 export function renderChanges(changes: Change[], l: Labels): string {
   const m = catalogue(l.lang);
   const a = m.advice;
-  const status = (s: string | undefined) => (s === undefined ? '—' : s === 'total' ? '' : (m.status as Record<string, string>)[s] ?? s);
-  const name = (id: string) => (id === '(total sure)' ? m.words.sure! : id === '(total ceilings)' ? m.words.ceilings! : l.set.policies.some((p) => p.policy.id === id) ? policyName(l, id) : l.clause(id));
-  const lines = changes.map((c) => `${name(c.clause)}  ${status(c.before.status)} → ${status(c.after.status)}  ${c.before.amount ?? '—'} → ${c.after.amount ?? '—'}${c.delta ? `  (${c.delta})` : ''}`.replace(/ {2}→ {2}/, '  '));
+  const status = (s: string | undefined) => (s === undefined ? '—' : s === 'total' ? '' : ((m.status as Record<string, string>)[s] ?? s));
+  const name = (id: string) =>
+    id === '(total sure)'
+      ? m.words.sure!
+      : id === '(total ceilings)'
+        ? m.words.ceilings!
+        : l.set.policies.some((p) => p.policy.id === id)
+          ? policyName(l, id)
+          : l.clause(id);
+  const lines = changes.map((c) =>
+    `${name(c.clause)}  ${status(c.before.status)} → ${status(c.after.status)}  ${c.before.amount ?? '—'} → ${c.after.amount ?? '—'}${c.delta ? `  (${c.delta})` : ''}`.replace(
+      / {2}→ {2}/,
+      '  ',
+    ),
+  );
   return section(a.changesHead!, lines, a.noChange!);
 }
 

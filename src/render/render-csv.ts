@@ -5,7 +5,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import { documentSteps, explainParts } from './render-explain.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
 import { catalogue, fill } from '../i18n/messages.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /** Cells starting like a formula are prefixed with ' so Excel shows them as text. */
 export function neutralise(cell: string): string {
@@ -30,13 +30,33 @@ export function renderCsv(ev: Evaluation, l: Labels, all = false, explain?: Rule
   const m = catalogue(l.lang);
   const w = m.words;
   const levels = levelsUsed(ev);
-  let out = csvLine([w.document!, w.clause!, w.title!, w.status!, ...AMOUNT_KINDS.map((k) => m.amountColumn[k]!), ...levels.map((lv) => l.level(lv)), w.note!, w.partialColumn!, ...(explain ? [m.sheet.explainColumn!] : [])]);
+  let out = csvLine([
+    w.document!,
+    w.clause!,
+    w.title!,
+    w.status!,
+    ...AMOUNT_KINDS.map((k) => m.amountColumn[k]!),
+    ...levels.map((lv) => l.level(lv)),
+    w.note!,
+    w.partialColumn!,
+    ...(explain ? [m.sheet.explainColumn!] : []),
+  ]);
   const plain = new Map(ev.policies.flatMap((p) => p.clauses.map((c) => [c.clauseId, amountsOf(c, (d) => d.toFixed(2))] as const)));
   const working = explain ? explanationOf(ev, explain, l, uses) : undefined;
   for (const r of reportRows(ev, l, all)) {
     const amounts = r.clauseId ? plain.get(r.clauseId)! : r.amounts;
     const shares = levels.map((lv) => (r.shares[lv] ?? '').replace(/,/g, ''));
-    out += csvLine([r.document, r.clause, r.title, r.status, ...AMOUNT_KINDS.map((k) => amounts[k]), ...shares, r.note, r.partial, ...(working ? [working(r)] : [])]);
+    out += csvLine([
+      r.document,
+      r.clause,
+      r.title,
+      r.status,
+      ...AMOUNT_KINDS.map((k) => amounts[k]),
+      ...shares,
+      r.note,
+      r.partial,
+      ...(working ? [working(r)] : []),
+    ]);
   }
   return out;
 }
@@ -58,6 +78,12 @@ function explanationOf(ev: Evaluation, set: RuleSet, l: Labels, uses: ReadingUse
     if (!c) return documentSteps(p, l, uses).join('\n');
     const x = explainParts(p, c, clauses.get(c.clauseId), l, uses);
     const colon = l.lang === 'zh' ? '：' : ': ';
-    return [...x.steps.map((s) => s.text), ...x.readings, ...(x.split ? [x.split] : []), fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote: x.quote }), ...x.notes.map((n) => `${m.words.note}${colon}${n}`)].join('\n');
+    return [
+      ...x.steps.map((s) => s.text),
+      ...x.readings,
+      ...(x.split ? [x.split] : []),
+      fill(m.trace.quoteLine!, { doc: p.docNumber ?? p.title, number: c.number, quote: x.quote }),
+      ...x.notes.map((n) => `${m.words.note}${colon}${n}`),
+    ].join('\n');
   };
 }

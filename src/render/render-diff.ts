@@ -2,7 +2,7 @@ import { catalogue, fill } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Change } from './diff-results.js';
 import type { Labels } from './labels.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 /**
  * A diff for a reader: each change on one line, the clause by its document, number
@@ -13,7 +13,7 @@ export function renderDiff(changes: Change[], l: Labels): string {
   const m = catalogue(l.lang);
   const w = m.words;
   if (!changes.length) return `${w.diffNone}\n`;
-  const status = (s?: string) => (s === undefined ? '—' : s === 'total' ? '' : (m.status as Record<string, string>)[s] ?? s);
+  const status = (s?: string) => (s === undefined ? '—' : s === 'total' ? '' : ((m.status as Record<string, string>)[s] ?? s));
   const side = (x: Change['before'], total: boolean) => {
     // The kind is said unless the total or the status already says it (上限（待审核） twice).
     const kind = total || (x.kind === 'ceiling' && x.status === 'ceiling') ? '' : `${w[`amt_${x.kind ?? 'sure'}`]} `;

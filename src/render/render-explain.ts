@@ -19,15 +19,25 @@ export function traceLine(t: TraceStep, l: Labels): string {
   const tri = (r: boolean | 'unknown') => (r === 'unknown' ? w.unknown! : r ? '✓' : '✗');
   switch (t.kind) {
     case 'validity': {
-      const partial = t.partial ? fill(t.partial.counted ? w.partialCounted! : w.partialNotCounted!, { from: t.partial.from, to: t.partial.to, days: t.partial.days, year: t.year }) : '';
+      const partial = t.partial
+        ? fill(t.partial.counted ? w.partialCounted! : w.partialNotCounted!, { from: t.partial.from, to: t.partial.to, days: t.partial.days, year: t.year })
+        : '';
       return fill(w.validity!, { from: t.from, to: t.to ?? w.openEnded, year: t.year, ok: tri(t.ok), partial, draft: t.draft ? w.draft : '' });
     }
     case 'region':
       return fill(w.region!, { appliesTo: t.appliesTo.map((c) => l.region(c)).join(l.lang === 'zh' ? '、' : ', '), region: l.region(t.region), ok: tri(t.ok) });
     case 'beneficiary':
-      return fill(w.beneficiary!, { required: l.kinds(t.required), actual: t.actual?.map((k) => l.kind(k)).join(l.lang === 'zh' ? '、' : ', ') || w.unknown, result: tri(t.result) });
+      return fill(w.beneficiary!, {
+        required: l.kinds(t.required),
+        actual: t.actual?.map((k) => l.kind(k)).join(l.lang === 'zh' ? '、' : ', ') || w.unknown,
+        result: tri(t.result),
+      });
     case 'exclusion':
-      return fill(w.exclusion!, { clause: clauseRef(t.clause, l.lang), quote: t.quote, result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown });
+      return fill(w.exclusion!, {
+        clause: clauseRef(t.clause, l.lang),
+        quote: t.quote,
+        result: t.result === true ? w.exclusionYes : t.result === false ? w.exclusionNo : w.unknown,
+      });
     case 'condition':
       return conditionLine(t, l, tri(t.result));
     case 'derived':
@@ -56,7 +66,15 @@ export function traceLine(t: TraceStep, l: Labels): string {
     case 'sharedCap': {
       const clauses = l.list(t.clauses.map((id) => l.clauseShort(id)));
       const left = Decimal.max(new Decimal(t.cap).minus(t.used), 0);
-      return fill(w.sharedCap!, { clauses, per: m.capPer[t.per] ?? t.per, cap: formatNumber(t.cap), used: exactNumber(t.used), left: exactNumber(left), before: exactNumber(t.before), after: exactNumber(t.after) });
+      return fill(w.sharedCap!, {
+        clauses,
+        per: m.capPer[t.per] ?? t.per,
+        cap: formatNumber(t.cap),
+        used: exactNumber(t.used),
+        left: exactNumber(left),
+        before: exactNumber(t.before),
+        after: exactNumber(t.after),
+      });
     }
   }
 }
@@ -71,7 +89,8 @@ function conditionLine(t: Extract<TraceStep, { kind: 'condition' }>, l: Labels, 
   const w = catalogue(l.lang).trace;
   const op = opWord(t.op, l);
   const threshold = renderShown(t.threshold, l);
-  if (t.fact ?? t.field) return fill(w.condition!, { subject: l.fact((t.fact ?? t.field)!), op, threshold, actual: t.actual ? renderShown(t.actual, l) : w.unknown, result });
+  if (t.fact ?? t.field)
+    return fill(w.condition!, { subject: l.fact((t.fact ?? t.field)!), op, threshold, actual: t.actual ? renderShown(t.actual, l) : w.unknown, result });
   // A computed figure: its formula by name, then with the values used, then the value.
   const named = renderTerm(t.expr!, l, true);
   const valued = t.value ? `${renderTerm(t.expr!, l)} = ${exactNumber(t.value)}` : w.unknown!;
@@ -88,7 +107,10 @@ function historyArgs(args: Record<string, string>, l: Labels): Record<string, st
 function readingStep(u: ReadingUse, l: Labels): string {
   const r = l.set.readings.find((x) => x.id === u.id);
   const o = r?.options.find((x) => x.id === u.option);
-  return fill(catalogue(l.lang).readings.explainStep!, { question: r?.question[l.lang] ?? u.id, option: o ? o.label[l.lang] : u.option }) + (l.ids ? `〔${u.id}=${u.option}〕` : '');
+  return (
+    fill(catalogue(l.lang).readings.explainStep!, { question: r?.question[l.lang] ?? u.id, option: o ? o.label[l.lang] : u.option }) +
+    (l.ids ? `〔${u.id}=${u.option}〕` : '')
+  );
 }
 
 /** Where a split's shares come from, said once: the text (with its quote), a regime file, or nobody. */
@@ -120,7 +142,14 @@ export interface ClauseExplanation {
 }
 
 /** `policySteps: false` leaves out the document's own steps (validity, region, disqualifiers), for a reader who has them once per document. */
-export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = [], policySteps = true): ClauseExplanation {
+export function explainParts(
+  p: PolicyResult,
+  c: ClauseResult,
+  clause: Clause | undefined,
+  l: Labels,
+  uses: ReadingUse[] = [],
+  policySteps = true,
+): ClauseExplanation {
   const seen = new Set<string>();
   const steps: ClauseExplanation['steps'] = [];
   for (const t of policySteps ? [...p.trace, ...c.trace] : c.trace) {
@@ -144,7 +173,11 @@ export function explainParts(p: PolicyResult, c: ClauseResult, clause: Clause | 
 
 /** The document's own steps for a document that does not apply, with its note and the readings that decided that. */
 export function documentSteps(p: PolicyResult, l: Labels, uses: ReadingUse[] = []): string[] {
-  return [...p.trace.map((t) => traceLine(t, l)), ...(p.note ? [l.note(p.note)] : []), ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => readingStep(u, l))];
+  return [
+    ...p.trace.map((t) => traceLine(t, l)),
+    ...(p.note ? [l.note(p.note)] : []),
+    ...uses.filter((u) => u.touches.includes(p.policyId)).map((u) => readingStep(u, l)),
+  ];
 }
 
 export function explainClause(p: PolicyResult, c: ClauseResult, clause: Clause | undefined, l: Labels, uses: ReadingUse[] = []): string {

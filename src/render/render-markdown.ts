@@ -3,7 +3,7 @@ import { catalogue } from '../i18n/messages.js';
 import type { Labels } from './labels.js';
 import { amountColumnsUsed, levelsUsed, reportRows } from './rows.js';
 import { totalsLines } from './render-table.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 
 const esc = (s: string) => safeText(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -24,7 +24,9 @@ export function renderMarkdown(ev: Evaluation, l: Labels, all = false): string {
   ];
   for (const r of rows) {
     const note = r.partial ? `${r.note ? r.note + '；' : ''}${w.partialMark}` : r.note;
-    lines.push(`| ${[r.document, r.clause, r.title, r.status, ...amounts.map((k) => r.amounts[k]), ...levels.map((lv) => r.shares[lv] ?? ''), note].map(esc).join(' | ')} |`);
+    lines.push(
+      `| ${[r.document, r.clause, r.title, r.status, ...amounts.map((k) => r.amounts[k]), ...levels.map((lv) => r.shares[lv] ?? ''), note].map(esc).join(' | ')} |`,
+    );
   }
   lines.push('', ...totalsLines(ev, l).map((t) => `- ${esc(t)}`), '');
   return lines.join('\n');

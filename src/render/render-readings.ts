@@ -21,7 +21,13 @@ export function readingsLines(uses: ReadingUse[], l: Labels): string[] {
   const w = catalogue(l.lang).readings;
   return uses
     .filter((u) => u.decided || !u.isDefault)
-    .map((u) => fill(u.isDefault ? w.usedDefault! : w.usedChosen!, { question: question(l.set, u.id, l), option: option(l.set, u.id, u.option, l), count: u.touches.length }));
+    .map((u) =>
+      fill(u.isDefault ? w.usedDefault! : w.usedChosen!, {
+        question: question(l.set, u.id, l),
+        option: option(l.set, u.id, u.option, l),
+        count: u.touches.length,
+      }),
+    );
 }
 
 /**
@@ -35,7 +41,9 @@ export function batchReadingsLines(decided: ReadonlyMap<string, number>, l: Labe
     const chosen = l.set.choices[r.id] ?? r.default;
     const count = decided.get(r.id) ?? 0;
     if (!count && chosen === r.default) return [];
-    return [fill(chosen === r.default ? w.batchDefault! : w.batchChosen!, { question: question(l.set, r.id, l), option: option(l.set, r.id, chosen, l), count })];
+    return [
+      fill(chosen === r.default ? w.batchDefault! : w.batchChosen!, { question: question(l.set, r.id, l), option: option(l.set, r.id, chosen, l), count }),
+    ];
   });
   return lines.length ? lines : [w.batchNone!];
 }
@@ -54,7 +62,11 @@ function end(e: RangeEnd, l: Labels): string {
 export function renderRange(r: Range, l: Labels): string {
   const w = catalogue(l.lang).readings;
   if (!r.readings.length) return `${w.rangeHead}\n  ${w.rangeNone}\n`;
-  const lines = [fill(w.rangeHead!, {}), `  ${fill(w.rangeReadings!, { count: r.combinations })}`, ...r.readings.map((x) => `    · ${question(l.set, x.id, l)}`)];
+  const lines = [
+    fill(w.rangeHead!, {}),
+    `  ${fill(w.rangeReadings!, { count: r.combinations })}`,
+    ...r.readings.map((x) => `    · ${question(l.set, x.id, l)}`),
+  ];
   for (const c of r.clauses) lines.push(`  ${l.clause(c.clauseId)}：${w.low} ${end(c.low, l)} — ${w.high} ${end(c.high, l)}`);
   lines.push(`  ${catalogue(l.lang).words.sure}：${w.low} ${end(r.sure.low, l)} — ${w.high} ${end(r.sure.high, l)}`);
   lines.push(`  ${catalogue(l.lang).words.ceilings}：${w.low} ${end(r.ceilings.low, l)} — ${w.high} ${end(r.ceilings.high, l)}`);

@@ -9,7 +9,7 @@ import { renderExplain } from './render-explain.js';
 import { labelsFor } from './labels.js';
 import { renderHtml } from './html/render-html.js';
 import type { SheetMeta } from './html/sheet.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import { wrapText } from './wrap-text.js';
 import { readingsLines } from './render-readings.js';
 import type { ReadingUse } from '../readings/readings-in-play.js';
@@ -47,9 +47,17 @@ export function renderResult(evs: Evaluation[], set: RuleSet, o: RenderOptions):
       if (o.format === 'csv') return renderCsv(ev, l, o.all, o.explain ? set : undefined, uses);
       let text = o.format === 'md' ? renderMarkdown(ev, l, o.all) : renderTable(ev, notesOf, l, { all: o.all, color: o.color, width: o.width });
       const lines = readingsLines(uses, l);
-      if (lines.length) text += (o.format === 'md' ? lines.map((x) => `- ${x}`) : o.width === undefined ? lines : lines.flatMap((x) => wrapText(x, o.width!).split('\n'))).join('\n') + '\n';
+      if (lines.length)
+        text +=
+          (o.format === 'md' ? lines.map((x) => `- ${x}`) : o.width === undefined ? lines : lines.flatMap((x) => wrapText(x, o.width!).split('\n'))).join(
+            '\n',
+          ) + '\n';
       // In Markdown the working is a block of its own, so that its lines are not run together into a paragraph.
-      if (o.explain) text += o.format === 'md' ? '\n```text\n' + safeText(renderExplain(ev, set, l, o.all, uses)) + '```\n' : '\n' + safeText(renderExplain(ev, set, l, o.all, uses));
+      if (o.explain)
+        text +=
+          o.format === 'md'
+            ? '\n```text\n' + safeText(renderExplain(ev, set, l, o.all, uses)) + '```\n'
+            : '\n' + safeText(renderExplain(ev, set, l, o.all, uses));
       return text;
     })
     .join('\n');

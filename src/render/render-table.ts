@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
 import { fitWidths, wrapColumns, type Column } from './fit-columns.js';
 import { renderCards } from './render-cards.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../i18n/safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan, type Decimal } from '../money/decimal.js';
@@ -33,7 +33,15 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   const footnotes: string[] = [];
   // Colour only for a terminal: files, pipes and CI get plain text.
   const paint = new Chalk({ level: opts.color ? 1 : 0 });
-  const tone: Record<string, (s: string) => string> = { eligible: paint.green, ceiling: paint.yellow, needs_data: paint.magenta, superseded: paint.gray, excluded: paint.red, not_in_force: paint.gray, not_covered: paint.gray };
+  const tone: Record<string, (s: string) => string> = {
+    eligible: paint.green,
+    ceiling: paint.yellow,
+    needs_data: paint.magenta,
+    superseded: paint.gray,
+    excluded: paint.red,
+    not_in_force: paint.gray,
+    not_covered: paint.gray,
+  };
   const notes = rows.map((r) => {
     const ruleNotes = r.clauseId ? notesOf(r.clauseId) : [];
     let note = r.note;
@@ -68,7 +76,9 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
     const inner = widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
     cells.forEach((row, r) => {
       if (fitted && rows[r]!.document !== rows[r - 1]?.document) table.push([{ colSpan: columns.length, content: wrapText(rows[r]!.document, inner) }]);
-      table.push(row.map((c, i) => (i === statusAt ? (tone[rows[r]!.statusCode] ?? String)(c) : columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)));
+      table.push(
+        row.map((c, i) => (i === statusAt ? (tone[rows[r]!.statusCode] ?? String)(c) : columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)),
+      );
     });
     body = table.toString();
   } else body = renderCards(rows, notes, { amounts, levels, l, width: opts.width!, paint: (r) => (tone[r.statusCode] ?? String)(r.status) });
@@ -85,14 +95,19 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
 export function totalsLines(ev: Evaluation, l: Labels): string[] {
   const w = catalogue(l.lang).words;
   const t = ev.totals;
-  const byLevel = Object.entries(t.byLevel).map(([k, v]) => `${l.level(k)} ${formatYuan(v!)}`).join(' / ');
+  const byLevel = Object.entries(t.byLevel)
+    .map(([k, v]) => `${l.level(k)} ${formatYuan(v!)}`)
+    .join(' / ');
   const lines = [
     `${w.sure}: ${formatYuan(t.sure)}${wan(t.sure, l.lang)}${byLevel ? `  (${byLevel})` : ''}`,
     `${w.ceilings}: ${formatYuan(t.ceilings)}${wan(t.ceilings, l.lang)}`,
     `${w.pending}: ${t.needsData}${t.pendingPotential.greaterThan(0) ? `  (${w.pendingPotential}: ${formatYuan(t.pendingPotential)})` : ''}`,
   ];
-  for (const p of ev.policies) if (p.exclusion) lines.push(fill(w.excludedDocument!, { doc: p.docNumber ?? p.shortTitle ?? p.title, detail: `${p.exclusion.quote}（${clauseRef(p.exclusion.clause, l.lang)}）` }));
+  for (const p of ev.policies)
+    if (p.exclusion)
+      lines.push(
+        fill(w.excludedDocument!, { doc: p.docNumber ?? p.shortTitle ?? p.title, detail: `${p.exclusion.quote}（${clauseRef(p.exclusion.clause, l.lang)}）` }),
+      );
   for (const line of partialYearLines(ev, l.lang)) lines.push(`${w.partialMark}: ${line}`);
   return lines;
 }
-

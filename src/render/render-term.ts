@@ -43,7 +43,12 @@ export function renderTerm(t: Term, l: Labels, byName = false): string {
       const n = (d: Decimal) => shownNumber(d, t.base.k === 'n' ? t.base.as : 'plain', l);
       const reached = t.reached.map((x) => n(x.at)).join(l.lang === 'zh' ? '、' : ', ');
       const parts = t.reached.map((x) => formatNumber(x.amount)).join(' + ');
-      return fill(catalogue(l.lang).formula.tierSum!, { base: sub(t.base), op: t.strict ? '>' : '≥', reached: reached || '—', sum: `${parts || '0'} = ${formatNumber(t.sum)}` });
+      return fill(catalogue(l.lang).formula.tierSum!, {
+        base: sub(t.base),
+        op: t.strict ? '>' : '≥',
+        reached: reached || '—',
+        sum: `${parts || '0'} = ${formatNumber(t.sum)}`,
+      });
     }
     case 'level':
       return levelText(t, l);
@@ -77,9 +82,9 @@ function levelText(t: Extract<Term, { k: 'level' }>, l: Labels): string {
   const level = l.value(t.fact, t.level);
   if (!t.before) return `${level} → ${formatNumber(t.amount)}`;
   const before = l.value(t.fact, t.before.level);
-  if (t.mode === 'first_reached')
-    return fill(t.amount.isZero() ? f.levelNotHigher! : f.levelHigher!, { level, before, amount: formatNumber(t.amount) });
+  if (t.mode === 'first_reached') return fill(t.amount.isZero() ? f.levelNotHigher! : f.levelHigher!, { level, before, amount: formatNumber(t.amount) });
   // An upgrade pays the difference, never below 0: a renewal or a lower level pays nothing.
+  // biome-ignore lint/suspicious/noThenProperty: {then} is the message's own placeholder (the level paid before); fill() is no promise
   if (t.amount.isZero()) return fill(f.levelRenewal!, { level, before, now: formatNumber(t.full), then: formatNumber(t.before.amount) });
   return `${level} ${formatNumber(t.full)} − ${before} ${formatNumber(t.before.amount)} = ${formatNumber(t.amount)}`;
 }

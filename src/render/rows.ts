@@ -104,7 +104,8 @@ export function clauseNote(c: ClauseResult, l: Labels, opts: { split?: boolean }
   // The explanation says who pays once, in its own line: the note leaves it out there.
   if (opts.split !== false) {
     if (c.split && c.split.parts.length === 0) bits.push(w.perRegime!);
-    if (c.status === 'ceiling' && c.split?.parts.length) bits.push(fill(w.ceilingSplit!, { parts: c.split.parts.map((p) => `${l.level(p.level)} ${p.share.times(100).toFixed()}%`).join(join(l.lang)) }));
+    if (c.status === 'ceiling' && c.split?.parts.length)
+      bits.push(fill(w.ceilingSplit!, { parts: c.split.parts.map((p) => `${l.level(p.level)} ${p.share.times(100).toFixed()}%`).join(join(l.lang)) }));
     if (c.split?.source.kind === 'regime_file') bits.push(`${w.shares}${colon}${c.split.source.file}`);
   }
   if (c.instalments) bits.push(`${w.instalments}${colon}${c.instalments.map((x) => formatYuan(x)).join(' / ')}`);
@@ -133,13 +134,35 @@ function policyRow(p: PolicyResult, year: number, l: Labels): ReportRow {
   const m = catalogue(l.lang);
   const status = m.status[p.applicability as 'not_in_force' | 'not_covered'];
   const note = p.note ? l.note(p.note) : p.applicability === 'not_covered' ? m.words.notCovered! : m.words.notInForce!;
-  return { document: docLabel(p, l.lang), clause: '—', title: p.title, status, statusCode: p.applicability, amounts: NO_AMOUNTS, shares: {}, note, partial: partialText(p.partialYear, year, l.lang), policyId: p.policyId };
+  return {
+    document: docLabel(p, l.lang),
+    clause: '—',
+    title: p.title,
+    status,
+    statusCode: p.applicability,
+    amounts: NO_AMOUNTS,
+    shares: {},
+    note,
+    partial: partialText(p.partialYear, year, l.lang),
+    policyId: p.policyId,
+  };
 }
 
 function excludedRow(p: PolicyResult, l: Labels): ReportRow {
   const m = catalogue(l.lang);
   const ex = p.exclusion!;
-  return { document: docLabel(p, l.lang), clause: ex.clause, title: p.title, status: m.status.excluded, statusCode: 'excluded', amounts: NO_AMOUNTS, shares: {}, note: fill(m.reason.exclusion!, { detail: `${ex.quote}（${clauseRef(ex.clause, l.lang)}）` }), partial: '', policyId: p.policyId };
+  return {
+    document: docLabel(p, l.lang),
+    clause: ex.clause,
+    title: p.title,
+    status: m.status.excluded,
+    statusCode: 'excluded',
+    amounts: NO_AMOUNTS,
+    shares: {},
+    note: fill(m.reason.exclusion!, { detail: `${ex.quote}（${clauseRef(ex.clause, l.lang)}）` }),
+    partial: '',
+    policyId: p.policyId,
+  };
 }
 
 /**
@@ -186,7 +209,11 @@ export function reportRows(ev: Evaluation, l: Labels, all = false): ReportRow[] 
 export function hiddenLine(ev: Evaluation, lang: Lang): string | undefined {
   const h = hiddenCounts(ev);
   const a = catalogue(lang).advice;
-  const parts = [h.notEligible && fill(a.hiddenNotEligible!, { n: h.notEligible }), h.excluded && fill(a.hiddenExcluded!, { n: h.excluded }), h.info && fill(a.hiddenInfo!, { n: h.info })].filter(Boolean);
+  const parts = [
+    h.notEligible && fill(a.hiddenNotEligible!, { n: h.notEligible }),
+    h.excluded && fill(a.hiddenExcluded!, { n: h.excluded }),
+    h.info && fill(a.hiddenInfo!, { n: h.info }),
+  ].filter(Boolean);
   return parts.length ? fill(a.hidden!, { parts: parts.join(lang === 'zh' ? '，' : ', ') }) : undefined;
 }
 

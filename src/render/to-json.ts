@@ -4,7 +4,7 @@ import type { RuleSet } from '../load/load-rules.js';
 import { labelsFor, type Labels } from './labels.js';
 import { traceLine } from './render-explain.js';
 import { amountKind } from './rows.js';
-import { safeJson } from './safe-text.js';
+import { safeJson } from '../i18n/safe-text.js';
 
 /**
  * Bump when the shape changes; README and test/render/json-shape.test.ts describe it.

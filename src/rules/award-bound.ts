@@ -1,5 +1,5 @@
 import { Decimal, dmax, dmin } from '../money/decimal.js';
-import { literal } from '../engine/literal.js';
+import { literal } from '../model/rule-literal.js';
 import type { Award, Clause } from '../schema/policy-schema.js';
 
 /**

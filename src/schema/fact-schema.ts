@@ -42,11 +42,17 @@ export const FIELD_TYPES = ['money_cny', 'money_usd', 'count', 'number', 'area_m
 /** One field of a record_list fact: a typed value with its labels, read like a fact of that type. */
 const RecordField = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case ASCII').refine((id) => id !== 'name', 'name is the item\'s own name, not a field'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'field ids are snake_case ASCII')
+      .refine((id) => id !== 'name', "name is the item's own name, not a field"),
     label: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
     type: z.enum(FIELD_TYPES),
     unit: z.string().optional(),
-    range: z.object({ min: z.union([z.number(), z.string()]).optional(), max: z.union([z.number(), z.string()]).optional() }).strict().optional(),
+    range: z
+      .object({ min: z.union([z.number(), z.string()]).optional(), max: z.union([z.number(), z.string()]).optional() })
+      .strict()
+      .optional(),
     values: z.array(EnumValue).optional(),
     aliases: z.array(z.string().min(1)).default([]),
   })
@@ -62,8 +68,7 @@ function checkChoiceNames(f: { values?: { id: string; zh: string; en: string; al
   (f.values ?? []).forEach((v, i) => {
     for (const name of new Set(namesOf(v).map(choiceKey))) {
       const prior = owner.get(name);
-      if (prior !== undefined && prior !== v.id)
-        ctx.addIssue({ code: 'custom', message: `"${name}" names both ${prior} and ${v.id}`, path: ['values', i] });
+      if (prior !== undefined && prior !== v.id) ctx.addIssue({ code: 'custom', message: `"${name}" names both ${prior} and ${v.id}`, path: ['values', i] });
       owner.set(name, v.id);
     }
   });
@@ -78,7 +83,10 @@ export const FactSchema = z
     topic: z.enum(['identity', 'eligibility', 'sales', 'cross_border', 'premises', 'investment', 'costs', 'honours', 'operations', 'logistics', 'people']),
     question: Text,
     help: Text.optional(),
-    range: z.object({ min: z.union([z.number(), z.string()]).optional(), max: z.union([z.number(), z.string()]).optional() }).strict().optional(),
+    range: z
+      .object({ min: z.union([z.number(), z.string()]).optional(), max: z.union([z.number(), z.string()]).optional() })
+      .strict()
+      .optional(),
     aliases: z.array(z.string()).default([]),
     values: z.array(EnumValue).optional(),
     /** A USD fact may be derived from a CNY fact and the fact usd_cny_rate; the trace says so. */
@@ -96,8 +104,14 @@ export const FactSchema = z
   .refine((f) => !['enum', 'enum_set'].includes(f.type) || (f.values?.length ?? 0) > 0, {
     message: 'enum facts need values',
   })
-  .refine((f) => (f.type === 'record_list') === (f.fields !== undefined), { message: 'a record_list fact lists its fields, and only a record_list has fields', path: ['fields'] })
-  .refine((f) => (f.supplied_by === 'authority') === (f.supplier !== undefined), { message: 'a fact supplied by an authority names who supplies it (supplier: { zh, en }), and only such a fact does', path: ['supplier'] })
+  .refine((f) => (f.type === 'record_list') === (f.fields !== undefined), {
+    message: 'a record_list fact lists its fields, and only a record_list has fields',
+    path: ['fields'],
+  })
+  .refine((f) => (f.supplied_by === 'authority') === (f.supplier !== undefined), {
+    message: 'a fact supplied by an authority names who supplies it (supplier: { zh, en }), and only such a fact does',
+    path: ['supplier'],
+  })
   .superRefine(checkChoiceNames)
   .superRefine(checkFieldNames);
 
@@ -107,7 +121,8 @@ function checkFieldNames(f: { fields?: { id: string; label: { zh: string; en: st
   (f.fields ?? []).forEach((x, i) => {
     for (const name of new Set([x.id, x.label.zh, x.label.en, ...x.aliases].map(choiceKey))) {
       const prior = owner.get(name);
-      if (prior !== undefined && prior !== x.id) ctx.addIssue({ code: 'custom', message: `"${name}" names both fields ${prior} and ${x.id}`, path: ['fields', i] });
+      if (prior !== undefined && prior !== x.id)
+        ctx.addIssue({ code: 'custom', message: `"${name}" names both fields ${prior} and ${x.id}`, path: ['fields', i] });
       owner.set(name, x.id);
     }
   });

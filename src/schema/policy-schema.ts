@@ -89,7 +89,14 @@ const Tier = z.object({ at: Raw, amount: Raw, label: z.string().optional() }).st
 export type Award =
   | { kind: 'fixed'; amount: number | string }
   | { kind: 'rate'; rate: number | string; base: NumExpr; rate_over_100?: string }
-  | { kind: 'tiers'; base: NumExpr; mode: 'highest' | 'first_reached'; strict?: boolean; pays?: 'highest_new' | 'sum_new'; tiers: { at: number | string; amount: number | string; label?: string }[] }
+  | {
+      kind: 'tiers';
+      base: NumExpr;
+      mode: 'highest' | 'first_reached';
+      strict?: boolean;
+      pays?: 'highest_new' | 'sum_new';
+      tiers: { at: number | string; amount: number | string; label?: string }[];
+    }
   | { kind: 'levels'; fact: string; mode: 'highest' | 'upgrade' | 'first_reached'; amounts: Record<string, number | string> }
   | { kind: 'per_unit'; count: NumExpr; amount: number | string }
   | { kind: 'per_step'; base: NumExpr; step: number | string; amount: number | string }
@@ -128,37 +135,40 @@ const RentPartSchema = z
   .strict()
   .refine((p) => (p.rate === undefined) === (p.rent === undefined), { message: 'rate and rent go together' });
 
-export const AwardSchema: z.ZodType<Award> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('fixed'), amount: Raw }).strict(),
-    z.object({ kind: z.literal('rate'), rate: Raw, base: NumExprSchema, rate_over_100: Over100 }).strict(),
-    z
-      .object({
-        kind: z.literal('tiers'),
-        base: NumExprSchema,
-        mode: z.enum(['highest', 'first_reached']),
-        strict: z.boolean().optional(),
-        /** first_reached only: pay the highest tier newly reached (default), or every tier newly reached, added up. */
-        pays: z.enum(['highest_new', 'sum_new']).optional(),
-        tiers: z.array(Tier).min(1),
-      })
-      .strict(),
-    z.object({ kind: z.literal('levels'), fact: FactRef, mode: z.enum(['highest', 'upgrade', 'first_reached']), amounts: z.record(z.string(), Raw) }).strict(),
-    z.object({ kind: z.literal('per_unit'), count: NumExprSchema, amount: Raw }).strict(),
-    z.object({ kind: z.literal('per_step'), base: NumExprSchema, step: Raw, amount: Raw }).strict(),
-    z.object({ kind: z.literal('rent'), parts: z.array(RentPartSchema).min(1) }).strict(),
-    z.object({ kind: z.literal('per_item'), items: FactRef, rate: Raw, cap_each: Raw.optional(), rate_over_100: Over100 }).strict(),
-    z.object({ kind: z.literal('sum'), parts: z.array(AwardSchema).min(2) }).strict(),
-    z.object({ kind: z.literal('max'), parts: z.array(AwardSchema).min(2) }).strict(),
-    z.object({ kind: z.literal('each'), items: FactRef, when: ConditionSchema.optional(), award: AwardSchema, cap_each: Raw.optional() }).strict(),
-    z
-      .object({
-        kind: z.literal('cases'),
-        cases: z.array(z.object({ when: ConditionSchema, award: AwardSchema }).strict()).min(1),
-        otherwise: AwardSchema.optional(),
-      })
-      .strict(),
-  ]) as z.ZodType<Award>,
+export const AwardSchema: z.ZodType<Award> = z.lazy(
+  () =>
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('fixed'), amount: Raw }).strict(),
+      z.object({ kind: z.literal('rate'), rate: Raw, base: NumExprSchema, rate_over_100: Over100 }).strict(),
+      z
+        .object({
+          kind: z.literal('tiers'),
+          base: NumExprSchema,
+          mode: z.enum(['highest', 'first_reached']),
+          strict: z.boolean().optional(),
+          /** first_reached only: pay the highest tier newly reached (default), or every tier newly reached, added up. */
+          pays: z.enum(['highest_new', 'sum_new']).optional(),
+          tiers: z.array(Tier).min(1),
+        })
+        .strict(),
+      z
+        .object({ kind: z.literal('levels'), fact: FactRef, mode: z.enum(['highest', 'upgrade', 'first_reached']), amounts: z.record(z.string(), Raw) })
+        .strict(),
+      z.object({ kind: z.literal('per_unit'), count: NumExprSchema, amount: Raw }).strict(),
+      z.object({ kind: z.literal('per_step'), base: NumExprSchema, step: Raw, amount: Raw }).strict(),
+      z.object({ kind: z.literal('rent'), parts: z.array(RentPartSchema).min(1) }).strict(),
+      z.object({ kind: z.literal('per_item'), items: FactRef, rate: Raw, cap_each: Raw.optional(), rate_over_100: Over100 }).strict(),
+      z.object({ kind: z.literal('sum'), parts: z.array(AwardSchema).min(2) }).strict(),
+      z.object({ kind: z.literal('max'), parts: z.array(AwardSchema).min(2) }).strict(),
+      z.object({ kind: z.literal('each'), items: FactRef, when: ConditionSchema.optional(), award: AwardSchema, cap_each: Raw.optional() }).strict(),
+      z
+        .object({
+          kind: z.literal('cases'),
+          cases: z.array(z.object({ when: ConditionSchema, award: AwardSchema }).strict()).min(1),
+          otherwise: AwardSchema.optional(),
+        })
+        .strict(),
+    ]) as z.ZodType<Award>,
 );
 
 /** `todo`: scaffolded by `subsidy rules new`, not encoded yet; loads as an information-only row, lint reports it as unfinished. */
@@ -188,9 +198,7 @@ export type SharedCap = z.infer<typeof SharedCapSchema>;
 
 const ShareSchema = z.object({ level: z.enum(LEVELS), share: Raw }).strict();
 
-const FiscalRule = z
-  .object({ regions: z.array(z.string()).min(1), shares: z.array(ShareSchema).min(1), note: z.string().optional() })
-  .strict();
+const FiscalRule = z.object({ regions: z.array(z.string()).min(1), shares: z.array(ShareSchema).min(1), note: z.string().optional() }).strict();
 
 const ClauseId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/, 'clause ids are <policy-id>/<item>');
 
@@ -213,9 +221,15 @@ export const ClauseSchema = z
     award: AwardSchema.optional(),
     caps: z.array(z.object({ amount: Raw, per: z.enum(CAP_PERS), note: z.string().optional() }).strict()).optional(),
     max_years: z.number().int().positive().optional(),
-    instalments: z.object({ count: z.number().int().min(2), note: z.string().optional() }).strict().optional(),
+    instalments: z
+      .object({ count: z.number().int().min(2), note: z.string().optional() })
+      .strict()
+      .optional(),
     stacking_group: z.string().optional(),
-    fiscal: z.object({ shares: z.array(ShareSchema).min(1), quote: z.string() }).strict().optional(),
+    fiscal: z
+      .object({ shares: z.array(ShareSchema).min(1), quote: z.string() })
+      .strict()
+      .optional(),
     reference: z.string().optional(),
     pool: z.object({ amount: Raw, note: z.string() }).strict().optional(),
     notes: z.array(z.string()).optional(),
@@ -262,7 +276,10 @@ export const PolicySchema = z
          * majority (counted when more than half of it is covered), none (not counted). Required when
          * the dates allow a partial year; the note says why.
          */
-        partial_year: z.object({ rule: z.enum(['full', 'majority', 'none']), note: z.string().min(1) }).strict().optional(),
+        partial_year: z
+          .object({ rule: z.enum(['full', 'majority', 'none']), note: z.string().min(1) })
+          .strict()
+          .optional(),
       })
       .strict()
       .refine((v) => v.partial_year !== undefined || !partialYearPossible(v.from, v.to), {
@@ -271,9 +288,7 @@ export const PolicySchema = z
       }),
     applies_to: z.array(z.string()).min(1),
     coverage_note: z.string().optional(),
-    exclusions: z
-      .array(z.object({ id: Id, clause: z.string(), quote: z.string(), when: ConditionSchema }).strict())
-      .default([]),
+    exclusions: z.array(z.object({ id: Id, clause: z.string(), quote: z.string(), when: ConditionSchema }).strict()).default([]),
     stacking: z
       .object({
         principle: z.string(),

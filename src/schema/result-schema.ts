@@ -11,7 +11,14 @@ import { z } from 'zod';
 const Amount = z.string().regex(/^-?\d{1,18}\.\d{2}$/);
 const Trace = z.object({ kind: z.string(), text: z.string() }).passthrough();
 const PartialYear = z
-  .object({ from: z.string(), to: z.string(), days: z.number().int(), yearDays: z.number().int(), rule: z.enum(['full', 'majority', 'none']), counted: z.boolean() })
+  .object({
+    from: z.string(),
+    to: z.string(),
+    days: z.number().int(),
+    yearDays: z.number().int(),
+    rule: z.enum(['full', 'majority', 'none']),
+    counted: z.boolean(),
+  })
   .strict();
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -21,11 +28,16 @@ export const ProvenanceSchema = z
     tool: z.literal('subsidy'),
     version: z.string(),
     rules: z.object({ fingerprint: Sha256, regime: z.object({ file: z.string(), sha256: Sha256 }).strict().optional() }).strict(),
-    documents: z.array(z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), status: z.enum(['draft', 'in_force', 'trial']) }).strict()),
+    documents: z.array(
+      z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable(), status: z.enum(['draft', 'in_force', 'trial']) }).strict(),
+    ),
     inputs: z.array(z.object({ role: z.enum(['input', 'history', 'case']), file: z.string(), sha256: Sha256 }).strict()),
     time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
     timeSource: z.enum(['clock', 'SOURCE_DATE_EPOCH']),
-    overrides: z.object({ region: z.string().optional(), year: z.number().int().optional(), set: z.array(z.string()).optional() }).strict().optional(),
+    overrides: z
+      .object({ region: z.string().optional(), year: z.number().int().optional(), set: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
     readings: z.array(z.object({ id: z.string(), option: z.string(), default: z.boolean() }).strict()),
   })
   .strict();
@@ -76,10 +88,10 @@ export const EvaluationResultSchema = z
   .object({
     schemaVersion: z.literal(2),
     provenance: ProvenanceSchema,
-    enterprise: z.object({ id: z.string().optional(), name: z.string().optional(), region: z.string(), regionName: z.string(), year: z.number().int() }).strict(),
-    totals: z
-      .object({ sure: Amount, ceilings: Amount, pendingPotential: Amount, needsData: z.number().int(), byLevel: z.record(z.string(), Amount) })
+    enterprise: z
+      .object({ id: z.string().optional(), name: z.string().optional(), region: z.string(), regionName: z.string(), year: z.number().int() })
       .strict(),
+    totals: z.object({ sure: Amount, ceilings: Amount, pendingPotential: Amount, needsData: z.number().int(), byLevel: z.record(z.string(), Amount) }).strict(),
     partialYears: z.array(PartialYear.extend({ policy: z.string() })),
     policies: z.array(
       z
@@ -113,7 +125,11 @@ export const ResultFileSchema = z.union([
   z
     .object({
       schemaVersion: z.literal(2),
-      results: z.array(EvaluationResultSchema.omit({ schemaVersion: true }).partial({ provenance: true, input: true }).extend({ schemaVersion: z.literal(2) })),
+      results: z.array(
+        EvaluationResultSchema.omit({ schemaVersion: true })
+          .partial({ provenance: true, input: true })
+          .extend({ schemaVersion: z.literal(2) }),
+      ),
     })
     .strict(),
 ]);

@@ -33,7 +33,10 @@ describe('encoding detection', () => {
     await expect(decode(bytes, 4096)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === 'NOT_UTF8');
   });
   it('UTF-16 (ENCODING_UTF16) and NUL bytes (ENCODING) are refused', async () => {
-    for (const [bytes, code] of [[Buffer.from('\uFEFFid,region\n', 'utf16le'), 'ENCODING_UTF16'], [Buffer.from('id\0region\n'), 'ENCODING']] as const)
+    for (const [bytes, code] of [
+      [Buffer.from('\uFEFFid,region\n', 'utf16le'), 'ENCODING_UTF16'],
+      [Buffer.from('id\0region\n'), 'ENCODING'],
+    ] as const)
       await expect(decode(bytes, 100)).rejects.toSatisfy((e: unknown) => isSubsidyError(e) && e.findings[0]!.code === code);
   });
 });

@@ -70,7 +70,10 @@ describe('progress', () => {
     expect(chunks.length).toBe(2);
   });
   it('is silent when stderr is not a terminal, or when CI is set', () => {
-    for (const [tty, env] of [[false, {}], [true, { CI: 'true' }]] as const) {
+    for (const [tty, env] of [
+      [false, {}],
+      [true, { CI: 'true' }],
+    ] as const) {
       const { stream, chunks } = fakeStream(tty);
       const p = progress('en', stream, env);
       p.tick(1);
@@ -99,7 +102,11 @@ describe('subsidy template', () => {
     const r = cli(['batch', f, '--out', out, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('UNKNOWN_COLUMN');
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !x.provenance);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((x) => !x.provenance);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ row: 1, line: 3, enterprise: { id: 'E0001' } });
     expect(Number(rows[0].totals.sure)).toBeGreaterThan(0);

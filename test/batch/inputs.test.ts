@@ -13,10 +13,15 @@ function results(input: string, extra: string[] = []) {
   const r = cli(['batch', input, '--out', out, ...extra]);
   expect(r.code, r.stderr).toBe(0);
   // The last line is the report's provenance, not an enterprise.
-  return readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !x.provenance).map((x) => {
-    const { row: _row, line: _line, ...rest } = x;
-    return rest;
-  });
+  return readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((x) => !x.provenance)
+    .map((x) => {
+      const { row: _row, line: _line, ...rest } = x;
+      return rest;
+    });
 }
 
 describe('batch inputs: the same enterprises in every form give the same results', () => {

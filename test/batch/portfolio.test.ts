@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-// @ts-expect-error: a plain JS script shipped beside the examples
 import { allExamples } from '../../examples/batch/make-all-examples.js';
 
 const ALL = 'examples/batch/all-examples.yaml';
@@ -32,7 +31,11 @@ describe('a batch of the shipped examples', () => {
     const top = Math.max(...sums.values());
     const topId = [...sums].find(([, v]) => v === top)![0];
     // Clauses are named as a reader finds them: document, number, title; no rule ids.
-    const bars = [...r.stdout.matchAll(/^ {2}(.+?) +(█+) +([\d,]+\.\d\d) \(\d+\)$/gm)].map((m) => ({ name: m[1]!, len: m[2]!.length, amount: Number(m[3]!.replace(/,/g, '')) }));
+    const bars = [...r.stdout.matchAll(/^ {2}(.+?) +(█+) +([\d,]+\.\d\d) \(\d+\)$/gm)].map((m) => ({
+      name: m[1]!,
+      len: m[2]!.length,
+      amount: Number(m[3]!.replace(/,/g, '')),
+    }));
     expect(bars[0]!.len).toBe(30);
     expect(bars[0]!.amount).toBe(top);
     expect(bars[0]!.name).toBe(labelsFor(loadRulesSync(), 'zh').clause(topId));
@@ -59,8 +62,16 @@ describe('a batch of the shipped examples', () => {
     expect(csv.split('\r\n')[0]).toContain('下一档提示');
     expect(csv).toMatch(/园区限上企业合计网络零售额 再增加 40000000 元，奖励 \+100000\.00/);
     expect(cli(['batch', ALL, '--hints', '--out', join(dir, 'r.jsonl')]).code).toBe(0);
-    const lines = readFileSync(join(dir, 'r.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.find((l) => l.enterprise?.id === 'JY-001')?.hints).toContainEqual({ clause: 'jinyun-2025/1a', fact: 'park_above_quota_online_retail', increase: '40000000', gain: '100000.00' });
+    const lines = readFileSync(join(dir, 'r.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.enterprise?.id === 'JY-001')?.hints).toContainEqual({
+      clause: 'jinyun-2025/1a',
+      fact: 'park_above_quota_online_retail',
+      increase: '40000000',
+      gain: '100000.00',
+    });
   });
 
   it('the Markdown report carries the portfolio too', () => {

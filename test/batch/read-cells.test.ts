@@ -23,15 +23,69 @@ const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9
 const cell = fc.oneof(
   digits(1, 20),
   fc.tuple(digits(1, 6), fc.array(digits(0, 4), { maxLength: 4 })).map(([a, bs]) => [a, ...bs].join(',')),
-  fc.tuple(digits(1, 13), fc.constantFrom('', '.5', '.25', '.', '.0'), fc.constantFrom('', '万', '亿', '千'), fc.constantFrom('', '%', '美元', '元', '％', ' ')).map((xs) => xs.join('')),
+  fc
+    .tuple(digits(1, 13), fc.constantFrom('', '.5', '.25', '.', '.0'), fc.constantFrom('', '万', '亿', '千'), fc.constantFrom('', '%', '美元', '元', '％', ' '))
+    .map((xs) => xs.join('')),
   fc.tuple(fc.constantFrom('-', '+', ' ', ',', '¥', '１'), digits(1, 8)).map((xs) => xs.join('')),
-  fc.tuple(fc.constantFrom('', '-'), digits(1, 4), fc.constantFrom('', '.5', '.05', '.123', '.0'), fc.constantFrom('', '%', '万', '万美元', '亿', '美元')).map((xs) => xs.join('')),
-  fc.constantFrom('1,,2', ',12', '12,', '-1,2', '1,234.5', '1.2.3', '12万万', '5%美元', '5美元%', '.5', '5.', '-', '--5', '-5万美元', '0,000,000,000,000,001', '1,000,000,000,000,000', '0%', '-0', '-0.0%', '100%', '100.0%', '-100%', '-100.5%', '0.0', '1.0', '99999999999999.5', '7万美元', '1.5万', '-3'),
-  fc.constantFrom('0', '00', '1', '1e3', '5000000', '9007199254740993', '99999999999999999999', '12万美元', '1.2亿', '100%', '150%', '0.5', '是', '否', '-', '不详'),
+  fc
+    .tuple(fc.constantFrom('', '-'), digits(1, 4), fc.constantFrom('', '.5', '.05', '.123', '.0'), fc.constantFrom('', '%', '万', '万美元', '亿', '美元'))
+    .map((xs) => xs.join('')),
+  fc.constantFrom(
+    '1,,2',
+    ',12',
+    '12,',
+    '-1,2',
+    '1,234.5',
+    '1.2.3',
+    '12万万',
+    '5%美元',
+    '5美元%',
+    '.5',
+    '5.',
+    '-',
+    '--5',
+    '-5万美元',
+    '0,000,000,000,000,001',
+    '1,000,000,000,000,000',
+    '0%',
+    '-0',
+    '-0.0%',
+    '100%',
+    '100.0%',
+    '-100%',
+    '-100.5%',
+    '0.0',
+    '1.0',
+    '99999999999999.5',
+    '7万美元',
+    '1.5万',
+    '-3',
+  ),
+  fc.constantFrom(
+    '0',
+    '00',
+    '1',
+    '1e3',
+    '5000000',
+    '9007199254740993',
+    '99999999999999999999',
+    '12万美元',
+    '1.2亿',
+    '100%',
+    '150%',
+    '0.5',
+    '是',
+    '否',
+    '-',
+    '不详',
+  ),
   fc.string({ maxLength: 8 }),
   // Lists (enum sets, money lists): items, labels, amounts and blanks between the separators people use.
   fc
-    .array(fc.constantFrom('producer', '生产企业', '直播机构/MCN机构', 'retail', '零售型', '2万', '3,000', '1.5万', '-1', ' 5万 ', '-', '不详', '', 'x'), { minLength: 1, maxLength: 4 })
+    .array(fc.constantFrom('producer', '生产企业', '直播机构/MCN机构', 'retail', '零售型', '2万', '3,000', '1.5万', '-1', ' 5万 ', '-', '不详', '', 'x'), {
+      minLength: 1,
+      maxLength: 4,
+    })
     .chain((items) => fc.constantFrom(';', '；', '、', ',', '，', '|', ' ').map((sep) => items.join(sep))),
 );
 
@@ -50,8 +104,7 @@ describe('cell readers (batch) read a cell exactly as coerceFactValue does', () 
   it('the same again when a cell comes back (cached)', () => {
     for (const fact of facts.slice(0, 40)) {
       const read = cellReader(fact);
-      for (const text of ['是', '否', '120万', '1,200', '12.5%', '很多', '30万美元', '3'])
-        expect(plain(read(text))).toEqual(plain(read(text)));
+      for (const text of ['是', '否', '120万', '1,200', '12.5%', '很多', '30万美元', '3']) expect(plain(read(text))).toEqual(plain(read(text)));
     }
   });
 });

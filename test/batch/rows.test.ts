@@ -12,13 +12,21 @@ const write = (name: string, text: string) => {
 };
 const HEAD = '企业编号,企业名称,地区,年度,主体类型,线上销售额（网络零售额）,第三方平台跨境B2C销售额（美元）\r\n';
 /** The enterprise lines of a JSON Lines report (the provenance line left out). */
-const jsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((x) => !x.provenance);
+const jsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((x) => !x.provenance);
 
 /** A CSV report's rows as cell arrays (a minimal reader: the test data has no quoted newlines). */
 function csvRows(file: string): string[][] {
   const text = readFileSync(file, 'utf8');
   const rows: string[][] = [];
-  for (const line of text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)) {
+  for (const line of text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)) {
     const cells: string[] = [];
     for (const m of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
       cells.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!);
@@ -64,10 +72,16 @@ describe('a 10,000-row file with broken rows', () => {
 
 describe('row numbers and the CSV report', () => {
   it('counts data rows and physical lines past comments, blank lines, empty rows and quoted line breaks', () => {
-    const input = write('lines.csv', `${HEAD}#说明,注释行\r\n\r\n,,,,,,\r\nE1,"两行\r\n名称",兰溪市,2023,电商企业,100万,\r\nE2,企业2,兰溪市,2023,电商企业,很多,\r\n`);
+    const input = write(
+      'lines.csv',
+      `${HEAD}#说明,注释行\r\n\r\n,,,,,,\r\nE1,"两行\r\n名称",兰溪市,2023,电商企业,100万,\r\nE2,企业2,兰溪市,2023,电商企业,很多,\r\n`,
+    );
     const out = join(dir, 'lines.jsonl');
     expect(cli(['batch', input, '--out', out]).code).toBe(1);
-    expect(jsonl(out).map((x) => [x.row, x.line, Boolean(x.error)])).toEqual([[1, 5, false], [2, 7, true]]);
+    expect(jsonl(out).map((x) => [x.row, x.line, Boolean(x.error)])).toEqual([
+      [1, 5, false],
+      [2, 7, true],
+    ]);
   });
   it('neutralises a formula in an enterprise name, writes CRLF and a BOM (or none with --no-bom)', () => {
     const input = write('inject.csv', `${HEAD}E1,"=HYPERLINK(""x"")",兰溪市,2023,电商企业;跨境电商企业,1500万,120万美元\r\n`);
@@ -115,7 +129,12 @@ describe('row numbers and the CSV report', () => {
     expect(hits[0]).toMatch(/unknown\.csv:1:5.*线上销售额（网络零售）.*ignored.*did you mean/);
   });
   it('a duplicate column is reported once; a row where it disagrees with the first is an error row', () => {
-    const r = cli(['batch', write('dup.csv', 'id,region,year,online_sales,线上销售额（网络零售额）\r\nE1,兰溪市,2023,100万,很多\r\nE2,兰溪市,2023,100万,100万\r\n'), '--lang', 'en']);
+    const r = cli([
+      'batch',
+      write('dup.csv', 'id,region,year,online_sales,线上销售额（网络零售额）\r\nE1,兰溪市,2023,100万,很多\r\nE2,兰溪市,2023,100万,100万\r\n'),
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr.match(/DUPLICATE_COLUMN/g)).toHaveLength(1);
     expect(r.stderr).toMatch(/dup\.csv:2:5, row 1, .*\[DUPLICATE_GIVEN\]/);
@@ -130,7 +149,11 @@ describe('the report never replaces an input', () => {
     const link = join(dir, 'link.csv');
     symlinkSync(input, link);
     const history = write('keep-history.csv', 'id,clause,field,value\r\n');
-    for (const [out, extra] of [[input, []], [link, []], [history, ['--history', history]]] as [string, string[]][]) {
+    for (const [out, extra] of [
+      [input, []],
+      [link, []],
+      [history, ['--history', history]],
+    ] as [string, string[]][]) {
       const r = cli(['batch', input, '--out', out, ...extra]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('OUTPUT_IS_INPUT');

@@ -19,7 +19,16 @@ function awkwardCsv(): string {
   for (let i = 1; i <= 1500; i++) {
     const k = i % 31;
     const id = k === 4 ? 'HZ-CBEC-001' : k === 9 ? 'JY-004' : `E${i}`;
-    const name = k === 1 ? `"两行\r\n名称${i}"` : k === 2 ? `"三行\n第二\n名称,带""引号""${i}"` : k === 3 ? `名称"中间引号"${i}` : k === 5 ? `"引号后"多余${i}` : `企业${i}`;
+    const name =
+      k === 1
+        ? `"两行\r\n名称${i}"`
+        : k === 2
+          ? `"三行\n第二\n名称,带""引号""${i}"`
+          : k === 3
+            ? `名称"中间引号"${i}`
+            : k === 5
+              ? `"引号后"多余${i}`
+              : `企业${i}`;
     const region = k === 6 ? '火星市' : regions[i % 4];
     const sales = k === 7 ? '很多' : k === 8 ? '' : `${(i % 50) * 100}万`;
     const extra = k === 10 ? ',多出来的一格' : '';
@@ -48,7 +57,11 @@ describe('batch on worker threads', () => {
   const ONE = { SUBSIDY_BATCH_WORKERS: '0' };
   // Chunks of ~700 bytes: nearly every kind of awkward row sits at some chunk boundary.
   const TWO = { SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: '700' };
-  for (const [ext, args] of [['csv', ['--history', history]], ['jsonl', ['--lang', 'en', '--limit', '7']], ['md', ['--hints', '--limit', '0']]] as const)
+  for (const [ext, args] of [
+    ['csv', ['--history', history]],
+    ['jsonl', ['--lang', 'en', '--limit', '7']],
+    ['md', ['--hints', '--limit', '0']],
+  ] as const)
     it(`give the same ${ext} report, summary, stderr and exit code as one thread`, { timeout: 120000 }, () => {
       const one = run(join(dir, `one.${ext}`), [...args], ONE);
       const two = run(join(dir, `two.${ext}`), [...args], TWO);
@@ -89,7 +102,16 @@ describe('RecordSplitter', () => {
   it('hands csv-parse only records it reads one to one, and counts CRLF, LF and CR as line ends', () => {
     const pieces = piecesOf(text, 7);
     expect(pieces.map((p) => [p.kind, p.line])).toEqual([
-      ['header', 1], ['record', 2], ['bad', 4], ['record', 5], ['record', 6], ['record', 7], ['record', 8], ['record', 9], ['record', 10], ['record', 11],
+      ['header', 1],
+      ['record', 2],
+      ['bad', 4],
+      ['record', 5],
+      ['record', 6],
+      ['record', 7],
+      ['record', 8],
+      ['record', 9],
+      ['record', 10],
+      ['record', 11],
     ]);
     const good = pieces.filter((p) => p.kind !== 'bad');
     for (const p of good) expect(parse(Buffer.from(text).subarray(p.start, p.end), csvOptions())).toHaveLength(1);
@@ -98,7 +120,11 @@ describe('RecordSplitter', () => {
   it('skips a line over the limit without holding it, and goes on at the next line', () => {
     const long = 'x'.repeat(MAX_RECORD_BYTES + 10);
     const pieces = piecesOf(`a,b\n1,${long}\r\n2,3\n`, 64 * 1024);
-    expect(pieces.map((p) => [p.kind, p.line, p.problem?.code])).toEqual([['header', 1, undefined], ['bad', 2, 'RECORD_TOO_LONG'], ['record', 3, undefined]]);
+    expect(pieces.map((p) => [p.kind, p.line, p.problem?.code])).toEqual([
+      ['header', 1, undefined],
+      ['bad', 2, 'RECORD_TOO_LONG'],
+      ['record', 3, undefined],
+    ]);
   });
 });
 

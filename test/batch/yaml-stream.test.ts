@@ -33,7 +33,7 @@ describe('a YAML list in batch is read an item at a time', () => {
     const rows = await yamlRows(chunks(), 'big.yaml');
     const first = await rows.next();
     expect(first.value?.row).toBe(1);
-    expect((first.value?.record as { id: string }).id).toBe('E0');
+    expect((first.value!.record as { id: string }).id).toBe('E0');
     // Only what it took to see where item 1 ends has been read.
     expect(fed).toBeLessThan(5);
     const rest = await collect(rows);
@@ -43,7 +43,7 @@ describe('a YAML list in batch is read an item at a time', () => {
 
   it('positions inside an item are lines of the whole file', async () => {
     const text = `# comment\n---\n${item('A')}${item('B', '    onlin_sales: 3\n')}`;
-    const [, b] = await collect(await yamlRows([Buffer.from(text)], 'x.yaml') as AsyncGenerator<SourceRow>);
+    const [, b] = await collect((await yamlRows([Buffer.from(text)] as unknown as AsyncIterable<Buffer>, 'x.yaml')) as AsyncGenerator<SourceRow>);
     expect(b!.line).toBe(8);
     expect(b!.locate!(['facts', 'onlin_sales'])).toMatchObject({ file: 'x.yaml', line: 13 });
   });
@@ -54,7 +54,11 @@ describe('a YAML list in batch is read an item at a time', () => {
     const r = cli(['batch', f, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/broken\.yaml:7:\d+, 行号 2: \[YAML_SYNTAX\]/);
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; error?: unknown; provenance?: unknown }).filter((x) => !x.provenance);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row: number; error?: unknown; provenance?: unknown })
+      .filter((x) => !x.provenance);
     expect([...new Set(rows.map((x) => x.row))]).toEqual([1, 2, 3]);
     expect(rows.filter((x) => x.error).map((x) => x.row)).toEqual([2]);
   });

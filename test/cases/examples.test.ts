@@ -29,7 +29,10 @@ describe('subsidy test', () => {
   it('a wrong expectation fails with exit 1 and names the clause; --junit writes parseable XML', () => {
     const dir = mkdtempSync(join(tmpdir(), 'subsidy-cases-'));
     cpSync(join(ROOT, 'examples', 'lanxi-livestream-agency.yaml'), join(dir, 'a.yaml'));
-    const text = readFileSync(join(dir, 'a.yaml'), 'utf8').replace('lanxi-2022/6: { status: eligible, amount: 150000.00', 'lanxi-2022/6: { status: eligible, amount: 200000.00');
+    const text = readFileSync(join(dir, 'a.yaml'), 'utf8').replace(
+      'lanxi-2022/6: { status: eligible, amount: 150000.00',
+      'lanxi-2022/6: { status: eligible, amount: 200000.00',
+    );
     writeFileSync(join(dir, 'a.yaml'), text);
     const junit = join(dir, 'junit.xml');
     const r = cli(['test', dir, '--junit', junit]);

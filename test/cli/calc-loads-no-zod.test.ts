@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
 const TRACE = './test/cli/fixtures/trace-require.cjs';
-const run = (args: string[]) => spawnSync(process.execPath, ['-r', TRACE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['-r', TRACE, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
 
 /**
  * Reading input (labels, aliases, history) must not pull the zod schemas into

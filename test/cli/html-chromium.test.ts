@@ -56,7 +56,9 @@ describe('the calculation sheet in headless Chromium', () => {
     expect(cli(['calc', input, '--out', file]).code).toBe(0);
     const text = await openClean(file);
     const j = JSON.parse(cli(['calc', input, '--format', 'json']).stdout);
-    const quotes = new Map(shippedRules().policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, ([] as string[]).concat(c.quote).join(' … ')] as const)));
+    const quotes = new Map(
+      shippedRules().policies.flatMap((lp) => lp.policy.clauses.map((c) => [c.id, ([] as string[]).concat(c.quote).join(' … ')] as const)),
+    );
     const money = (s: string) => Number(s).toLocaleString('en-US', { minimumFractionDigits: 2 });
     let clauses = 0;
     for (const p of j.policies)

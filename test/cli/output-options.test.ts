@@ -21,8 +21,6 @@ const own = (rows: string[][]) => rows.filter((row) => row.some(Boolean) && !row
 /** A whole CSV text as records; throws if anything in it is not CSV. */
 const records = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false });
 
-
-
 // The CLI runs each take a second or more on the shared build machine, often much more under load.
 describe('calc output options', { timeout: 180000 }, () => {
   it('CSV starts with the BOM Excel needs, to stdout as to a file; --no-bom drops it; --out - is stdout', () => {
@@ -70,9 +68,18 @@ describe('calc output options', { timeout: 180000 }, () => {
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     // The provenance in the header: tool, rules fingerprint, input hash, the (fixed) time; each document's status is in the row of documents.
     const j = JSON.parse(cli(['calc', EXAMPLE, '--format', 'json']).stdout);
-    const row = (section: string) => page.slice(page.indexOf(`<tr data-section="${section}">`), page.indexOf('</tr>', page.indexOf(`<tr data-section="${section}">`)));
-    for (const text of ['规则指纹', j.provenance.rules.fingerprint.slice(0, 16), '输入文件指纹', j.provenance.inputs[0].sha256.slice(0, 16), '2023-11-14T22:13:20Z']) expect(row('provenance')).toContain(text);
-    for (const d of j.provenance.documents) expect(row('documents')).toMatch(new RegExp(`${d.title.replace(/[()（）]/g, '.')}[^<]*${d.status === 'draft' ? '征求意见稿' : '已施行'}`));
+    const row = (section: string) =>
+      page.slice(page.indexOf(`<tr data-section="${section}">`), page.indexOf('</tr>', page.indexOf(`<tr data-section="${section}">`)));
+    for (const text of [
+      '规则指纹',
+      j.provenance.rules.fingerprint.slice(0, 16),
+      '输入文件指纹',
+      j.provenance.inputs[0].sha256.slice(0, 16),
+      '2023-11-14T22:13:20Z',
+    ])
+      expect(row('provenance')).toContain(text);
+    for (const d of j.provenance.documents)
+      expect(row('documents')).toMatch(new RegExp(`${d.title.replace(/[()（）]/g, '.')}[^<]*${d.status === 'draft' ? '征求意见稿' : '已施行'}`));
     expect(cli(['calc', EXAMPLE, '--format', 'html']).stdout).toBe(page);
   });
 });
@@ -96,7 +103,13 @@ describe('batch output options', { timeout: 180000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith(BOM)).toBe(true);
     const rows = records(r.stdout);
-    expect(new Set(own(rows).slice(1).map((row) => row[0])).size).toBe(5);
+    expect(
+      new Set(
+        own(rows)
+          .slice(1)
+          .map((row) => row[0]),
+      ).size,
+    ).toBe(5);
     expect(r.stdout).not.toContain('┌');
     expect(r.stderr).toContain('确定金额');
     expect(r.stderr).toContain('错误行 2');
@@ -104,7 +117,10 @@ describe('batch output options', { timeout: 180000 }, () => {
 
   it('--out - with --format jsonl: one JSON object per input row on stdout; --out - alone is a usage error', () => {
     const r = cli(['batch', input, '--out', '-', '--format', 'jsonl']);
-    const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.row)).toEqual([1, 2, 3, 4, 5, undefined]);
     expect(lines.at(-1).provenance.tool).toBe('subsidy');
     expect(existsSync('-')).toBe(false);
@@ -130,7 +146,8 @@ describe('batch output options', { timeout: 180000 }, () => {
     // The portfolio's provenance names the input by its hash; each sheet has the rules fingerprint and the input hash too.
     const sha = createHash('sha256').update(readFileSync(input)).digest('hex').slice(0, 16);
     expect(index.slice(index.indexOf('data-section="provenance"'))).toContain(sha);
-    for (const name of files.filter((f) => f !== 'index.html')) expect(readFileSync(join(out, name), 'utf8')).toMatch(new RegExp(`规则指纹[^<]*<[\\s\\S]*${sha}`));
+    for (const name of files.filter((f) => f !== 'index.html'))
+      expect(readFileSync(join(out, name), 'utf8')).toMatch(new RegExp(`规则指纹[^<]*<[\\s\\S]*${sha}`));
     expect(index).toContain('BAD_VALUE');
     expect(index).not.toMatch(/<script|<img/);
   });
@@ -156,9 +173,16 @@ describe('batch output options', { timeout: 180000 }, () => {
     if (!existsSync(big)) spawnSync(process.execPath, ['bench/generate.js', '3000', big], { cwd: ROOT });
     const out = join(dir, `sig-${signal}`);
     mkdirSync(out);
-    const child = spawn(process.execPath, ['bin/subsidy.js', 'batch', big, '--out', out, '--format', 'html'], { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['bin/subsidy.js', 'batch', big, '--out', out, '--format', 'html'], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1' },
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const pages = () => readdirSync(out).filter((n) => n.startsWith('.subsidy-html-')).flatMap((n) => readdirSync(join(out, n)));
+    const pages = () =>
+      readdirSync(out)
+        .filter((n) => n.startsWith('.subsidy-html-'))
+        .flatMap((n) => readdirSync(join(out, n)));
     const deadline = Date.now() + 60_000;
     while (pages().filter((n) => n.endsWith('.html')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(pages().length, 'the run started writing pages').toBeGreaterThan(1);

@@ -13,8 +13,14 @@ describe('the same clause in different places', () => {
     const xihu = clause(calc([XIHU]), 'hangzhou-ecommerce-2022/13g');
     const xiaoshan = clause(calc([XIHU, '--region', '萧山区']), 'hangzhou-ecommerce-2022/13g');
     expect(xihu.sure).toBe('400000.00');
-    expect(xihu.split!.parts).toEqual([{ level: 'local', share: '0.5', amount: '200000.00' }, { level: 'city', share: '0.5', amount: '200000.00' }]);
-    expect(xiaoshan.split!.parts).toEqual([{ level: 'local', share: '0.75', amount: '300000.00' }, { level: 'city', share: '0.25', amount: '100000.00' }]);
+    expect(xihu.split!.parts).toEqual([
+      { level: 'local', share: '0.5', amount: '200000.00' },
+      { level: 'city', share: '0.5', amount: '200000.00' },
+    ]);
+    expect(xiaoshan.split!.parts).toEqual([
+      { level: 'local', share: '0.75', amount: '300000.00' },
+      { level: 'city', share: '0.25', amount: '100000.00' },
+    ]);
   });
   it('the table shows the two splits side by side with the shares', () => {
     // Sure amount, a blank ceiling cell if that column is shown, then city and district.

@@ -24,7 +24,7 @@ interface RulesEdit {
   delete?: boolean;
 }
 
-export interface CorpusCase {
+interface CorpusCase {
   id: string;
   command: 'calc' | 'lint' | 'test' | 'batch';
   file?: string;
@@ -41,14 +41,14 @@ export interface CorpusCase {
   mentions?: string[];
 }
 
-export const CASES = (parse(readFileSync(join(HERE, 'cases.yaml'), 'utf8')) as { cases: CorpusCase[] }).cases;
+const CASES = (parse(readFileSync(join(HERE, 'cases.yaml'), 'utf8')) as { cases: CorpusCase[] }).cases;
 
 /** A copy of rules/ with one file edited; returns the copy and the 1-based line where the edit starts. */
 function brokenRules(edit: RulesEdit): { dir: string; line?: number } {
   const dir = mkdtempSync(join(tmpdir(), 'subsidy-corpus-rules-'));
   cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
   const file = join(dir, edit.file);
-  if (edit.delete) return rmSync(file), { dir };
+  if (edit.delete) return (rmSync(file), { dir });
   const text = readFileSync(file, 'utf8');
   const lineAt = (i: number) => text.slice(0, i).split('\n').length;
   const at = edit.find ?? edit.truncate_after;
@@ -82,10 +82,13 @@ function prepare(c: CorpusCase) {
   const out = c.out === 'self' ? file! : join(work, 'report.csv');
   const common = [...(rules ? ['--rules', rules.dir] : []), ...(c.regime ? ['--regime', join(HERE, c.regime)] : [])];
   const args =
-    c.command === 'lint' ? ['rules', 'lint', ...common]
-    : c.command === 'test' ? ['test', file!, '--junit', junit, ...common]
-    : c.command === 'batch' ? ['batch', file!, '--out', out, ...common]
-    : [c.command, file!, ...common];
+    c.command === 'lint'
+      ? ['rules', 'lint', ...common]
+      : c.command === 'test'
+        ? ['test', file!, '--junit', junit, ...common]
+        : c.command === 'batch'
+          ? ['batch', file!, '--out', out, ...common]
+          : [c.command, file!, ...common];
   const named = c.rules ? basename(c.rules.file) : c.regime ? basename(c.regime) : basename(file!);
   const self = c.junit === 'self' ? junit : c.out === 'self' ? out : undefined;
   return { args, named, editLine: rules?.line, junit, out, self, before: self ? readFileSync(self) : undefined };
@@ -102,7 +105,7 @@ function expectCompleteOrNone(file: string, exit: number, why: string): void {
   expect(rows.length, why).toBeGreaterThan(1);
   expect(new Set(rows.map((r) => r.length)).size, `${why}\nragged report`).toBe(1);
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the bad-input corpus (test/corpus/cases.yaml)', () => {
   it('the manifest is well formed: unique ids, known codes, every listed file exists', () => {
@@ -114,30 +117,34 @@ describe('the bad-input corpus (test/corpus/cases.yaml)', () => {
     }
   });
 
-  it.concurrent.each(CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const p = prepare(c);
-    const r = await run(p.args);
-    const why = `${c.id}: subsidy ${p.args.join(' ')}\n${r.stderr}`;
-    expect(r.code, why).toBe(c.exit);
-    expect(r.stderr, why).not.toMatch(STACK);
-    expect(r.stderr, why).not.toContain('internal error');
-    if (c.exit === 2) expect(r.stdout, why).toBe('');
-    // One message carries it all: the file, the line, the field and the code.
-    const withCode = r.stderr.split('\n').filter((l) => l.includes(`[${c.code}]`));
-    const message = withCode.find((l) => !c.field || l.includes(`field ${c.field}: [`)) ?? withCode[0];
-    expect(message, why).toBeDefined();
-    expect(message, why).toContain(p.named);
-    const line = c.line === 'edit' ? p.editLine! + (c.line_offset ?? 0) : c.line;
-    if (typeof line === 'number') expect(message, why).toMatch(new RegExp(`${escape(p.named)}:${line}\\b`));
-    else if (line === undefined) expect(message, why).toMatch(new RegExp(`${escape(p.named)}:\\d+`));
-    if (c.field) expect(message, why).toContain(`field ${c.field}: [`);
-    if (c.row !== undefined) expect(message, why).toMatch(new RegExp(`, row ${c.row}[,:]`));
-    for (const m of c.mentions ?? []) expect(message, why).toContain(m);
-    if (c.command === 'test' && c.junit !== 'self') expect(existsSync(p.junit), `${c.id}: JUnit file written`).toBe(false);
-    if (c.command === 'batch' && c.out !== 'self') expectCompleteOrNone(p.out, c.exit, why);
-    if (p.before) expect(readFileSync(p.self!).equals(p.before), `${c.id}: input overwritten`).toBe(true);
-    // As long as the run itself may take (execFile's timeout): a hundred runs at once on a busy machine.
-  }, 60_000);
+  it.concurrent.each(CASES.map((c) => [c.id, c] as const))(
+    '%s',
+    async (_id, c) => {
+      const p = prepare(c);
+      const r = await run(p.args);
+      const why = `${c.id}: subsidy ${p.args.join(' ')}\n${r.stderr}`;
+      expect(r.code, why).toBe(c.exit);
+      expect(r.stderr, why).not.toMatch(STACK);
+      expect(r.stderr, why).not.toContain('internal error');
+      if (c.exit === 2) expect(r.stdout, why).toBe('');
+      // One message carries it all: the file, the line, the field and the code.
+      const withCode = r.stderr.split('\n').filter((l) => l.includes(`[${c.code}]`));
+      const message = withCode.find((l) => !c.field || l.includes(`field ${c.field}: [`)) ?? withCode[0];
+      expect(message, why).toBeDefined();
+      expect(message, why).toContain(p.named);
+      const line = c.line === 'edit' ? p.editLine! + (c.line_offset ?? 0) : c.line;
+      if (typeof line === 'number') expect(message, why).toMatch(new RegExp(`${escapeRe(p.named)}:${line}\\b`));
+      else if (line === undefined) expect(message, why).toMatch(new RegExp(`${escapeRe(p.named)}:\\d+`));
+      if (c.field) expect(message, why).toContain(`field ${c.field}: [`);
+      if (c.row !== undefined) expect(message, why).toMatch(new RegExp(`, row ${c.row}[,:]`));
+      for (const m of c.mentions ?? []) expect(message, why).toContain(m);
+      if (c.command === 'test' && c.junit !== 'self') expect(existsSync(p.junit), `${c.id}: JUnit file written`).toBe(false);
+      if (c.command === 'batch' && c.out !== 'self') expectCompleteOrNone(p.out, c.exit, why);
+      if (p.before) expect(readFileSync(p.self!).equals(p.before), `${c.id}: input overwritten`).toBe(true);
+      // As long as the run itself may take (execFile's timeout): a hundred runs at once on a busy machine.
+    },
+    60_000,
+  );
 });
 
 describe('hostile surroundings beyond the manifest', () => {

@@ -9,7 +9,7 @@ import { isSubsidyError } from '../../src/errors/subsidy-error.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
 import { csvCell, csvLine, renderCsv } from '../../src/render/render-csv.js';
-import { safeText } from '../../src/render/safe-text.js';
+import { safeText } from '../../src/i18n/safe-text.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -22,7 +22,6 @@ function sourceFiles(dir: string): string[] {
     return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
   });
 }
-
 
 describe('rule files cannot run code', () => {
   const files = sourceFiles(join(ROOT, 'src'));
@@ -49,8 +48,18 @@ describe('rule files cannot run code', () => {
   it('the rule schema admits only its closed set of award kinds and expression operators', () => {
     const clause = (award: unknown) => ({ id: 'p/x', number: '1', title: 't', quote: 'some quote', status: 'computable', award });
     const policy = (award: unknown) => ({
-      id: 'p', title: 't', issuer: 'i', doc_number: null, source: 's.txt', numbering: ['arabic_dot'], level: 'county', status: 'in_force',
-      validity: { from: '2020-01-01', to: null }, applies_to: ['330781'], fiscal: { otherwise: 'current_regime' }, clauses: [clause(award)],
+      id: 'p',
+      title: 't',
+      issuer: 'i',
+      doc_number: null,
+      source: 's.txt',
+      numbering: ['arabic_dot'],
+      level: 'county',
+      status: 'in_force',
+      validity: { from: '2020-01-01', to: null },
+      applies_to: ['330781'],
+      fiscal: { otherwise: 'current_regime' },
+      clauses: [clause(award)],
     });
     expect(PolicySchema.safeParse(policy({ kind: 'fixed', amount: '5万' })).success).toBe(true);
     expect(PolicySchema.safeParse(policy({ kind: 'js', code: 'process.exit(9)' })).success).toBe(false);
@@ -59,7 +68,11 @@ describe('rule files cannot run code', () => {
   });
   it('YAML tags that other loaders execute are inert data here', () => {
     const g = globalThis as { pwned?: number };
-    for (const text of ['a: !!js/function "function () { globalThis.pwned = 1 }"', 'a: !!js/undefined ""', 'a: !<tag:yaml.org,2002:js/function> "() => { globalThis.pwned = 1 }"']) {
+    for (const text of [
+      'a: !!js/function "function () { globalThis.pwned = 1 }"',
+      'a: !!js/undefined ""',
+      'a: !<tag:yaml.org,2002:js/function> "() => { globalThis.pwned = 1 }"',
+    ]) {
       try {
         const data = readYaml(text, 't.yaml').data as { a: unknown };
         expect(typeof data.a).not.toBe('function');
@@ -83,16 +96,22 @@ describe('prototype pollution through input keys is impossible', () => {
   it.each(hostile)('%s: the load fails with FORBIDDEN_KEY and Object.prototype stays clean', (_name, text) => {
     expect(thrownCode(() => readYaml(text, 'p.yaml'))).toBe('FORBIDDEN_KEY');
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
   it('records built elsewhere (JSON.parse keeps __proto__ as an own key) are refused field by field, without pollution', () => {
     const set = shippedRules();
-    const rec = JSON.parse('{"region":"兰溪市","year":2023,"__proto__":{"polluted":1},"facts":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"toString":1},"history":{"hasOwnProperty":{}}}');
+    const rec = JSON.parse(
+      '{"region":"兰溪市","year":2023,"__proto__":{"polluted":1},"facts":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"toString":1},"history":{"hasOwnProperty":{}}}',
+    );
     const { enterprise: ent, findings } = toEnterprise(set, rec, () => ({}));
     expect(ent).toBeUndefined();
-    expect(findings.map((f) => `${f.code} ${f.field}`).sort()).toEqual(
-      ['UNKNOWN_CLAUSE history.hasOwnProperty', 'UNKNOWN_FACT facts.__proto__', 'UNKNOWN_FACT facts.constructor', 'UNKNOWN_FACT facts.toString', 'UNKNOWN_FIELD __proto__'],
-    );
+    expect(findings.map((f) => `${f.code} ${f.field}`).sort()).toEqual([
+      'UNKNOWN_CLAUSE history.hasOwnProperty',
+      'UNKNOWN_FACT facts.__proto__',
+      'UNKNOWN_FACT facts.constructor',
+      'UNKNOWN_FACT facts.toString',
+      'UNKNOWN_FIELD __proto__',
+    ]);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
@@ -101,15 +120,21 @@ describe('CSV output neutralises formula cells', () => {
   const dangerous = /^[=+\-@\t\r]/;
   it('any text read back from csvCell is the text itself (control characters escaped), or that behind a quote mark when it would start a formula', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")', 'a,"b"\n=c')), { minLength: 1, maxLength: 6 }), (cells) => {
-        const back = parseCsv(csvLine(cells), { relax_column_count: true })[0] as string[];
-        expect(back).toHaveLength(cells.length);
-        back.forEach((cell, i) => {
-          expect(dangerous.test(cell), JSON.stringify(cell)).toBe(false);
-          const shown = safeText(cells[i]!);
-          expect(cell === shown || cell === `'${shown}`).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")', 'a,"b"\n=c')), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (cells) => {
+          const back = parseCsv(csvLine(cells), { relax_column_count: true })[0] as string[];
+          expect(back).toHaveLength(cells.length);
+          back.forEach((cell, i) => {
+            expect(dangerous.test(cell), JSON.stringify(cell)).toBe(false);
+            const shown = safeText(cells[i]!);
+            expect(cell === shown || cell === `'${shown}`).toBe(true);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
     expect(csvCell('=cmd|" /C calc"!A0')).toBe(`"'=cmd|"" /C calc""!A0"`);
@@ -123,7 +148,16 @@ describe('CSV output neutralises formula cells', () => {
     for (const c of cells) expect(dangerous.test(c), c).toBe(false);
   });
   it('a rule title written as a formula comes out of `calc --format csv` as text', () => {
-    const set = ruleSetWith([{ id: 'test/x', number: '1', title: '=HYPERLINK("http://evil","点我")', quote: 'test quote', status: 'computable', award: { kind: 'fixed', amount: '1万' } }]);
+    const set = ruleSetWith([
+      {
+        id: 'test/x',
+        number: '1',
+        title: '=HYPERLINK("http://evil","点我")',
+        quote: 'test quote',
+        status: 'computable',
+        award: { kind: 'fixed', amount: '1万' },
+      },
+    ]);
     const rows = parseCsv(renderCsv(evaluate(set, enterprise(set, {})), labelsFor(set, 'zh'), true), { relax_column_count: true }) as string[][];
     const cells = rows.flat();
     expect(cells).toContain(`'=HYPERLINK("http://evil","点我")`);

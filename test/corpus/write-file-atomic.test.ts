@@ -56,7 +56,10 @@ describe('writeFileAtomic', () => {
     writeFileSync(input, 'name: keep me\n');
     symlinkSync(input, join(d, 'alias.yaml'));
     for (const target of [input, relative(process.cwd(), input), join(d, 'alias.yaml'), join(d, '.', 'cases.yaml')])
-      expect(thrownCode(() => writeFileAtomic(target, 'overwritten', [input])), target).toBe('OUTPUT_IS_INPUT');
+      expect(
+        thrownCode(() => writeFileAtomic(target, 'overwritten', [input])),
+        target,
+      ).toBe('OUTPUT_IS_INPUT');
     expect(readFileSync(input, 'utf8')).toBe('name: keep me\n');
     expect(readdirSync(d).sort()).toEqual(['alias.yaml', 'cases.yaml']);
   });

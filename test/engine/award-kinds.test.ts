@@ -23,7 +23,11 @@ describe('rate × base with a cap', () => {
 });
 
 describe('tiers', () => {
-  const tiers = [{ at: '500万', amount: '5万' }, { at: '2000万', amount: '10万' }, { at: '1亿', amount: '20万' }];
+  const tiers = [
+    { at: '500万', amount: '5万' },
+    { at: '2000万', amount: '10万' },
+    { at: '1亿', amount: '20万' },
+  ];
   it('Lanxi 6 style, highest reached: 2,500万 → second tier 10万', () => {
     expect(yuan(run({ award: { kind: 'tiers', mode: 'highest', base: { fact: 'online_sales' }, tiers } }, { online_sales: '2500万' }))).toBe('100000.00');
   });
@@ -43,7 +47,15 @@ describe('tiers', () => {
     expect(yuan(run({ award }, { online_sales: '2000.01万' }))).toBe('50000.00');
   });
   it('USD thresholds: Lanxi 8, 120万美元 → 10万; from CNY with an explicit rate', () => {
-    const award = { kind: 'tiers', mode: 'highest', base: { fact: 'cbec_b2c_sales_usd' }, tiers: [{ at: '50万美元', amount: '5万' }, { at: '100万美元', amount: '10万' }] };
+    const award = {
+      kind: 'tiers',
+      mode: 'highest',
+      base: { fact: 'cbec_b2c_sales_usd' },
+      tiers: [
+        { at: '50万美元', amount: '5万' },
+        { at: '100万美元', amount: '10万' },
+      ],
+    };
     expect(yuan(run({ award }, { cbec_b2c_sales_usd: '120万美元' }))).toBe('100000.00');
     // 7,100,000 ÷ 7.1 = 1,000,000 USD → 10万
     const r = run({ award }, { cbec_b2c_sales_cny: '710万', usd_cny_rate: '7.1' });
@@ -93,16 +105,36 @@ describe('rent × area × months with a per-m² ceiling', () => {
   const award = {
     kind: 'rent',
     parts: [
-      { label: '办公', rate: '80%', rent: { fact: 'office_rent_paid' }, area: { fact: 'office_area' }, months: { fact: 'rent_months' }, ceiling_per_m2_month: 12 },
-      { label: '仓储', rate: '60%', rent: { fact: 'warehouse_rent_paid' }, area: { fact: 'warehouse_area' }, months: { fact: 'rent_months' }, ceiling_per_m2_month: 6 },
+      {
+        label: '办公',
+        rate: '80%',
+        rent: { fact: 'office_rent_paid' },
+        area: { fact: 'office_area' },
+        months: { fact: 'rent_months' },
+        ceiling_per_m2_month: 12,
+      },
+      {
+        label: '仓储',
+        rate: '60%',
+        rent: { fact: 'warehouse_rent_paid' },
+        area: { fact: 'warehouse_area' },
+        months: { fact: 'rent_months' },
+        ceiling_per_m2_month: 6,
+      },
     ],
   };
   it('Lanxi 3: office min(80% × 60,000, 12 × 400 × 12) = 48,000; warehouse min(30,000, 43,200) = 30,000', () => {
-    const r = run({ award, caps: [{ amount: '10万', per: 'year' }] }, { office_rent_paid: 60000, office_area: 400, warehouse_rent_paid: 50000, warehouse_area: 600, rent_months: 12 });
+    const r = run(
+      { award, caps: [{ amount: '10万', per: 'year' }] },
+      { office_rent_paid: 60000, office_area: 400, warehouse_rent_paid: 50000, warehouse_area: 600, rent_months: 12 },
+    );
     expect(yuan(r)).toBe('78000.00');
   });
   it('Lanxi 3: the ceiling binds: office 80% × 200,000 = 160,000 > 12 × 500 × 12 = 72,000; then the 10万 yearly cap', () => {
-    const r = run({ award, caps: [{ amount: '10万', per: 'year' }] }, { office_rent_paid: 200000, office_area: 500, warehouse_rent_paid: 100000, warehouse_area: 1000, rent_months: 12 });
+    const r = run(
+      { award, caps: [{ amount: '10万', per: 'year' }] },
+      { office_rent_paid: 200000, office_area: 500, warehouse_rent_paid: 100000, warehouse_area: 1000, rent_months: 12 },
+    );
     // 72,000 + min(60,000, 72,000) = 132,000 → capped at 100,000
     expect(yuan(r)).toBe('100000.00');
   });
@@ -123,7 +155,12 @@ describe('per item with caps per event and per year', () => {
 });
 
 describe('caps over years, years, one-off and instalments', () => {
-  const multiYear = { frequency: 'yearly', max_years: 3, award: { kind: 'rate', rate: '20%', base: { fact: 'platform_investment' } }, caps: [{ amount: '500万', per: 'cumulative' }] };
+  const multiYear = {
+    frequency: 'yearly',
+    max_years: 3,
+    award: { kind: 'rate', rate: '20%', base: { fact: 'platform_investment' } },
+    caps: [{ amount: '500万', per: 'cumulative' }],
+  };
   it('Hangzhou (一): 20% × 1,500万 = 300万; 350万 received before → only 150万 of the 500万 left', () => {
     expect(yuan(run(multiYear, { platform_investment: '1500万' }, { 'test/x': { paid_total: '350万', years_paid: 2 } }))).toBe('1500000.00');
   });
@@ -140,7 +177,10 @@ describe('caps over years, years, one-off and instalments', () => {
     expect(r.reason?.code).toBe('already_paid');
   });
   it('Lishui (四): 50% × 1,234,567.89 = 617,283.945 → 617,283.95 (half-up, once), in two instalments', () => {
-    const r = run({ award: { kind: 'rate', rate: '50%', base: { fact: 'platform_investment' } }, caps: [{ amount: '100万', per: 'item' }], instalments: { count: 2 } }, { platform_investment: '1234567.89' });
+    const r = run(
+      { award: { kind: 'rate', rate: '50%', base: { fact: 'platform_investment' } }, caps: [{ amount: '100万', per: 'item' }], instalments: { count: 2 } },
+      { platform_investment: '1234567.89' },
+    );
     expect(yuan(r)).toBe('617283.95');
     expect(r.instalments?.map((x) => x.toFixed(2))).toEqual(['308641.98', '308641.97']);
   });
@@ -148,15 +188,27 @@ describe('caps over years, years, one-off and instalments', () => {
 
 describe('sums, max and cases', () => {
   it('Hangzhou (十三) village outlet: 5万 once + 2万 per full year', () => {
-    const award = { kind: 'sum', parts: [{ kind: 'fixed', amount: '5万' }, { kind: 'per_unit', count: { fact: 'months_operating' }, amount: '2万' }] };
+    const award = {
+      kind: 'sum',
+      parts: [
+        { kind: 'fixed', amount: '5万' },
+        { kind: 'per_unit', count: { fact: 'months_operating' }, amount: '2万' },
+      ],
+    };
     expect(yuan(run({ award }, { months_operating: 2 }))).toBe('90000.00');
   });
   it('Jinyun (五): sales > 2000万 → 6元, > 500万 → 3元 per m² per month', () => {
     const award = {
       kind: 'cases',
       cases: [
-        { when: { fact: 'online_sales', op: '>', value: '2000万' }, award: { kind: 'rent', parts: [{ label: 'a', area: { fact: 'office_area' }, months: 12, ceiling_per_m2_month: 6 }] } },
-        { when: { fact: 'online_sales', op: '>', value: '500万' }, award: { kind: 'rent', parts: [{ label: 'a', area: { fact: 'office_area' }, months: 12, ceiling_per_m2_month: 3 }] } },
+        {
+          when: { fact: 'online_sales', op: '>', value: '2000万' },
+          award: { kind: 'rent', parts: [{ label: 'a', area: { fact: 'office_area' }, months: 12, ceiling_per_m2_month: 6 }] },
+        },
+        {
+          when: { fact: 'online_sales', op: '>', value: '500万' },
+          award: { kind: 'rent', parts: [{ label: 'a', area: { fact: 'office_area' }, months: 12, ceiling_per_m2_month: 3 }] },
+        },
       ],
     };
     expect(yuan(run({ award }, { online_sales: '3000万', office_area: 100 }))).toBe('7200.00');

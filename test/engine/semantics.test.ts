@@ -5,7 +5,15 @@ import { Decimal } from '../../src/money/decimal.js';
 import { enterprise, ruleSetWith, run, yuan } from '../helpers/mini-rules.js';
 
 describe('three-valued conditions: unknown is not zero', () => {
-  const clause = { when: { all: [{ fact: 'in_ecommerce_park', op: '==', value: true }, { fact: 'online_sales', op: '>=', value: '100万' }] }, award: { kind: 'fixed', amount: '1万' } };
+  const clause = {
+    when: {
+      all: [
+        { fact: 'in_ecommerce_park', op: '==', value: true },
+        { fact: 'online_sales', op: '>=', value: '100万' },
+      ],
+    },
+    award: { kind: 'fixed', amount: '1万' },
+  };
   it('a missing fact leaves the clause needing data, naming the fact, with the potential amount', () => {
     const r = run(clause, { in_ecommerce_park: true });
     expect(r.status).toBe('needs_data');
@@ -16,7 +24,15 @@ describe('three-valued conditions: unknown is not zero', () => {
     expect(run(clause, { in_ecommerce_park: false }).status).toBe('not_eligible');
   });
   it('any: one true part is enough even if the other is unknown', () => {
-    const anyClause = { when: { any: [{ fact: 'park_land_area', op: '>', value: 20 }, { fact: 'park_floor_area', op: '>', value: '3万' }] }, award: { kind: 'fixed', amount: '1万' } };
+    const anyClause = {
+      when: {
+        any: [
+          { fact: 'park_land_area', op: '>', value: 20 },
+          { fact: 'park_floor_area', op: '>', value: '3万' },
+        ],
+      },
+      award: { kind: 'fixed', amount: '1万' },
+    };
     expect(run(anyClause, { park_floor_area: '4万' }).status).toBe('eligible');
     expect(run(anyClause, { park_floor_area: '2万' }).missing).toEqual(['park_land_area']);
   });
@@ -30,16 +46,26 @@ describe('three-valued conditions: unknown is not zero', () => {
 
 describe('fiscal split adds up to the award to the fen', () => {
   it('75/25 of 100,000.01: the odd fen goes to the first level listed', () => {
-    const parts = allocate(new Decimal('100000.01'), [{ level: 'local', share: '75%' }, { level: 'city', share: '25%' }]);
+    const parts = allocate(new Decimal('100000.01'), [
+      { level: 'local', share: '75%' },
+      { level: 'city', share: '25%' },
+    ]);
     expect(parts.map((p) => p.amount.toFixed(2))).toEqual(['75000.01', '25000.00']);
   });
   it('thirds of 100.00 add up exactly', () => {
-    const parts = allocate(new Decimal('100'), [{ level: 'local', share: '0.3333333333' }, { level: 'city', share: '0.3333333333' }, { level: 'province', share: '0.3333333334' }]);
+    const parts = allocate(new Decimal('100'), [
+      { level: 'local', share: '0.3333333333' },
+      { level: 'city', share: '0.3333333333' },
+      { level: 'province', share: '0.3333333334' },
+    ]);
     expect(parts.reduce((a, p) => a.plus(p.amount), new Decimal(0)).toFixed(2)).toBe('100.00');
   });
   it('the result carries the split and its source', () => {
     const r = run({ award: { kind: 'fixed', amount: '5万' } }, {});
-    expect(r.split?.parts.map((p) => [p.level, p.amount.toFixed(2)])).toEqual([['local', '37500.00'], ['city', '12500.00']]);
+    expect(r.split?.parts.map((p) => [p.level, p.amount.toFixed(2)])).toEqual([
+      ['local', '37500.00'],
+      ['city', '12500.00'],
+    ]);
     expect(r.split?.source.kind).toBe('text');
   });
 });
@@ -78,7 +104,9 @@ describe('validity, region and exclusions', () => {
     expect(unknown.status).toBe('needs_data');
     expect(unknown.missing).toEqual(['listed_dishonest']);
     // The disqualifier's facts come first: they decide before anything the clause itself needs.
-    const set2 = ruleSetWith([{ ...clauses[0], when: { fact: 'online_sales', op: '>=', value: '1万' } }], { exclusions: [{ id: 'x', clause: '15', quote: 'qqqq', when: { fact: 'listed_dishonest', op: '==', value: true } }] });
+    const set2 = ruleSetWith([{ ...clauses[0], when: { fact: 'online_sales', op: '>=', value: '1万' } }], {
+      exclusions: [{ id: 'x', clause: '15', quote: 'qqqq', when: { fact: 'listed_dishonest', op: '==', value: true } }],
+    });
     expect(evaluate(set2, enterprise(set2, {})).policies[0]!.clauses[0]!.missing).toEqual(['listed_dishonest', 'online_sales']);
     expect(evaluate(set, enterprise(set, { listed_dishonest: '否' })).policies[0]!.clauses[0]!.status).toBe('eligible');
   });

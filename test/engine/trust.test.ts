@@ -32,7 +32,11 @@ describe('exclusions decide first (兰溪 15)', () => {
   it('and no advice asks for or values that document’s facts', () => {
     const { ent, ev } = lanxi(facts);
     const lanxiClauses = new Set(set.policies.find((lp) => lp.policy.id === 'lanxi-2022')!.policy.clauses.map((c) => c.id));
-    expect(missingDataReport(set, ev).flatMap((m) => m.clauses).filter((c) => lanxiClauses.has(c))).toEqual([]);
+    expect(
+      missingDataReport(set, ev)
+        .flatMap((m) => m.clauses)
+        .filter((c) => lanxiClauses.has(c)),
+    ).toEqual([]);
     expect(nextTierHints(set, ent, ev).filter((h) => lanxiClauses.has(h.clauseId))).toEqual([]);
     const asked = openQuestions(set, { region: ent.region, year: ent.year, facts: ent.facts, skipped: new Set() });
     expect(asked.flatMap((q) => q.clauses).filter((c) => lanxiClauses.has(c))).toEqual([]);
@@ -73,7 +77,18 @@ describe('exclusions decide first (兰溪 15)', () => {
 });
 
 describe('history is not read as "nothing received" when it says something was', () => {
-  const firstReached = { frequency: 'one_off', award: { kind: 'tiers', mode: 'first_reached', base: { fact: 'online_sales' }, tiers: [{ at: '500万', amount: '5万' }, { at: '2000万', amount: '10万' }] } };
+  const firstReached = {
+    frequency: 'one_off',
+    award: {
+      kind: 'tiers',
+      mode: 'first_reached',
+      base: { fact: 'online_sales' },
+      tiers: [
+        { at: '500万', amount: '5万' },
+        { at: '2000万', amount: '10万' },
+      ],
+    },
+  };
   it('a paid amount without the tier: needs data, naming the tier', () => {
     const r = run(firstReached, { online_sales: '2500万' }, { 'test/x': { paid_total: '5万' } });
     expect(r.status).toBe('needs_data');
@@ -87,7 +102,10 @@ describe('history is not read as "nothing received" when it says something was',
     expect(yuan(run(firstReached, { online_sales: '2500万' }, { 'test/x': { highest_tier: '500万' } }))).toBe('100000.00');
     expect(run(firstReached, { online_sales: '2500万' }, { 'test/x': { highest_tier: '2000万' } }).status).toBe('not_eligible');
   });
-  const upgrade = { frequency: 'one_off', award: { kind: 'levels', fact: 'commerce_honour_level', mode: 'upgrade', amounts: { national: '20万', provincial: '10万' } } };
+  const upgrade = {
+    frequency: 'one_off',
+    award: { kind: 'levels', fact: 'commerce_honour_level', mode: 'upgrade', amounts: { national: '20万', provincial: '10万' } },
+  };
   it('an honour paid before without its level: needs data, naming the level', () => {
     const r = run(upgrade, { commerce_honour_level: 'national' }, { 'test/x': { paid_total: '10万' } });
     expect(r).toMatchObject({ status: 'needs_data', missingHistory: ['level'] });
@@ -95,7 +113,12 @@ describe('history is not read as "nothing received" when it says something was',
   it('history level provincial pays the upgrade difference', () => {
     expect(yuan(run(upgrade, { commerce_honour_level: 'national' }, { 'test/x': { level: 'provincial' } }))).toBe('100000.00');
   });
-  const yearly = { frequency: 'yearly', max_years: 3, caps: [{ amount: '500万', per: 'cumulative' }], award: { kind: 'rate', rate: '20%', base: { fact: 'online_sales' } } };
+  const yearly = {
+    frequency: 'yearly',
+    max_years: 3,
+    caps: [{ amount: '500万', per: 'cumulative' }],
+    award: { kind: 'rate', rate: '20%', base: { fact: 'online_sales' } },
+  };
   it('a year limit needs the years and a cumulative cap the total, once anything was received', () => {
     expect(run(yearly, { online_sales: '100万' }, { 'test/x': { paid_total: '10万' } }).missingHistory).toEqual(['years_paid']);
     expect(run(yearly, { online_sales: '100万' }, { 'test/x': { years_paid: 1 } }).missingHistory).toEqual(['paid_total']);
@@ -118,7 +141,8 @@ describe('partial years are stated, and a small part does not pay a full year', 
     expect(j.totals.sure).toBe('0.00');
   });
 
-  const lanxi2022 = 'region: 兰溪市\nyear: 2022\nfacts:\n  entity_kinds: [电商企业]\n  agri_online_sales: 120万\n  listed_dishonest: 否\n  major_env_violation: 否\n  major_accident: 否\n  penalised_violation: 否\n  major_labour_dispute: 否\n  one_firm_one_policy: 否\n  pension_coverage: 90%\n';
+  const lanxi2022 =
+    'region: 兰溪市\nyear: 2022\nfacts:\n  entity_kinds: [电商企业]\n  agri_online_sales: 120万\n  listed_dishonest: 否\n  major_env_violation: 否\n  major_accident: 否\n  penalised_violation: 否\n  major_labour_dispute: 否\n  one_firm_one_policy: 否\n  pension_coverage: 90%\n';
   it.each([
     ['table', /部分年度: 兰政办发〔2022〕3号: 2022 年仅 2022-03-23 至 2022-12-31 在有效期内（284 天），按全年计/],
     ['md', /部分年度: 兰政办发〔2022〕3号: 2022 年仅 2022-03-23 至 2022-12-31/],

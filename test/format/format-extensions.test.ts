@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ClauseResult, Evaluation } from '../../src/engine/types.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
-import { RecordList } from '../../src/input/record-value.js';
+import type { RecordList } from '../../src/input/record-value.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { checkRules } from '../../src/load/validate-rules.js';
@@ -38,7 +38,8 @@ function evaluateFacts(facts: Record<string, unknown>): Evaluation {
   return evaluate(set, enterprise);
 }
 
-const clause = (ev: Evaluation, id: string): ClauseResult => ev.policies.find((p) => p.policyId === POLICY_ID)!.clauses.find((c) => c.clauseId === `${POLICY_ID}/${id}`)!;
+const clause = (ev: Evaluation, id: string): ClauseResult =>
+  ev.policies.find((p) => p.policyId === POLICY_ID)!.clauses.find((c) => c.clauseId === `${POLICY_ID}/${id}`)!;
 /** What a clause surely pays: its amount when eligible, else nothing. */
 const paid = (r: ClauseResult) => (r.status === 'eligible' ? r.amount! : new Decimal(0));
 
@@ -70,7 +71,11 @@ describe('record lists: an award per item, with per-item conditions, tiers and c
         expect(paid(r2a).toFixed(2)).toBe(aPaid.toFixed(2));
         expect(paid(r2b).toFixed(2)).toBe(bPaid.toFixed(2));
         // The cap is shared, not each clause's own: together they never pass it.
-        expect(paid(r2a).plus(paid(r2b)).lte(10 * WAN)).toBe(true);
+        expect(
+          paid(r2a)
+            .plus(paid(r2b))
+            .lte(10 * WAN),
+        ).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -95,9 +100,12 @@ describe('record lists: an award per item, with per-item conditions, tiers and c
       fc.property(events, (evs) => {
         const cell = evs.map((e, i) => `活动${i}:${e.cost}/${e.recognised ? '是' : '否'}`).join('; ');
         const a = coerceFactValue(list, cell || '无');
-        const b = coerceFactValue(list, evs.map((e, i) => ({ name: `活动${i}`, 费用: e.cost, 认定: e.recognised })));
+        const b = coerceFactValue(
+          list,
+          evs.map((e, i) => ({ name: `活动${i}`, 费用: e.cost, 认定: e.recognised })),
+        );
         expect(a.ok && b.ok).toBe(true);
-        const items = (r: typeof a) => ((r as { value: RecordList }).value.items.map((x) => [x.name, String(x.values.get('cost')), x.values.get('recognised')]));
+        const items = (r: typeof a) => (r as { value: RecordList }).value.items.map((x) => [x.name, String(x.values.get('cost')), x.values.get('recognised')]);
         expect(items(a)).toEqual(items(b));
         expect(items(a)).toHaveLength(evs.length);
       }),
@@ -139,13 +147,17 @@ describe('beneficiaries: a list of kinds, natural persons and 个体工商户', 
 });
 
 describe('a trial document, and one past its validity', () => {
-  const list = (epoch: string) => cli(['rules', 'list', '--rules', copy.rules], undefined, { SOURCE_DATE_EPOCH: epoch }).stdout.split('\n').find((l) => l.startsWith(`${POLICY_ID} `))!;
+  const list = (epoch: string) =>
+    cli(['rules', 'list', '--rules', copy.rules], undefined, { SOURCE_DATE_EPOCH: epoch })
+      .stdout.split('\n')
+      .find((l) => l.startsWith(`${POLICY_ID} `))!;
   it('rules list shows the status as encoded, and expired only once validity.to has passed', () => {
     expect(list(String(Date.UTC(2026, 11, 31) / 1000))).toContain('[trial]');
     expect(list(String(Date.UTC(2027, 0, 1) / 1000))).toContain('[trial, expired]');
   }, 60_000);
   it('rules show says 试行, and 失效 with the date once expired', () => {
-    const show = (epoch: string) => cli(['rules', 'show', `${POLICY_ID}/2a`, '--rules', copy.rules], undefined, { SOURCE_DATE_EPOCH: epoch }).stdout.split('\n')[1]!;
+    const show = (epoch: string) =>
+      cli(['rules', 'show', `${POLICY_ID}/2a`, '--rules', copy.rules], undefined, { SOURCE_DATE_EPOCH: epoch }).stdout.split('\n')[1]!;
     expect(show(String(Date.UTC(2025, 5, 1) / 1000))).toBe('文件状态：试行');
     expect(show(String(Date.UTC(2027, 5, 1) / 1000))).toMatch(/^文件状态：试行；.*2026-12-31.*失效/);
   }, 60_000);
@@ -205,7 +217,10 @@ describe('the sixth policy as data: lint, coverage, test, batch with no TypeScri
     const r = cli(['batch', input, '--rules', copy.rules, '--out', out]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/签约主播名单.*RECORD_ITEM.*主播E/);
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const text = JSON.stringify(rows);
     for (const id of ['S1', 'S2', 'S3']) expect(text).toContain(`"${id}"`);
     expect(text).toContain('500000.00');

@@ -33,7 +33,7 @@ describe.each(GUIDES)('%s', (file) => {
     }
   });
 
-  it('every clause, award and fact block parses with the loader\'s schema', () => {
+  it("every clause, award and fact block parses with the loader's schema", () => {
     let checked = 0;
     for (const b of blocks) {
       const doc = parse(b.replace(/\s…\s/g, ' x '));

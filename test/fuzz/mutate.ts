@@ -13,8 +13,49 @@ export const EXAMPLES: Buffer[] = readdirSync(join(ROOT, 'examples'))
   .map((n) => readFileSync(join(ROOT, 'examples', n)));
 
 /** Fragments of YAML syntax and of hostile input, inserted at random places. */
-const TOKENS = [': ', '- ', '&a ', '*a', '[', ']', '{', '}', ',', '!!binary ', '!!str ', '!!js/function ', '? ', '"', "'", '#', '\t', '\n', '  ', '---\n', '...\n', '|', '>', '%YAML 1.1\n',
-  '<<: ', '__proto__: ', 'constructor: ', '0x', '.inf', '.nan', '~', '\u0000', '\uFEFF', '\u202E', '亿', '万', '美元', '%', '-', '1e400', '999999999999'];
+const TOKENS = [
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '!!binary ',
+  '!!str ',
+  '!!js/function ',
+  '? ',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '\n',
+  '  ',
+  '---\n',
+  '...\n',
+  '|',
+  '>',
+  '%YAML 1.1\n',
+  '<<: ',
+  '__proto__: ',
+  'constructor: ',
+  '0x',
+  '.inf',
+  '.nan',
+  '~',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+  '亿',
+  '万',
+  '美元',
+  '%',
+  '-',
+  '1e400',
+  '999999999999',
+];
 
 type Op = { kind: 'flip' | 'cut' | 'dup' | 'insert' | 'truncate'; at: number; len: number; token: number; byte: number };
 const op: fc.Arbitrary<Op> = fc.record({

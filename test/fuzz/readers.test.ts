@@ -33,13 +33,22 @@ const hostile = fc.oneof(
 
 describe('readYaml: random text and mutated example files', () => {
   it('random strings: parses or throws a SubsidyError, each within the time box', () => {
-    fc.assert(fc.property(hostile, (s) => void boxed(() => readYaml(s, 'fuzz.yaml'))), runs(400));
+    fc.assert(
+      fc.property(hostile, (s) => void boxed(() => readYaml(s, 'fuzz.yaml'))),
+      runs(400),
+    );
   });
   it('mutated examples (YAML syntax inserted, cut, duplicated, truncated)', () => {
-    fc.assert(fc.property(mutatedExample('text'), (buf) => void boxed(() => readYaml(decodeUtf8(buf, 'm.yaml'), 'm.yaml'))), runs(400));
+    fc.assert(
+      fc.property(mutatedExample('text'), (buf) => void boxed(() => readYaml(decodeUtf8(buf, 'm.yaml'), 'm.yaml'))),
+      runs(400),
+    );
   });
   it('byte-level mutations (flipped bytes, characters cut in half) go through the decoder first', () => {
-    fc.assert(fc.property(mutatedExample('bytes'), (buf) => void boxed(() => readYaml(decodeUtf8(buf, 'b.yaml'), 'b.yaml'))), runs(300));
+    fc.assert(
+      fc.property(mutatedExample('bytes'), (buf) => void boxed(() => readYaml(decodeUtf8(buf, 'b.yaml'), 'b.yaml'))),
+      runs(300),
+    );
   });
 });
 
@@ -69,13 +78,18 @@ describe('toEnterprise and the engine behind it', () => {
   // Example inputs with values replaced by anything, keys renamed or dropped, junk keys added.
   const inputs = EXAMPLES.map((buf, i) => enterpriseRecord(readYaml(buf.toString('utf8'), `e${i}.yaml`)).record);
   const mutatedRecord = fc
-    .tuple(fc.constantFrom(...inputs), fc.array(fc.tuple(fc.constantFrom('facts', 'top'), fc.nat(), fc.oneof(fc.anything(), hostile), fc.constantFrom('replace', 'drop', 'add')), { maxLength: 5 }))
+    .tuple(
+      fc.constantFrom(...inputs),
+      fc.array(fc.tuple(fc.constantFrom('facts', 'top'), fc.nat(), fc.oneof(fc.anything(), hostile), fc.constantFrom('replace', 'drop', 'add')), {
+        maxLength: 5,
+      }),
+    )
     .map(([input, edits]) => {
       const rec = structuredClone(input) as Record<string, unknown>;
       for (const [where, i, value, how] of edits) {
         const target = where === 'facts' && rec.facts && typeof rec.facts === 'object' ? (rec.facts as Record<string, unknown>) : rec;
         const keys = Object.keys(target);
-        const key = how === 'add' ? String(value).slice(0, 20) : keys[i % Math.max(keys.length, 1)] ?? 'x';
+        const key = how === 'add' ? String(value).slice(0, 20) : (keys[i % Math.max(keys.length, 1)] ?? 'x');
         if (how === 'drop') delete target[key];
         else target[key] = value;
       }
@@ -90,7 +104,8 @@ describe('toEnterprise and the engine behind it', () => {
         for (const f of findings) expect(ERROR_CODES).toContain(f.code);
         if (!enterprise) return;
         const ev = boxed(() => evaluate(set, enterprise))!;
-        for (const format of ['json', 'table', 'csv', 'md'] as const) boxed(() => renderResult([ev], set, { format, lang: 'en', explain: format === 'table', all: true }));
+        for (const format of ['json', 'table', 'csv', 'md'] as const)
+          boxed(() => renderResult([ev], set, { format, lang: 'en', explain: format === 'table', all: true }));
       }),
       runs(150),
     );

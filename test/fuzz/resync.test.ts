@@ -32,7 +32,15 @@ const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function makeRow(i: number, nameKind: number): Row {
   const names = [`企业${i}`, `企业,分公司${i}`, `企"业"${i}`, `企业${i}\n第二行`, `企业${i}\r\n第二行, 带逗号`];
   const name = names[nameKind % names.length]!;
-  const cells = [`E${i}`, name, ['兰溪市', '莲都区', '滨江区', '缙云县'][i % 4]!, String(2022 + (i % 4)), '电商企业;跨境电商企业', `${(i % 30) * 10}万`, `${i % 7}0万美元`];
+  const cells = [
+    `E${i}`,
+    name,
+    ['兰溪市', '莲都区', '滨江区', '缙云县'][i % 4]!,
+    String(2022 + (i % 4)),
+    '电商企业;跨境电商企业',
+    `${(i % 30) * 10}万`,
+    `${i % 7}0万美元`,
+  ];
   const text = cells.map((c) => (/[",\r\n]/.test(c) ? quoted(c) : c)).join(',');
   return { cells, text, ending: '\r\n', touched: false, before: '' };
 }
@@ -128,8 +136,16 @@ function cutEvery(file: string, every: number): RawRow[] {
   const whole = new RecordSplitter();
   const pieces = [...whole.feed(buf).pieces, ...whole.finish().pieces];
   const h = pieces.findIndex((p) => p.kind === 'header');
-  const cuts = [{ start: 0, line: 1 }, ...pieces.slice(h + 1).filter((_, i) => i % every === 0).map((p) => ({ start: p.start, line: p.line }))];
-  return cuts.flatMap((c, i) => chunkRows(buf.subarray(c.start, cuts[i + 1]?.start ?? buf.length), { first: i === 0, line: c.line, columns: whole.headerColumns! }, file));
+  const cuts = [
+    { start: 0, line: 1 },
+    ...pieces
+      .slice(h + 1)
+      .filter((_, i) => i % every === 0)
+      .map((p) => ({ start: p.start, line: p.line })),
+  ];
+  return cuts.flatMap((c, i) =>
+    chunkRows(buf.subarray(c.start, cuts[i + 1]?.start ?? buf.length), { first: i === 0, line: c.line, columns: whole.headerColumns! }, file),
+  );
 }
 
 /** What must hold of any reading of a case. */
@@ -158,7 +174,18 @@ const caseArb = fc.record({
   chunk: fc.integer({ min: 32, max: 1024 }),
 });
 
-const SWALLOWED = { n: 29, kinds: [6], edits: [{ kind: 'quote', row: 1139707733, at: 47284504 }, { kind: 'quote', row: 651571788, at: 1181533615 }, { kind: 'quote', row: 0, at: 0 }] as Edit[], long: true, feed: 1, chunk: 32 };
+const SWALLOWED = {
+  n: 29,
+  kinds: [6],
+  edits: [
+    { kind: 'quote', row: 1139707733, at: 47284504 },
+    { kind: 'quote', row: 651571788, at: 1181533615 },
+    { kind: 'quote', row: 0, at: 0 },
+  ] as Edit[],
+  long: true,
+  feed: 1,
+  chunk: 32,
+};
 
 describe('CSV resynchronisation (fuzz)', () => {
   let k = 0;
@@ -188,13 +215,21 @@ describe('CSV resynchronisation (fuzz)', () => {
         const run = (env: Record<string, string>, out: string) => {
           const r = cli(['batch', file, '--out', out, '--lang', 'en'], undefined, { CI: '1', ...env });
           expect([0, 1], r.stderr).toContain(r.code);
-          return readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { row: number; line: number; provenance?: unknown }).filter((r) => !r.provenance);
+          return readFileSync(out, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as { row: number; line: number; provenance?: unknown })
+            .filter((r) => !r.provenance);
         };
         const one = run({ SUBSIDY_BATCH_WORKERS: '0' }, join(dir, 'one.jsonl'));
         const two = run({ SUBSIDY_BATCH_WORKERS: '2', SUBSIDY_BATCH_CHUNK_BYTES: String(arb.chunk) }, join(dir, 'two.jsonl'));
         expect(two).toEqual(one);
         expect(one.map((r) => r.row)).toEqual(one.map((_, i) => i + 1));
-        for (const line of c.starts) expect(one.filter((r) => r.line === line), `line ${line}`).toHaveLength(1);
+        for (const line of c.starts)
+          expect(
+            one.filter((r) => r.line === line),
+            `line ${line}`,
+          ).toHaveLength(1);
       }),
       // Found by this test in CI: two stray quotes that joined two rows into one record of the right size.
       { numRuns: 4 * SCALE, examples: [[SWALLOWED]] },

@@ -40,8 +40,11 @@ export function brokenCopy(edits: Edit[]): { dir: string; file: string; line?: n
 
 export function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'subsidy.js'), ...args, '--lang', 'en'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'subsidy.js'), ...args, '--lang', 'en'],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -51,4 +54,3 @@ export function lintInProcess(dir: string, regime?: string): { code: number; lin
   const { findings } = checkRules(dir, regime);
   return { code: findings.length ? 1 : 0, lines: findings.map((f) => formatFinding(f, 'en')) };
 }
-

@@ -11,7 +11,18 @@ import { join } from 'node:path';
 export const CHROMIUM = process.env.SUBSIDY_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The flags known to work on this machine, plus the pipe. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--remote-debugging-pipe'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  '--remote-debugging-pipe',
+];
 
 /** Undefined when Chromium runs; else why not, so a test can fail with a message that says how to get it. */
 export function chromiumProblem() {
@@ -75,7 +86,8 @@ export class Browser {
   async open(url, { width = 1100, height = 1400 } = {}) {
     const events = { console: [], requests: [] };
     const listener = (m) => {
-      if (m.method === 'Runtime.consoleAPICalled') events.console.push({ level: m.params.type, text: m.params.args.map((a) => a.value ?? a.description ?? '').join(' ') });
+      if (m.method === 'Runtime.consoleAPICalled')
+        events.console.push({ level: m.params.type, text: m.params.args.map((a) => a.value ?? a.description ?? '').join(' ') });
       if (m.method === 'Runtime.exceptionThrown') events.console.push({ level: 'error', text: m.params.exceptionDetails.text });
       if (m.method === 'Log.entryAdded') events.console.push({ level: m.params.entry.level, text: m.params.entry.text });
       if (m.method === 'Network.requestWillBeSent') events.requests.push(m.params.request.url);
@@ -110,13 +122,19 @@ export class Browser {
   async screenshot(height) {
     const full = await this.evaluate('document.documentElement.scrollHeight');
     const width = await this.evaluate('document.documentElement.scrollWidth');
-    const r = await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height: Math.min(height ?? full, full), scale: 1 } });
+    const r = await this.send('Page.captureScreenshot', {
+      format: 'png',
+      captureBeyondViewport: true,
+      clip: { x: 0, y: 0, width, height: Math.min(height ?? full, full), scale: 1 },
+    });
     return Buffer.from(r.data, 'base64');
   }
 
   /** A PNG of the first element matching `selector` (with a margin around it). */
   async screenshotOf(selector, margin = 12) {
-    const box = await this.evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height }; })()`);
+    const box = await this.evaluate(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height }; })()`,
+    );
     const clip = { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin, scale: 1 };
     const r = await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip });
     return Buffer.from(r.data, 'base64');

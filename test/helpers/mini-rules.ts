@@ -32,7 +32,14 @@ export function ruleSetWith(clauses: unknown[], extra: Record<string, unknown> =
     status: 'in_force',
     validity: { from: '2020-01-01', to: null },
     applies_to: ['330781'],
-    fiscal: { otherwise: { shares: [{ level: 'local', share: '75%' }, { level: 'city', share: '25%' }] } },
+    fiscal: {
+      otherwise: {
+        shares: [
+          { level: 'local', share: '75%' },
+          { level: 'city', share: '25%' },
+        ],
+      },
+    },
     clauses,
     ...extra,
   });
@@ -50,7 +57,11 @@ export function enterprise(set: RuleSet, facts: Record<string, unknown>, history
 }
 
 /** Evaluates one clause (the first in the test policy) and returns its result. */
-export function run(clause: Record<string, unknown>, facts: Record<string, unknown>, history: Record<string, ClauseHistory | Record<string, unknown>> = {}): ClauseResult {
+export function run(
+  clause: Record<string, unknown>,
+  facts: Record<string, unknown>,
+  history: Record<string, ClauseHistory | Record<string, unknown>> = {},
+): ClauseResult {
   const set = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', ...clause }]);
   const ev = evaluate(set, enterprise(set, facts, history));
   return ev.policies[0]!.clauses[0]!;

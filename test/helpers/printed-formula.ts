@@ -115,5 +115,8 @@ class Parser {
 export function agrees(a: Printed, b: Printed): boolean {
   if (!a.approx && !b.approx) return a.value.equals(b.value);
   // Shown to 6 places: rounding each operand may move a product or quotient a little more.
-  return a.value.minus(b.value).abs().lessThanOrEqualTo(new Decimal('0.0001').times(Decimal.max(1, a.value.abs())));
+  return a.value
+    .minus(b.value)
+    .abs()
+    .lessThanOrEqualTo(new Decimal('0.0001').times(Decimal.max(1, a.value.abs())));
 }

@@ -197,12 +197,13 @@ totals: { sure: 20000.00 }
 `;
 
 /** A batch whose record lists are typed in cells, the compact form a consultant writes in Excel. */
-export const BATCH_CSV = [
-  '企业编号,企业名称,地区,年度,主体类型,签约主播名单,直播促销活动,网络零售额,地方综合贡献县级留成',
-  'S1,遂昌甲,遂昌县,2025,电商企业,主播A:1200万; 主播B:600万; 主播C:80万,春季直播节:50万/是; 夏季促销:5万/是; 秋季活动:20万/否,6000万,80万',
-  'S2,遂昌乙,遂昌县,2025,电商企业,主播D:150万,无,1000万,',
-  'S3,遂昌丙,遂昌县,2025,电商企业,主播E:1200万/多余,,,',
-].join('\n') + '\n';
+export const BATCH_CSV =
+  [
+    '企业编号,企业名称,地区,年度,主体类型,签约主播名单,直播促销活动,网络零售额,地方综合贡献县级留成',
+    'S1,遂昌甲,遂昌县,2025,电商企业,主播A:1200万; 主播B:600万; 主播C:80万,春季直播节:50万/是; 夏季促销:5万/是; 秋季活动:20万/否,6000万,80万',
+    'S2,遂昌乙,遂昌县,2025,电商企业,主播D:150万,无,1000万,',
+    'S3,遂昌丙,遂昌县,2025,电商企业,主播E:1200万/多余,,,',
+  ].join('\n') + '\n';
 
 /** Writes the policy, its facts and its source into a rules directory (a copy, or rules/ itself for a one-off check). */
 export function addSixthPolicy(rules: string): void {

@@ -14,7 +14,7 @@ import { askFact } from '../../src/interview/ask-fact.js';
 import type { Choice, Prompts } from '../../src/interview/prompts.js';
 import { comparisons } from '../../src/rules/walk.js';
 import { labelsFor } from '../../src/render/labels.js';
-import { describeClause } from '../../src/rules/describe-rule.js';
+import { describeClause } from '../../src/cli/rules/describe-rule.js';
 import { choiceKey, FactSchema, type Fact } from '../../src/schema/fact-schema.js';
 import type { Award } from '../../src/schema/policy-schema.js';
 
@@ -101,7 +101,10 @@ describe('every label offered is accepted', () => {
         } as unknown as Prompts;
         for (pick = 0; pick < f.values!.length; pick++) {
           const a = await askFact(prompts, f, lang);
-          expect(offered.map((c) => c.name), f.id).toEqual(f.values!.map((v) => v[lang]));
+          expect(
+            offered.map((c) => c.name),
+            f.id,
+          ).toEqual(f.values!.map((v) => v[lang]));
           expect([a.value].flat(), `${f.id} ${lang} ${offered[pick]!.name}`).toEqual([f.values![pick]!.id]);
           // The answer is saved as the label picked: calc reads that back too.
           expect(asId(f, a.raw), f.id).toBe(f.values![pick]!.id);
@@ -144,7 +147,7 @@ describe('every label offered is accepted', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('every name a value has (id, labels, aliases, parts of a compound label) is accepted in calc, a CSV cell, --set and as a fact key\'s value', () => {
+  it("every name a value has (id, labels, aliases, parts of a compound label) is accepted in calc, a CSV cell, --set and as a fact key's value", () => {
     const base = enterprise(set, {});
     for (const f of enums)
       for (const { text, id } of acceptedNames(f)) {
@@ -178,10 +181,12 @@ describe('every label offered is accepted', () => {
 
   it('a near miss (one character changed) is the right value or refused with a suggestion in Chinese — never another value', () => {
     const pool = [...new Set(enums.flatMap((f) => acceptedNames(f).flatMap((n) => [...n.text])))].filter((c) => c.normalize('NFKC') === c && c.trim() === c);
-    const chars = fc.oneof(fc.constantFrom(...pool), fc.integer({ min: 0x4e00, max: 0x9fff }).map((n) => String.fromCharCode(n)), fc.constantFrom(...'abcxyz0123'));
-    const cases = fc
-      .constantFrom(...enums)
-      .chain((f) => fc.tuple(fc.constant(f), fc.constantFrom(...acceptedNames(f)), fc.nat(), chars));
+    const chars = fc.oneof(
+      fc.constantFrom(...pool),
+      fc.integer({ min: 0x4e00, max: 0x9fff }).map((n) => String.fromCharCode(n)),
+      fc.constantFrom(...'abcxyz0123'),
+    );
+    const cases = fc.constantFrom(...enums).chain((f) => fc.tuple(fc.constant(f), fc.constantFrom(...acceptedNames(f)), fc.nat(), chars));
     fc.assert(
       fc.property(cases, ([f, name, at, ch]) => {
         const chars = [...name.text];
@@ -216,7 +221,9 @@ describe('every label offered is accepted', () => {
     expect(far.ok).toBe(false);
     if (far.ok) return;
     expect(formatFinding({ code: far.code, args: far.args }, 'zh')).toBe('[NOT_A_CHOICE] “特等奖啊啊” 不是可选项；可选：国家级；省级；市级；无');
-    expect(formatFinding({ code: far.code, args: far.args }, 'en')).toBe('[NOT_A_CHOICE] "特等奖啊啊" is not one of the choices: National; Provincial; City; None');
+    expect(formatFinding({ code: far.code, args: far.args }, 'en')).toBe(
+      '[NOT_A_CHOICE] "特等奖啊啊" is not one of the choices: National; Provincial; City; None',
+    );
   });
 
   it('prototype names are not choices and do not crash', () => {
@@ -231,16 +238,31 @@ describe('every label offered is accepted', () => {
 describe('the dictionary keeps names unambiguous', () => {
   const fact = (values: unknown[]) => ({ id: 'x', label: { zh: '某项', en: 'X' }, type: 'enum', topic: 'honours', question: { zh: '？', en: '?' }, values });
   it('a name (label or alias, after folding width, case and spaces) given to two values of one fact does not load', () => {
-    const ok = FactSchema.safeParse(fact([{ id: 'a', zh: '甲', en: 'A', aliases: ['甲级'] }, { id: 'b', zh: '乙', en: 'B' }]));
+    const ok = FactSchema.safeParse(
+      fact([
+        { id: 'a', zh: '甲', en: 'A', aliases: ['甲级'] },
+        { id: 'b', zh: '乙', en: 'B' },
+      ]),
+    );
     expect(ok.success).toBe(true);
     for (const clash of [['甲级'], ['ＡＢ', 'a'], ['甲 级']]) {
-      const r = FactSchema.safeParse(fact([{ id: 'a', zh: '甲', en: 'A', aliases: ['甲级', 'ab'] }, { id: 'b', zh: '乙', en: 'B', aliases: clash }]));
+      const r = FactSchema.safeParse(
+        fact([
+          { id: 'a', zh: '甲', en: 'A', aliases: ['甲级', 'ab'] },
+          { id: 'b', zh: '乙', en: 'B', aliases: clash },
+        ]),
+      );
       expect(r.success, clash.join()).toBe(false);
       expect(JSON.stringify(r.error?.issues)).toMatch(/names both a and b/);
     }
   });
   it('a part of a compound label shared by two values is accepted for neither (read two ways: refused)', () => {
-    const f = FactSchema.parse(fact([{ id: 'a', zh: '甲/丙', en: 'A' }, { id: 'b', zh: '乙/丙', en: 'B' }])) as Fact;
+    const f = FactSchema.parse(
+      fact([
+        { id: 'a', zh: '甲/丙', en: 'A' },
+        { id: 'b', zh: '乙/丙', en: 'B' },
+      ]),
+    ) as Fact;
     expect(readChoice(f, '甲')).toEqual({ ok: true, id: 'a' });
     expect(readChoice(f, '丙').ok).toBe(false);
   });

@@ -68,7 +68,7 @@ describe('history values are read like facts', () => {
     expect(uses.some((u) => !u.needed.length)).toBe(true);
   });
 
-  it('level: every id, label and alias of the clause\'s levels fact (省级, 国家级, 省级示范 …) is normalised to the id', () => {
+  it("level: every id, label and alias of the clause's levels fact (省级, 国家级, 省级示范 …) is normalised to the id", () => {
     for (const u of levelUses)
       for (const f of u.levelFacts)
         for (const { text, id } of acceptedNames(f)) expect(viaCalc(u.clause.id, 'level', text), `${u.clause.id}: ${text}`).toBe(id);
@@ -76,9 +76,22 @@ describe('history values are read like facts', () => {
     if (honour) for (const t of ['省级', '省级示范', 'provincial', 'Provincial']) expect(viaCalc(honour.clause.id, 'level', t)).toBe('provincial');
   });
 
-  it('highest_tier: a tier\'s label, where the rule gives one, reads as its threshold', () => {
-    const tiers = [{ at: '500万', amount: '5万', label: '第一档' }, { at: '2000万', amount: '10万', label: '第二档' }];
-    const s2 = ruleSetWith([{ id: 'test/x', number: '1', title: '首次达档', quote: 'test quote', status: 'computable', frequency: 'one_off', award: { kind: 'tiers', mode: 'first_reached', base: { fact: 'online_sales' }, tiers } }]);
+  it("highest_tier: a tier's label, where the rule gives one, reads as its threshold", () => {
+    const tiers = [
+      { at: '500万', amount: '5万', label: '第一档' },
+      { at: '2000万', amount: '10万', label: '第二档' },
+    ];
+    const s2 = ruleSetWith([
+      {
+        id: 'test/x',
+        number: '1',
+        title: '首次达档',
+        quote: 'test quote',
+        status: 'computable',
+        frequency: 'one_off',
+        award: { kind: 'tiers', mode: 'first_reached', base: { fact: 'online_sales' }, tiers },
+      },
+    ]);
     expect(readHistoryField(s2, 'test/x', 'highest_tier', '第二档')).toEqual({ ok: true, value: new Decimal(20000000) });
     expect(readHistoryField(s2, 'test/x', 'highest_tier', '第三档')).toMatchObject({ ok: false, code: 'NOT_A_TIER' });
   });
@@ -136,7 +149,27 @@ describe('history values are read like facts', () => {
 
   it('the three paths agree: an input file, a batch column and a --history line give the same value or the same error', () => {
     const clauses = uses.map((u) => u.clause.id);
-    const raws = ['省级', '省极', '国家级', 'national', 'constructor', '500万', '2000万', '5万', '1亿', '100万', '3', '1.5', '-1万', '2年', '十万', '50万美元', '12%', '', '不详'];
+    const raws = [
+      '省级',
+      '省极',
+      '国家级',
+      'national',
+      'constructor',
+      '500万',
+      '2000万',
+      '5万',
+      '1亿',
+      '100万',
+      '3',
+      '1.5',
+      '-1万',
+      '2年',
+      '十万',
+      '50万美元',
+      '12%',
+      '',
+      '不详',
+    ];
     const levelish = levelUses.flatMap((u) => u.levelFacts.flatMap((f) => acceptedNames(f).map((n) => n.text)));
     const tierish = tierUses.flatMap((u) => u.tiers.map((t) => t.text));
     fc.assert(
@@ -151,7 +184,8 @@ describe('history values are read like facts', () => {
 
   it('calc: a bad level is exit 2 with a did-you-mean in Chinese; 省级 pays the upgrade difference', () => {
     const file = join(dir, 'jy.yaml');
-    const body = (level: string) => `region: 缙云县\nyear: 2025\nfacts:\n  entity_kinds: 电商企业\n  listed_dishonest: 否\n  application_falsified: 否\n  commerce_honour_level: 国家级\nhistory:\n  jinyun-2025/13: { level: ${level} }\n`;
+    const body = (level: string) =>
+      `region: 缙云县\nyear: 2025\nfacts:\n  entity_kinds: 电商企业\n  listed_dishonest: 否\n  application_falsified: 否\n  commerce_honour_level: 国家级\nhistory:\n  jinyun-2025/13: { level: ${level} }\n`;
     writeFileSync(file, body('省极'));
     const bad = cli(['calc', file]);
     expect(bad.code).toBe(2);
@@ -159,11 +193,13 @@ describe('history values are read like facts', () => {
     writeFileSync(file, body('省级示范'));
     const ok = cli(['calc', file, '--format', 'json']);
     expect(ok.code, ok.stderr).toBe(0);
-    const c13 = JSON.parse(ok.stdout).policies.flatMap((p: { clauses: { id: string }[] }) => p.clauses).find((c: { id: string }) => c.id === 'jinyun-2025/13');
+    const c13 = JSON.parse(ok.stdout)
+      .policies.flatMap((p: { clauses: { id: string }[] }) => p.clauses)
+      .find((c: { id: string }) => c.id === 'jinyun-2025/13');
     expect(c13).toMatchObject({ status: 'eligible', sure: '100000.00' });
   });
 
-  it('batch --history: a bad value stops the batch before it starts (exit 2) with the history file\'s line', () => {
+  it("batch --history: a bad value stops the batch before it starts (exit 2) with the history file's line", () => {
     const input = join(dir, 'in.csv');
     writeFileSync(input, '企业编号,地区,年度,主体类型\nJY-1,缙云县,2025,电商企业\n');
     const hist = join(dir, 'bad-h.csv');

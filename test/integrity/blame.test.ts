@@ -16,7 +16,10 @@ describe('options', { timeout: 120_000 }, () => {
     ['--region 兰西市 (a slip)', ['--region', '兰西市'], /^field --region: \[UNKNOWN_REGION\].*did you mean 兰溪市/m],
   ])('calc and batch %s: the option is named, not the input file', (_name, opt, message) => {
     const csv = s.write('in.csv', HEAD + row('A'));
-    for (const args of [['calc', seller, ...opt], ['batch', csv, ...opt]]) {
+    for (const args of [
+      ['calc', seller, ...opt],
+      ['batch', csv, ...opt],
+    ]) {
       const r = cli([...args, '--lang', 'en']);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -66,7 +69,11 @@ describe('encodings: the message names the encoding that was tried', { timeout: 
   it('a UTF-16 file (Excel "Unicode text", with or without its byte order mark) is named UTF-16, not binary data', () => {
     const text = HEAD.replace(/,/g, '\t') + row('A').replace(/,/g, '\t');
     const le = Buffer.from(text, 'utf16le');
-    for (const [name, bytes] of [['bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le])], ['nobom.csv', le], ['bom.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('region: 兰溪市\nyear: 2023\n', 'utf16le')])]] as const) {
+    for (const [name, bytes] of [
+      ['bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ['nobom.csv', le],
+      ['bom.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('region: 兰溪市\nyear: 2023\n', 'utf16le')])],
+    ] as const) {
       const r = cli([name.endsWith('.yaml') ? 'calc' : 'batch', s.write(name, bytes), '--lang', 'en']);
       expect(r.code, name).toBe(2);
       expect(r.stderr, name).toContain('[ENCODING_UTF16] this is UTF-16 text: save it as UTF-8');

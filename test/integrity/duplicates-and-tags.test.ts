@@ -18,7 +18,9 @@ describe('a value given twice is an error naming both places', { timeout: 120_00
   ])('one record giving a fact %s', (_name, facts) => {
     const r = calc(BASE + facts);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/in\.yaml:5:3, field facts\.[^:]+: \[DUPLICATE_GIVEN\] online_sales is given twice: first at .*in\.yaml:4:3, again at .*in\.yaml:5:3/);
+    expect(r.stderr).toMatch(
+      /in\.yaml:5:3, field facts\.[^:]+: \[DUPLICATE_GIVEN\] online_sales is given twice: first at .*in\.yaml:4:3, again at .*in\.yaml:5:3/,
+    );
   });
 
   it('a YAML mapping whose keys differ only as written (1 and "1") is one key given twice', () => {
@@ -48,7 +50,14 @@ describe('a value given twice is an error naming both places', { timeout: 120_00
   it('a CSV giving one fact in two columns: a row where they differ is an error row, one where they agree is read', () => {
     const head = '企业编号,地区,年度,online_sales,线上销售额（网络零售额）\r\n';
     const out = s.path('cols.jsonl');
-    const r = cli(['batch', s.write('cols.csv', `${head}A,兰溪市,2023,100万,100万\r\nB,兰溪市,2023,100万,900万\r\nC,兰溪市,2023,,900万\r\n`), '--out', out, '--lang', 'en']);
+    const r = cli([
+      'batch',
+      s.write('cols.csv', `${head}A,兰溪市,2023,100万,100万\r\nB,兰溪市,2023,100万,900万\r\nC,兰溪市,2023,,900万\r\n`),
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
     const rows = jsonl(out);
     expect(rows.map((x) => Boolean(x.error))).toEqual([false, true, true]);
@@ -60,7 +69,9 @@ describe('a value given twice is an error naming both places', { timeout: 120_00
     const hist = s.write('hist.csv', 'id,clause,field,value\r\nA,lanxi-2022/8,years_paid,1\r\nA,lanxi-2022/3,years_paid,1\r\nA,lanxi-2022/8,years_paid,2\r\n');
     const r = cli(['batch', s.write('h.csv', HEAD + row('A')), '--history', hist, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/hist\.csv:4:4, field lanxi-2022\/8\.years_paid: \[DUPLICATE_GIVEN\] A lanxi-2022\/8\.years_paid is given twice: first at .*hist\.csv:2:4, again at .*hist\.csv:4:4/);
+    expect(r.stderr).toMatch(
+      /hist\.csv:4:4, field lanxi-2022\/8\.years_paid: \[DUPLICATE_GIVEN\] A lanxi-2022\/8\.years_paid is given twice: first at .*hist\.csv:2:4, again at .*hist\.csv:4:4/,
+    );
   });
 
   it('a history YAML giving one enterprise twice (1 and "1")', () => {
@@ -92,7 +103,7 @@ describe('YAML tags that change structure are refused, not half-read', { timeout
     ['!!binary', 'facts:\n  online_sales: !!binary MTAw\n'],
     ['!!timestamp', 'facts:\n  online_sales: !!timestamp 2024-01-01\n'],
     ['a local tag', 'facts:\n  online_sales: !money 100万\n'],
-  ])('%s in an enterprise file: exit 2 naming the tag and its line, never a total of 0', (tag, facts) => {
+  ])('%s in an enterprise file: exit 2 naming the tag and its line, never a total of 0', (_tag, facts) => {
     const r = calc(BASE + facts);
     expect(r.code, r.stdout).toBe(2);
     expect(r.stdout).toBe('');
@@ -102,7 +113,14 @@ describe('YAML tags that change structure are refused, not half-read', { timeout
   it('in a batch YAML item: that item is an error row, the others are evaluated', () => {
     const out = s.path('tags.jsonl');
     const item = (id: string, facts: string) => `- id: ${id}\n  region: 兰溪市\n  year: 2023\n  facts: ${facts}\n`;
-    const r = cli(['batch', s.write('tags.yaml', item('A', '{ online_sales: 100万 }') + item('B', '!!omap [{ online_sales: 100万 }]') + item('C', '{ online_sales: 100万 }')), '--out', out, '--lang', 'en']);
+    const r = cli([
+      'batch',
+      s.write('tags.yaml', item('A', '{ online_sales: 100万 }') + item('B', '!!omap [{ online_sales: 100万 }]') + item('C', '{ online_sales: 100万 }')),
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
     expect(jsonl(out).map((x) => x.errors?.[0]?.code ?? 'ok')).toEqual(['ok', 'YAML_TAG', 'ok']);
   });
@@ -119,8 +137,20 @@ describe('rule files: one name or place given twice is refused at load', { timeo
   };
   it.each([
     ['an alias of one fact that is the label of another', 'facts.yaml', 'aliases: [汇率, 美元汇率]', 'aliases: [汇率, 美元汇率, 主体类型]', 'RULE_NAME_CLASH'],
-    ['a split naming a level twice', 'policies/hangzhou-ecommerce-2022.yaml', 'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]', 'shares: [{ level: local, share: 75% }, { level: local, share: 25% }]', 'RULE_LEVEL_TWICE'],
-    ['a region code twice', 'regions.yaml', "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }", "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }\n  - { code: '330781', name: 兰溪, en: Lanxi2, kind: county_city, parent: '330700' }", 'RULE_DUPLICATE_ID'],
+    [
+      'a split naming a level twice',
+      'policies/hangzhou-ecommerce-2022.yaml',
+      'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]',
+      'shares: [{ level: local, share: 75% }, { level: local, share: 25% }]',
+      'RULE_LEVEL_TWICE',
+    ],
+    [
+      'a region code twice',
+      'regions.yaml',
+      "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }",
+      "  - { code: '330781', name: 兰溪市, en: Lanxi, kind: county_city, parent: '330700' }\n  - { code: '330781', name: 兰溪, en: Lanxi2, kind: county_city, parent: '330700' }",
+      'RULE_DUPLICATE_ID',
+    ],
   ])('%s', (_name, file, find, replace, code) => {
     // Lint reports what it finds (exit 1), and the same set is refused everywhere else (exit 2).
     const rules = edited(file, find, replace);

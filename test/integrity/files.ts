@@ -26,5 +26,15 @@ export const jsonl = (file: string) =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { row: number; line: number; error?: boolean; enterprise: { id?: string; name?: string }; errors?: { code: string; field?: string; column?: number; message: string }[]; provenance?: unknown })
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          row: number;
+          line: number;
+          error?: boolean;
+          enterprise: { id?: string; name?: string };
+          errors?: { code: string; field?: string; column?: number; message: string }[];
+          provenance?: unknown;
+        },
+    )
     .filter((r) => !r.provenance);

@@ -16,7 +16,11 @@ function batch(name: string, text: string, extra: string[] = []) {
 describe('# is data', { timeout: 120_000 }, () => {
   it('a row whose first cell starts with # is a row (an error row when its id is an Excel error), not a comment', () => {
     const r = batch('hash.csv', HEAD + '#说明,the template notes row\r\n' + row('#1') + row('#N/A') + row('E3'));
-    expect(r.rows.map((x) => [x.line, x.enterprise.id ?? null, x.errors?.[0]?.code ?? 'ok'])).toEqual([[3, '#1', 'ok'], [4, null, 'CELL_ERROR'], [5, 'E3', 'ok']]);
+    expect(r.rows.map((x) => [x.line, x.enterprise.id ?? null, x.errors?.[0]?.code ?? 'ok'])).toEqual([
+      [3, '#1', 'ok'],
+      [4, null, 'CELL_ERROR'],
+      [5, 'E3', 'ok'],
+    ]);
   });
 
   it.each(EXCEL)('%s in the id, name, region, year, a fact or a history column: an error naming that cell', (value) => {
@@ -30,12 +34,23 @@ describe('# is data', { timeout: 120_000 }, () => {
       expect(x.errors?.[0], `cell ${k + 1}`).toMatchObject({ code: 'CELL_ERROR', column: k + 1 });
       expect(x.errors![0]!.message).toContain(value);
     });
-    expect(r.stderr).toMatch(new RegExp(`excel\\.csv:2:1, row 1, field 企业编号: \\[CELL_ERROR\\] the cell holds the spreadsheet error value ${value.replace(/[?!/]/g, '\\$&')}`));
+    expect(r.stderr).toMatch(
+      new RegExp(`excel\\.csv:2:1, row 1, field 企业编号: \\[CELL_ERROR\\] the cell holds the spreadsheet error value ${value.replace(/[?!/]/g, '\\$&')}`),
+    );
   });
 
   it('in JSON Lines records and in a history file', () => {
-    const r = batch('excel.jsonl', [{ id: '#N/A' }, { name: '#VALUE!' }, { facts: { online_sales: '#DIV/0!' } }].map((x) => JSON.stringify({ id: 'A', region: '兰溪市', year: 2023, ...x })).join('\n') + '\n');
-    expect(r.rows.map((x) => [x.errors?.[0]?.code, x.errors?.[0]?.field])).toEqual([['CELL_ERROR', 'id'], ['CELL_ERROR', 'name'], ['CELL_ERROR', 'facts.online_sales']]);
+    const r = batch(
+      'excel.jsonl',
+      [{ id: '#N/A' }, { name: '#VALUE!' }, { facts: { online_sales: '#DIV/0!' } }]
+        .map((x) => JSON.stringify({ id: 'A', region: '兰溪市', year: 2023, ...x }))
+        .join('\n') + '\n',
+    );
+    expect(r.rows.map((x) => [x.errors?.[0]?.code, x.errors?.[0]?.field])).toEqual([
+      ['CELL_ERROR', 'id'],
+      ['CELL_ERROR', 'name'],
+      ['CELL_ERROR', 'facts.online_sales'],
+    ]);
     const hist = s.write('hist.csv', 'id,clause,field,value\r\nA,lanxi-2022/8,paid_total,#REF!\r\n');
     const h = cli(['batch', s.write('a.csv', HEAD + row('A')), '--history', hist, '--lang', 'en']);
     expect(h.code).toBe(2);

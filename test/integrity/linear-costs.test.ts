@@ -41,7 +41,12 @@ describe('unknown keys in one record', { timeout: 120_000 }, () => {
       expect(r.findings.filter((f) => f.code === 'UNKNOWN_FACT')).toHaveLength(LISTED_PER_KIND);
       expect(r.findings.filter((f) => f.code === 'UNKNOWN_FIELD')).toHaveLength(LISTED_PER_KIND);
     }
-    expect(big.findings.filter((f) => f.code === 'MORE_FINDINGS').map((f) => f.args.count).sort()).toEqual([15990, 15990]);
+    expect(
+      big.findings
+        .filter((f) => f.code === 'MORE_FINDINGS')
+        .map((f) => f.args.count)
+        .sort(),
+    ).toEqual([15990, 15990]);
     // Ten times the keys: linear costs about ten times as much, a did-you-mean per key a hundred.
     expect(tBig, `1,600 keys ${tSmall.toFixed(0)} ms, 16,000 keys ${tBig.toFixed(0)} ms`).toBeLessThan(25 * tSmall + 300);
   });

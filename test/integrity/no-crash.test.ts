@@ -86,7 +86,10 @@ describe('prototype-named values in every field', { timeout: 120_000 }, () => {
     const csv = s.write('h.csv', 'id,clause,field,value\r\nE1,jinyun-2025/13,level,constructor\r\n');
     const yaml = s.write('h.yaml', 'E1: { jinyun-2025/13: { level: toString } }\n');
     const rows = s.write('rows.csv', '企业编号,地区,年度,主体类型,商贸流通荣誉等级\r\nE1,缙云县,2025,电商企业,国家级\r\n');
-    for (const [hist, line] of [[csv, 'h.csv:2:4'], [yaml, 'h.yaml:1:']] as const) {
+    for (const [hist, line] of [
+      [csv, 'h.csv:2:4'],
+      [yaml, 'h.yaml:1:'],
+    ] as const) {
       const r = cli(['batch', rows, '--history', hist, '--lang', 'en']);
       expect(r.stderr).not.toMatch(STACK);
       expect(r.code).toBe(2);
@@ -97,8 +100,21 @@ describe('prototype-named values in every field', { timeout: 120_000 }, () => {
   it('in every cell of a JSON Lines batch and of a CSV with every fact as a column', () => {
     const facts = [...set.facts.keys()];
     const lines = PROTO.flatMap((w) => [
-      JSON.stringify({ id: w, name: w, region: w, year: w, facts: Object.fromEntries(facts.map((f) => [f, w])), history: { 'jinyun-2025/13': { level: w, paid_total: w, years_paid: w } } }),
-      JSON.stringify({ id: 'x', region: '缙云县', year: 2025, facts: { commerce_honour_level: '国家级', entity_kinds: [w] }, history: { 'jinyun-2025/13': { level: w } } }),
+      JSON.stringify({
+        id: w,
+        name: w,
+        region: w,
+        year: w,
+        facts: Object.fromEntries(facts.map((f) => [f, w])),
+        history: { 'jinyun-2025/13': { level: w, paid_total: w, years_paid: w } },
+      }),
+      JSON.stringify({
+        id: 'x',
+        region: '缙云县',
+        year: 2025,
+        facts: { commerce_honour_level: '国家级', entity_kinds: [w] },
+        history: { 'jinyun-2025/13': { level: w } },
+      }),
     ]);
     const out = s.path('proto.jsonl.out.jsonl');
     const r = cli(['batch', s.write('proto.jsonl', lines.join('\n') + '\n'), '--out', out, '--lang', 'en']);
@@ -121,7 +137,10 @@ describe('diff holds both files to the result schema', { timeout: 120_000 }, () 
   it.each(variants)('%s: exit 2 naming the file, never a stack trace', (name, edit) => {
     const bad = s.write(`bad-${name.replace(/\W+/g, '-')}.json`, JSON.stringify(edit(JSON.parse(good) as Record<string, unknown>), null, 2));
     const ok = s.write('good.json', good);
-    for (const args of [[ok, bad], [bad, ok]]) {
+    for (const args of [
+      [ok, bad],
+      [bad, ok],
+    ]) {
       const t = performance.now();
       const r = cli(['diff', ...args]);
       expect(r.stderr).not.toMatch(STACK);
@@ -168,11 +187,25 @@ describe('numbers beyond any plausible range, in every kind of file', { timeout:
   });
 
   it('in a case file, a regime file, a history file and a batch: exit 1 or 2, never 3', { timeout: 120_000 }, () => {
-    const caseFile = s.write('case.yaml', readFileSync(join(ROOT, 'examples/lanxi-cross-border-seller.yaml'), 'utf8').replace(/amount: [^,}\n]+/, 'amount: 1e308'));
-    const regime = s.write('regime.yaml', 'title: t\nsource: s\nregimes:\n  - { policy: hangzhou-cbec-2024, regions: ["330106"], shares: [{ level: city, share: 1e308 }, { level: local, share: -1e308 }] }\n');
+    const caseFile = s.write(
+      'case.yaml',
+      readFileSync(join(ROOT, 'examples/lanxi-cross-border-seller.yaml'), 'utf8').replace(/amount: [^,}\n]+/, 'amount: 1e308'),
+    );
+    const regime = s.write(
+      'regime.yaml',
+      'title: t\nsource: s\nregimes:\n  - { policy: hangzhou-cbec-2024, regions: ["330106"], shares: [{ level: city, share: 1e308 }, { level: local, share: -1e308 }] }\n',
+    );
     const hist = s.write('hist.csv', 'id,clause,field,value\r\nE1,lanxi-2022/8,paid_total,1e308\r\nE1,lanxi-2022/8,years_paid,1e308\r\n');
-    const rows = s.write('rows.csv', `企业编号,地区,年度,线上销售额（网络零售额）,职工养老保险参保率\r\nE1,兰溪市,2023,${'9'.repeat(400)},1e308%\r\nE2,兰溪市,2023,1e308,-1e308\r\n`);
-    for (const args of [['test', caseFile], ['calc', 'examples/hangzhou-cbec-2024-seller.yaml', '--regime', regime], ['batch', rows, '--history', hist], ['batch', rows]]) {
+    const rows = s.write(
+      'rows.csv',
+      `企业编号,地区,年度,线上销售额（网络零售额）,职工养老保险参保率\r\nE1,兰溪市,2023,${'9'.repeat(400)},1e308%\r\nE2,兰溪市,2023,1e308,-1e308\r\n`,
+    );
+    for (const args of [
+      ['test', caseFile],
+      ['calc', 'examples/hangzhou-cbec-2024-seller.yaml', '--regime', regime],
+      ['batch', rows, '--history', hist],
+      ['batch', rows],
+    ]) {
       const r = cli([...args, '--lang', 'en']);
       expect(r.stderr, args.join(' ')).not.toMatch(STACK);
       expect([1, 2], `${args.join(' ')}\n${r.stderr}`).toContain(r.code);

@@ -31,7 +31,12 @@ describe('never write over an input', { timeout: 120_000 }, () => {
     const before = readFileSync(f);
     const fd = openSync(f, 'r');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'batch', '-', '--out', f, '--lang', 'en'], { cwd: ROOT, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 60000 });
+      const r = spawnSync(process.execPath, [BIN, 'batch', '-', '--out', f, '--lang', 'en'], {
+        cwd: ROOT,
+        stdio: [fd, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 60000,
+      });
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain('[OUTPUT_IS_INPUT]');
     } finally {
@@ -70,7 +75,11 @@ describe('never write over an input', { timeout: 120_000 }, () => {
     mkdirSync(dir);
     for (const target of [deviceNode(), fifo, dir]) {
       const kind = statSync(target).mode;
-      for (const args of [['batch', input(), '--out', target, '--format', 'csv'], ['test', 'examples/lanxi-cross-border-seller.yaml', '--junit', target], ['template', '--out', target, '--force']]) {
+      for (const args of [
+        ['batch', input(), '--out', target, '--format', 'csv'],
+        ['test', 'examples/lanxi-cross-border-seller.yaml', '--junit', target],
+        ['template', '--out', target, '--force'],
+      ]) {
         const r = cli([...args, '--lang', 'en']);
         expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
         expect(r.stderr).toContain('[OUTPUT_NOT_FILE]');
@@ -98,20 +107,28 @@ describe('temporary files go with the run', { timeout: 120_000 }, () => {
     return s.write('big.csv', text);
   })();
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while the report is written: no temporary file stays, no report appears', async (signal) => {
-    const dir = s.path(`sig-${signal}`);
-    mkdirSync(dir);
-    const out = join(dir, 'report.csv');
-    const child = spawn(process.execPath, [BIN, 'batch', big, '--out', out], { cwd: ROOT, env: { ...process.env, SUBSIDY_BATCH_WORKERS: '0', CI: '1' }, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 60_000;
-    while (!tmpLeft(dir).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(tmpLeft(dir), 'the run started writing').toHaveLength(1);
-    child.kill(signal);
-    const code = await exited;
-    expect(code).toBe(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal]);
-    expect(readdirSync(dir)).toEqual([]);
-  }, 90_000);
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s while the report is written: no temporary file stays, no report appears',
+    async (signal) => {
+      const dir = s.path(`sig-${signal}`);
+      mkdirSync(dir);
+      const out = join(dir, 'report.csv');
+      const child = spawn(process.execPath, [BIN, 'batch', big, '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, SUBSIDY_BATCH_WORKERS: '0', CI: '1' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const deadline = Date.now() + 60_000;
+      while (!tmpLeft(dir).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(tmpLeft(dir), 'the run started writing').toHaveLength(1);
+      child.kill(signal);
+      const code = await exited;
+      expect(code).toBe(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal]);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    90_000,
+  );
 
   it('one left by a run that was killed outright (its process is gone) is removed by the next run to that target', () => {
     const dir = s.path('stale');
@@ -131,7 +148,11 @@ describe('a write that fails is a write failure naming the path', { timeout: 120
     ['a path through a file', () => join(input(), 'report.csv'), 'not a directory'],
   ])('%s', (_name, target, why) => {
     const t = target();
-    for (const args of [['batch', input(), '--out', t], ['test', 'examples/lanxi-cross-border-seller.yaml', '--junit', t], ['template', '--out', t]]) {
+    for (const args of [
+      ['batch', input(), '--out', t],
+      ['test', 'examples/lanxi-cross-border-seller.yaml', '--junit', t],
+      ['template', '--out', t],
+    ]) {
       const r = cli([...args, '--lang', 'en']);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(`[FILE_UNWRITABLE] cannot write file: ${t} (`);

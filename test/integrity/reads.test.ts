@@ -78,7 +78,12 @@ describe('a file read whole is bounded', { timeout: 120_000 }, () => {
 
   it('the other files read whole (diff results, case files, --regime, --history, endless stdin for test) are bounded too', async () => {
     const csv = s.write('in.csv', HEAD + row('A'));
-    for (const args of [['diff', '/dev/zero', '/dev/zero'], ['test', '/dev/zero', '--lang', 'en'], ['calc', 'examples/lanxi-cross-border-seller.yaml', '--regime', '/dev/zero', '--lang', 'en'], ['batch', csv, '--history', '/dev/zero', '--lang', 'en']]) {
+    for (const args of [
+      ['diff', '/dev/zero', '/dev/zero'],
+      ['test', '/dev/zero', '--lang', 'en'],
+      ['calc', 'examples/lanxi-cross-border-seller.yaml', '--regime', '/dev/zero', '--lang', 'en'],
+      ['batch', csv, '--history', '/dev/zero', '--lang', 'en'],
+    ]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/\/dev\/zero.*\[(ENCODING|INPUT_TOO_LARGE)\]/);

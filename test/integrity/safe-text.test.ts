@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJson, safeText } from '../../src/render/safe-text.js';
+import { safeJson, safeText } from '../../src/i18n/safe-text.js';
 import { cli } from '../helpers/cli.js';
 import { scratch } from './files.js';
 
@@ -10,7 +10,9 @@ import { scratch } from './files.js';
 const s = scratch('safe-text');
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 const CONTROLS = ['\u001b[31m', '\u001b]0;pwned\u0007', '\u009b2J', '\u202e', '\u2066', '\u200f', '\r', '\u0000', '\u007f', '\u0008'];
-const hostile = fc.array(fc.oneof(fc.string(), fc.constantFrom(...CONTROLS), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 6 }).map((xs) => xs.join(''));
+const hostile = fc
+  .array(fc.oneof(fc.string(), fc.constantFrom(...CONTROLS), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 6 })
+  .map((xs) => xs.join(''));
 
 describe('safeText and safeJson', { timeout: 120_000 }, () => {
   it('leave no control character raw, change nothing else, and escape each as \\uXXXX', () => {
@@ -18,7 +20,9 @@ describe('safeText and safeJson', { timeout: 120_000 }, () => {
       fc.property(hostile, (t) => {
         const out = safeText(t);
         expect(UNSAFE.test(out), JSON.stringify(out)).toBe(false);
-        expect(out.replace(/\\u([0-9a-f]{4})/g, (m, h: string) => (UNSAFE.test(String.fromCharCode(parseInt(h, 16))) ? String.fromCharCode(parseInt(h, 16)) : m))).toBe(t);
+        expect(
+          out.replace(/\\u([0-9a-f]{4})/g, (m, h: string) => (UNSAFE.test(String.fromCharCode(parseInt(h, 16))) ? String.fromCharCode(parseInt(h, 16)) : m)),
+        ).toBe(t);
         if (!UNSAFE.test(t)) expect(out).toBe(t);
       }),
       { numRuns: 2000 },
@@ -53,7 +57,13 @@ describe('a name with an ESC sequence, a bidi override and C1 controls', { timeo
 
   it('batch: CSV, JSON Lines and Markdown reports, the terminal summary, and error messages on stderr', () => {
     const rows = [
-      JSON.stringify({ id: 'A', name: JSON.parse(`"${NAME.replace(/\\e/g, '\\u001b').replace(/\\x9b/g, '\\u009b').replace(/\\x07/g, '\\u0007')}"`), region: '兰溪市', year: 2023, facts: { online_sales: '100万' } }),
+      JSON.stringify({
+        id: 'A',
+        name: JSON.parse(`"${NAME.replace(/\\e/g, '\\u001b').replace(/\\x9b/g, '\\u009b').replace(/\\x07/g, '\\u0007')}"`),
+        region: '兰溪市',
+        year: 2023,
+        facts: { online_sales: '100万' },
+      }),
       JSON.stringify({ id: 'B\u001b[2J', region: '兰溪市', year: 2023, facts: { online_sales: '很多\u001b]0;x\u0007\u202e' } }),
     ];
     const input = s.write('evil.jsonl', rows.join('\n') + '\n');

@@ -21,7 +21,12 @@ function renderedPrompts() {
     current = render(prompt, config as never);
     return current.then((r) => r.answer) as Promise<never>;
   };
-  const prompts = { input: via(input), select: via(select), checkbox: via(checkbox) } as unknown as Prompts;
+  type AnyPrompt = Parameters<typeof render>[0];
+  const prompts = {
+    input: via(input as unknown as AnyPrompt),
+    select: via(select as unknown as AnyPrompt),
+    checkbox: via(checkbox as unknown as AnyPrompt),
+  } as unknown as Prompts;
   return { prompts, screen: () => current! };
 }
 

@@ -30,7 +30,8 @@ describe('choosing questions from the engine', () => {
     expect(before).toEqual(expect.arrayContaining(['livestream_sales_for_local', 'service_income', 'platform_investment']));
     const after = ids(state(SELLER));
     expect(after).not.toContain('entity_kinds');
-    for (const gone of ['livestream_sales_for_local', 'service_income', 'platform_investment', 'platform_sales', 'park_sales']) expect(after).not.toContain(gone);
+    for (const gone of ['livestream_sales_for_local', 'service_income', 'platform_investment', 'platform_sales', 'park_sales'])
+      expect(after).not.toContain(gone);
     expect(after).toContain('cbec_b2c_sales_usd');
   });
 
@@ -41,7 +42,9 @@ describe('choosing questions from the engine', () => {
     const after = ids(zero);
     expect(after).not.toContain('uses_public_overseas_warehouse');
     expect(after).not.toContain('overseas_storage_cost');
-    const c11b = evaluateState(set, zero).policies.flatMap((p) => p.clauses).find((c) => c.clauseId === 'lanxi-2022/11b');
+    const c11b = evaluateState(set, zero)
+      .policies.flatMap((p) => p.clauses)
+      .find((c) => c.clauseId === 'lanxi-2022/11b');
     expect(c11b?.status).toBe('not_eligible');
   });
 
@@ -76,9 +79,18 @@ describe('choosing questions from the engine', () => {
 });
 
 describe('award bounds used for ordering', () => {
-  const clause = (award: unknown, caps?: unknown) => ClauseSchema.parse({ id: 't/1', number: '1', title: 't', quote: 'test quote', status: 'computable', award, ...(caps ? { caps } : {}) });
+  const clause = (award: unknown, caps?: unknown) =>
+    ClauseSchema.parse({ id: 't/1', number: '1', title: 't', quote: 'test quote', status: 'computable', award, ...(caps ? { caps } : {}) });
   it('tiers: the top tier, unless a cap is lower', () => {
-    const tiers = { kind: 'tiers', mode: 'highest', base: { fact: 'online_sales' }, tiers: [{ at: '50万', amount: '5万' }, { at: '100万', amount: '10万' }] };
+    const tiers = {
+      kind: 'tiers',
+      mode: 'highest',
+      base: { fact: 'online_sales' },
+      tiers: [
+        { at: '50万', amount: '5万' },
+        { at: '100万', amount: '10万' },
+      ],
+    };
     expect(awardBound(clause(tiers))?.toFixed()).toBe('100000');
     expect(awardBound(clause(tiers, [{ amount: '8万', per: 'year' }]))?.toFixed()).toBe('80000');
   });

@@ -25,7 +25,12 @@ export interface Script {
 }
 
 type HistoryKey = Parameters<typeof historyMessage>[1];
-const FOLLOW_UPS: [HistoryKey, string][] = [['askHistoryTier', 'highest_tier'], ['askHistoryLevel', 'level'], ['askHistoryYears', 'years_paid'], ['askHistoryPaid', 'paid_total']];
+const FOLLOW_UPS: [HistoryKey, string][] = [
+  ['askHistoryTier', 'highest_tier'],
+  ['askHistoryLevel', 'level'],
+  ['askHistoryYears', 'years_paid'],
+  ['askHistoryPaid', 'paid_total'],
+];
 
 /** Which clause's history a prompt asks about, and which question (answer = the first one, else the field). */
 export function historyPromptOf(set: RuleSet, message: string, lang: 'zh' | 'en' = 'zh'): { clause: string; field: string } | undefined {
@@ -46,8 +51,7 @@ export interface Rejection {
 /** Finds which fact a prompt asks about from its message (the longest question that fits). */
 export function factOf(set: RuleSet, message: string, lang: 'zh' | 'en' = 'zh'): Fact | undefined {
   let best: Fact | undefined;
-  for (const f of set.facts.values())
-    if (message.includes(f.question[lang]) && (!best || f.question[lang].length > best.question[lang].length)) best = f;
+  for (const f of set.facts.values()) if (message.includes(f.question[lang]) && (!best || f.question[lang].length > best.question[lang].length)) best = f;
   return best;
 }
 

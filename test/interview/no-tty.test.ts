@@ -11,7 +11,13 @@ function run(args: string[], nodeArgs: string[] = [], env: Record<string, string
   const devnull = openSync('/dev/null', 'r');
   const started = Date.now();
   try {
-    const r = spawnSync(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, stdio: [devnull, 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 10000 });
+    const r = spawnSync(process.execPath, [...nodeArgs, ...args], {
+      cwd: ROOT,
+      stdio: [devnull, 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout: 10000,
+    });
     return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
   } finally {
     closeSync(devnull);

@@ -25,10 +25,12 @@ const clause = (ev: Evaluation, id: string) => ev.policies.flatMap((p) => p.clau
 /** Every clause's status and amount, to compare two evaluations as a whole. */
 // A result file names each figure by its kind (sure, ceiling, setAside); the engine keeps one amount per clause.
 const summary = (clauses: { id?: string; clauseId?: string; status: string; amount?: unknown; sure?: string; ceiling?: string; setAside?: string }[]) =>
-  Object.fromEntries(clauses.map((c) => {
-    const amount = c.amount ?? c.sure ?? c.ceiling ?? c.setAside;
-    return [c.clauseId ?? c.id, `${c.status} ${amount === undefined ? '' : String(amount)}`];
-  }));
+  Object.fromEntries(
+    clauses.map((c) => {
+      const amount = c.amount ?? c.sure ?? c.ceiling ?? c.setAside;
+      return [c.clauseId ?? c.id, `${c.status} ${amount === undefined ? '' : String(amount)}`];
+    }),
+  );
 
 describe('the interview loop (prompts injected)', () => {
   it('a Lanxi cross-border seller answered to a result: lanxi-2022/8 pays 100,000, totals as calc gives for the same facts', async () => {
@@ -48,7 +50,9 @@ describe('the interview loop (prompts injected)', () => {
     const r = await interview({ region: '兰溪市', facts: typicalAnswers() });
     const asked = r.asked.length;
     const facts = set.facts.size;
-    console.info(`typical Lanxi enterprise: ${asked} questions asked, ${facts} facts in the dictionary, ${r.askedHistory.length} about what was received before`);
+    console.info(
+      `typical Lanxi enterprise: ${asked} questions asked, ${facts} facts in the dictionary, ${r.askedHistory.length} about what was received before`,
+    );
     expect(asked).toBeLessThan(facts / 5);
     // Answering "no overseas warehouse" dropped that clause's other questions.
     expect(r.asked).toContain('overseas_warehouse_public');
@@ -91,7 +95,8 @@ describe('the interview loop (prompts injected)', () => {
   });
 
   it('the same interview in English gives the same result', async () => {
-    const en = (id: string, zh: string) => set.facts.get(id)!.values?.find((v) => v.zh === zh)?.en ?? ({ 是: 'Yes', 否: 'No' } as Record<string, string>)[zh] ?? zh;
+    const en = (id: string, zh: string) =>
+      set.facts.get(id)!.values?.find((v) => v.zh === zh)?.en ?? ({ 是: 'Yes', 否: 'No' } as Record<string, string>)[zh] ?? zh;
     const facts = Object.fromEntries(Object.entries(typicalAnswers()).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => en(k, x)) : en(k, v)]));
     const [zh, english] = [await interview({ region: '兰溪', facts: typicalAnswers() }), await interview({ region: 'lanxi', facts }, 'en')];
     expect(english.asked).toEqual(zh.asked);

@@ -56,7 +56,12 @@ async function exitCode(dir: string, ms = 10000): Promise<number> {
 
 /** The active prompt is the last line drawn with the "?" prefix. */
 function activePrompt(screen: string): string {
-  return screen.split('\n').filter((l) => l.startsWith('? ')).pop() ?? '';
+  return (
+    screen
+      .split('\n')
+      .filter((l) => l.startsWith('? '))
+      .pop() ?? ''
+  );
 }
 
 function answer(fact: Fact, want: string | string[] | undefined): void {
@@ -107,7 +112,12 @@ describe.skipIf(!HAS_TMUX)('subsidy ask in a real terminal (tmux)', () => {
       const h = historyPromptOf(set, activePrompt(screen));
       if (!h) throw new Error(`history question ${k} not recognised:\n${screen}`);
       histories.push(h.clause);
-      expect(screen.split('\n').filter((l) => l.startsWith('❯')).pop()).toContain('跳过'); // the cursor starts on skip
+      expect(
+        screen
+          .split('\n')
+          .filter((l) => l.startsWith('❯'))
+          .pop(),
+      ).toContain('跳过'); // the cursor starts on skip
       if (h.clause === 'lanxi-2022/3') {
         keys('Down', 'Enter');
         await waitFor(/此前已领取过几年/);

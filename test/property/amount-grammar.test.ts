@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellReader } from '../../src/batch/read-cells.js';
 import { DecimalText } from '../../src/batch/defer-facts.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
-import { literal } from '../../src/engine/literal.js';
+import { literal } from '../../src/model/rule-literal.js';
 import { Decimal } from '../../src/money/decimal.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 import { AmountText } from '../../src/schema/amount-literal.js';
@@ -37,7 +37,7 @@ function reference(raw: string): { value: string; currency?: 'CNY' | 'USD'; perc
   const groups: string[] = [''];
   while (isDigit(s[i]) || (s[i] === ',' && isDigit(s[i + 1]))) {
     if (s[i] === ',') groups.push('');
-    else groups[groups.length - 1] += s[i];
+    else groups.push(`${groups.pop() as string}${s[i] as string}`);
     i++;
   }
   if (s[i] === ',') return undefined;
@@ -53,7 +53,14 @@ function reference(raw: string): { value: string; currency?: 'CNY' | 'USD'; perc
   if (!int) int = '0';
   while (/\s/.test(s[i] ?? '')) i++;
   let power = 0;
-  for (const [u, p] of [['千万', 7], ['百万', 6], ['十万', 5], ['千', 3], ['万', 4], ['亿', 8]] as const)
+  for (const [u, p] of [
+    ['千万', 7],
+    ['百万', 6],
+    ['十万', 5],
+    ['千', 3],
+    ['万', 4],
+    ['亿', 8],
+  ] as const)
     if (s.startsWith(u, i)) {
       power = p;
       i += u.length;
@@ -76,7 +83,43 @@ function reference(raw: string): { value: string; currency?: 'CNY' | 'USD'; perc
   return { value, currency, percent };
 }
 
-const TOKENS = ['0', '1', '5', '9', '12', '345', '1000', ',', ',', '，', '.', '．', ' ', '-', '+', '万', '亿', '千', '千万', '十万', '%', '％', '美元', '元', 'USD', 'usd', 'rmb', '¥', '$', 'US$', '１', '_', 'e', 'x', '\u3000'];
+const TOKENS = [
+  '0',
+  '1',
+  '5',
+  '9',
+  '12',
+  '345',
+  '1000',
+  ',',
+  ',',
+  '，',
+  '.',
+  '．',
+  ' ',
+  '-',
+  '+',
+  '万',
+  '亿',
+  '千',
+  '千万',
+  '十万',
+  '%',
+  '％',
+  '美元',
+  '元',
+  'USD',
+  'usd',
+  'rmb',
+  '¥',
+  '$',
+  'US$',
+  '１',
+  '_',
+  'e',
+  'x',
+  '\u3000',
+];
 const tokens = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 9 }).map((t) => t.join(''));
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
@@ -92,7 +135,10 @@ const wellFormed = fc
     space: fc.constantFrom('', ' '),
     suffix: fc.constantFrom('', '%', '美元', '元', 'USD', 'CNY'),
   })
-  .map((r) => ({ ...r, text: `${r.sign}${[r.lead, ...r.groups].join(r.grouped ? ',' : '')}${r.frac ? '.' + r.frac : ''}${r.space}${r.unit}${r.space}${r.suffix}` }));
+  .map((r) => ({
+    ...r,
+    text: `${r.sign}${[r.lead, ...r.groups].join(r.grouped ? ',' : '')}${r.frac ? '.' + r.frac : ''}${r.space}${r.unit}${r.space}${r.suffix}`,
+  }));
 
 /** A comma where the grammar has none: groups of other sizes, a leading or trailing comma, a decimal comma. */
 const misplacedComma = fc
@@ -153,11 +199,26 @@ describe('the one amount grammar (parseAmount) against the reference grammar', (
     const set = shippedRules();
     const money = set.facts.get('online_sales')!;
     const ratio = [...set.facts.values()].find((f) => f.type === 'ratio')!;
-    for (const [text, fact] of [['6,5%', ratio], ['1,5万', money], ['12,34', money], ['0,05', money], [',5000', money], ['1,000,00', money], ['1,0000', money]] as const) {
+    for (const [text, fact] of [
+      ['6,5%', ratio],
+      ['1,5万', money],
+      ['12,34', money],
+      ['0,05', money],
+      [',5000', money],
+      ['1,000,00', money],
+      ['1,0000', money],
+    ] as const) {
       const r = coerceFactValue(fact, text);
       expect(r.ok ? 'read' : r.code, text).toBe('AMOUNT_SEPARATOR');
     }
-    for (const [text, value] of [['1,234,567', '1234567'], ['1,234.5万', '12345000'], ['12,345', '12345'], ['1,000万', '10000000'], ['６．５％', '0.065'], ['１，２３４', '1234']] as const)
+    for (const [text, value] of [
+      ['1,234,567', '1234567'],
+      ['1,234.5万', '12345000'],
+      ['12,345', '12345'],
+      ['1,000万', '10000000'],
+      ['６．５％', '0.065'],
+      ['１，２３４', '1234'],
+    ] as const)
       expect(parseAmount(text)?.value.toFixed(), text).toBe(value);
   });
 });

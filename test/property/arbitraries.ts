@@ -64,17 +64,20 @@ export function factValue(f: Fact): fc.Arbitrary<unknown> {
 /** A random but valid enterprise record for a rule set: a region some policy covers, a year, some facts and history. */
 export function enterpriseRecord(set: RuleSet): fc.Arbitrary<Record<string, unknown>> {
   const facts = [...set.facts.values()].filter((f) => f.type !== 'date');
-  const regions = [...new Set(set.policies.flatMap((p) => p.policy.applies_to))].flatMap((code) => [code, ...[...set.regions.values()].filter((r) => r.parent === code).map((r) => r.code)]);
+  const regions = [...new Set(set.policies.flatMap((p) => p.policy.applies_to))].flatMap((code) => [
+    code,
+    ...[...set.regions.values()].filter((r) => r.parent === code).map((r) => r.code),
+  ]);
   // Most facts given (a blank leaves clauses needing data), disqualifiers mostly "no" (or every clause is excluded).
-  const disqualifiers = new Map(set.policies.flatMap((p) => p.policy.exclusions.flatMap((e) => ('fact' in e.when ? [[e.when.fact, e.when.value] as const] : []))));
-  const valueOf = (f: Fact) => {
+  const disqualifiers = new Map(
+    set.policies.flatMap((p) => p.policy.exclusions.flatMap((e) => ('fact' in e.when ? [[e.when.fact, e.when.value] as const] : []))),
+  );
+  const valueFor = (f: Fact) => {
     if (!disqualifiers.has(f.id)) return fc.option(factValue(f), { freq: 4 });
     const hit = disqualifiers.get(f.id);
     return typeof hit === 'boolean' ? fc.oneof({ arbitrary: fc.constant(!hit), weight: 19 }, { arbitrary: fc.constant(hit), weight: 1 }) : factValue(f);
   };
-  const factRecord = fc
-    .tuple(...facts.map(valueOf))
-    .map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === null ? [] : [[facts[i]!.id, v]]))));
+  const factRecord = fc.tuple(...facts.map(valueFor)).map((vs) => Object.fromEntries(vs.flatMap((v, i) => (v === null ? [] : [[facts[i]!.id, v]]))));
   // History only where a clause's rule reads it, with values it can mean (a tier threshold, a level of its fact).
   const uses = [...historyUses(set).values()].filter((u) => u.accepted.length);
   const historyEntry = (u: HistoryUse) =>
@@ -91,7 +94,12 @@ export function enterpriseRecord(set: RuleSet): fc.Arbitrary<Record<string, unkn
   const history = fc
     .uniqueArray(fc.constantFrom(...uses), { maxLength: 4, selector: (u) => u.clause.id })
     .chain((us) => fc.tuple(...us.map(historyEntry)).map((es) => Object.fromEntries(es.map((e, i) => [us[i]!.clause.id, e]))));
-  return fc.record({ region: fc.constantFrom(...regions), year: fc.oneof({ arbitrary: fc.integer({ min: 2022, max: 2025 }), weight: 4 }, { arbitrary: fc.integer({ min: 2000, max: 2100 }), weight: 1 }), facts: factRecord, history });
+  return fc.record({
+    region: fc.constantFrom(...regions),
+    year: fc.oneof({ arbitrary: fc.integer({ min: 2022, max: 2025 }), weight: 4 }, { arbitrary: fc.integer({ min: 2000, max: 2100 }), weight: 1 }),
+    facts: factRecord,
+    history,
+  });
 }
 
 /** The record through the real validator: a generator bug shows up as a failed test, not as a silent skip. */

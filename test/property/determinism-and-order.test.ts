@@ -21,7 +21,9 @@ describe('the same input gives byte-identical output', () => {
         const [a, b] = [evaluate(set, toValidEnterprise(set, rec)), evaluate(set, toValidEnterprise(set, rec))];
         expect(renderJson([b], set)).toBe(renderJson([a], set));
         for (const format of ['table', 'csv', 'md'] as const)
-          expect(renderResult([b], set, { format, lang: 'zh', explain: true, all: true })).toBe(renderResult([a], set, { format, lang: 'zh', explain: true, all: true }));
+          expect(renderResult([b], set, { format, lang: 'zh', explain: true, all: true })).toBe(
+            renderResult([a], set, { format, lang: 'zh', explain: true, all: true }),
+          );
       }),
       { numRuns: 20 },
     );

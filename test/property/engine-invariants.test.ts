@@ -47,14 +47,19 @@ describe('caps', () => {
       fc.integer({ min: 1, max: 100 }).map((p): Award => ({ kind: 'rate', rate: `${p}%`, base: { fact: 'online_sales' } })),
       fc.integer({ min: 1, max: 100_000 }).map((n): Award => ({ kind: 'per_unit', count: { fact: 'trainees_per_year' }, amount: n })),
     );
-    const caps = fc.array(fc.record({ amount: fc.integer({ min: 1, max: 5_000_000 }), per: fc.constantFrom('item', 'year', 'event') }), { minLength: 1, maxLength: 3 });
+    const caps = fc.array(fc.record({ amount: fc.integer({ min: 1, max: 5_000_000 }), per: fc.constantFrom('item', 'year', 'event') }), {
+      minLength: 1,
+      maxLength: 3,
+    });
     fc.assert(
       fc.property(awardArb, caps, fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 100_000 }), (award, cs, sales, trainees) => {
         const smallest = Decimal.min(...cs.map((c) => new Decimal(c.amount)));
         // A cap below the least the clause pays (its fixed amount, one unit) is refused when the rules load.
-        const least = award.kind === 'rate' ? undefined : new Decimal(award.amount);
+        const least = award.kind === 'rate' ? undefined : new Decimal((award as { amount: string | number }).amount);
         if (least && smallest.lessThan(least)) {
-          expect(() => ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }])).toThrow(/RULE_CAP_BELOW_AWARD/);
+          expect(() => ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }])).toThrow(
+            /RULE_CAP_BELOW_AWARD/,
+          );
           return;
         }
         const rules = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', award, caps: cs }]);
@@ -118,17 +123,25 @@ describe('tiers, highest mode: more of the tier fact never lowers the award', ()
   };
 
   it('for every shipped tier clause (award formula and caps)', () => {
-    const tierClauses = [...clauses.values()].filter((c) => c.award?.kind === 'tiers' && c.award.mode === 'highest' && typeof c.award.base === 'object' && 'fact' in c.award.base);
+    const tierClauses = [...clauses.values()].filter(
+      (c) => c.award?.kind === 'tiers' && c.award.mode === 'highest' && typeof c.award.base === 'object' && 'fact' in c.award.base,
+    );
     expect(tierClauses.length).toBeGreaterThanOrEqual(3);
     const base = (c: Clause) => ((c.award as Extract<Award, { kind: 'tiers' }>).base as { fact: string }).fact;
     fc.assert(
-      fc.property(enterpriseRecord(set), fc.constantFrom(...tierClauses), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), (rec, c, a, b) => {
-        const ent = toValidEnterprise(set, rec);
-        const [lo, hi] = a < b ? [a, b] : [b, a];
-        const low = awardAt(c, view(ent, base(c), new Decimal(lo.toString()).div(100)))!;
-        const high = awardAt(c, view(ent, base(c), new Decimal(hi.toString()).div(100)))!;
-        expect(high.greaterThanOrEqualTo(low), `${c.id}: ${lo} → ${low}, ${hi} → ${high}`).toBe(true);
-      }),
+      fc.property(
+        enterpriseRecord(set),
+        fc.constantFrom(...tierClauses),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        (rec, c, a, b) => {
+          const ent = toValidEnterprise(set, rec);
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          const low = awardAt(c, view(ent, base(c), new Decimal(lo.toString()).div(100)))!;
+          const high = awardAt(c, view(ent, base(c), new Decimal(hi.toString()).div(100)))!;
+          expect(high.greaterThanOrEqualTo(low), `${c.id}: ${lo} → ${low}, ${hi} → ${high}`).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -136,14 +149,31 @@ describe('tiers, highest mode: more of the tier fact never lowers the award', ()
   it('for generated lint-clean tier tables (ascending thresholds, non-decreasing amounts), strict or not, with a cap', () => {
     const table = fc
       .uniqueArray(fc.integer({ min: 1, max: 1e9 }), { minLength: 1, maxLength: 6 })
-      .chain((ats) => fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: ats.length, maxLength: ats.length }).map((amts) => ({ ats: ats.sort((x, y) => x - y), amts: amts.sort((x, y) => x - y) })));
+      .chain((ats) =>
+        fc
+          .array(fc.integer({ min: 0, max: 1e6 }), { minLength: ats.length, maxLength: ats.length })
+          .map((amts) => ({ ats: ats.sort((x, y) => x - y), amts: amts.sort((x, y) => x - y) })),
+      );
     fc.assert(
-      fc.property(table, fc.boolean(), fc.integer({ min: 1, max: 2e6 }), fc.integer({ min: 0, max: 2e9 }), fc.integer({ min: 0, max: 2e9 }), ({ ats, amts }, strict, cap, x, y) => {
-        const c = { id: 't/x', award: { kind: 'tiers', mode: 'highest', strict, base: { fact: 'online_sales' }, tiers: ats.map((at, i) => ({ at, amount: amts[i]! })) }, caps: [{ amount: cap, per: 'item' }] } as unknown as Clause;
-        const empty = { facts: new Map(), history: new Map() } as unknown as Enterprise;
-        const [lo, hi] = x < y ? [x, y] : [y, x];
-        expect(awardAt(c, view(empty, 'online_sales', new Decimal(hi)))!.greaterThanOrEqualTo(awardAt(c, view(empty, 'online_sales', new Decimal(lo)))!)).toBe(true);
-      }),
+      fc.property(
+        table,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2e6 }),
+        fc.integer({ min: 0, max: 2e9 }),
+        fc.integer({ min: 0, max: 2e9 }),
+        ({ ats, amts }, strict, cap, x, y) => {
+          const c = {
+            id: 't/x',
+            award: { kind: 'tiers', mode: 'highest', strict, base: { fact: 'online_sales' }, tiers: ats.map((at, i) => ({ at, amount: amts[i]! })) },
+            caps: [{ amount: cap, per: 'item' }],
+          } as unknown as Clause;
+          const empty = { facts: new Map(), history: new Map() } as unknown as Enterprise;
+          const [lo, hi] = x < y ? [x, y] : [y, x];
+          expect(
+            awardAt(c, view(empty, 'online_sales', new Decimal(hi)))!.greaterThanOrEqualTo(awardAt(c, view(empty, 'online_sales', new Decimal(lo)))!),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -12,8 +12,14 @@ import { enterprise, ruleSetWith } from '../helpers/mini-rules.js';
  * counts); those the checks refuse are refused, the rest are evaluated on random facts.
  */
 
-const amount = fc.oneof({ arbitrary: fc.constantFrom<number | string>(0, -50000, '5%', '30万美元'), weight: 1 }, { arbitrary: fc.constantFrom<number | string>(50000, '5万', '0.01', 1, '1.2亿', '333.33'), weight: 3 });
-const rate = fc.oneof({ arbitrary: fc.constantFrom<number | string>('0%', 1.5, '50', '150%', 0.2, '-20%'), weight: 1 }, { arbitrary: fc.constantFrom<number | string>('50%', '100%', '0.5%', '33.3%'), weight: 2 });
+const amount = fc.oneof(
+  { arbitrary: fc.constantFrom<number | string>(0, -50000, '5%', '30万美元'), weight: 1 },
+  { arbitrary: fc.constantFrom<number | string>(50000, '5万', '0.01', 1, '1.2亿', '333.33'), weight: 3 },
+);
+const rate = fc.oneof(
+  { arbitrary: fc.constantFrom<number | string>('0%', 1.5, '50', '150%', 0.2, '-20%'), weight: 1 },
+  { arbitrary: fc.constantFrom<number | string>('50%', '100%', '0.5%', '33.3%'), weight: 2 },
+);
 const step = fc.constantFrom<number | string>(0, -1, '1万', '1亿', 1);
 const base = fc.constantFrom<unknown>(
   { fact: 'online_sales' },
@@ -29,20 +35,42 @@ const award: fc.Arbitrary<unknown> = fc.oneof(
   fc.tuple(rate, base).map(([r, b]) => ({ kind: 'rate', rate: r, base: b })),
   fc.tuple(step, amount, base).map(([s, a, b]) => ({ kind: 'per_step', base: b, step: s, amount: a })),
   fc.tuple(amount, base).map(([a, b]) => ({ kind: 'per_unit', count: b, amount: a })),
-  fc.tuple(rate, fc.constantFrom('event_costs', 'online_sales'), fc.option(amount, { nil: undefined })).map(([r, items, cap]) => ({ kind: 'per_item', items, rate: r, ...(cap === undefined ? {} : { cap_each: cap }) })),
-  fc.tuple(base, fc.array(fc.tuple(amount, amount), { minLength: 1, maxLength: 4 })).map(([b, ts]) => ({ kind: 'tiers', mode: 'highest', base: b, tiers: ts.map(([at, a]) => ({ at, amount: a })) })),
+  fc
+    .tuple(rate, fc.constantFrom('event_costs', 'online_sales'), fc.option(amount, { nil: undefined }))
+    .map(([r, items, cap]) => ({ kind: 'per_item', items, rate: r, ...(cap === undefined ? {} : { cap_each: cap }) })),
+  fc
+    .tuple(base, fc.array(fc.tuple(amount, amount), { minLength: 1, maxLength: 4 }))
+    .map(([b, ts]) => ({ kind: 'tiers', mode: 'highest', base: b, tiers: ts.map(([at, a]) => ({ at, amount: a })) })),
   fc.tuple(amount, amount).map(([n, p]) => ({ kind: 'levels', fact: 'demo_title_level', mode: 'highest', amounts: { national: n, provincial: p } })),
 );
 const share = fc.constantFrom('150%', '-50%', '50%', '25%', '75%', '100%', '0%', 1);
-const hostileShares = fc.array(fc.tuple(fc.constantFrom('local', 'city', 'province'), share), { minLength: 1, maxLength: 3 }).map((xs) => xs.map(([level, s]) => ({ level, share: s })));
+const hostileShares = fc
+  .array(fc.tuple(fc.constantFrom('local', 'city', 'province'), share), { minLength: 1, maxLength: 3 })
+  .map((xs) => xs.map(([level, s]) => ({ level, share: s })));
 const shares = fc.oneof(
-  { arbitrary: fc.constantFrom([{ level: 'local', share: '100%' }], [{ level: 'local', share: '75%' }, { level: 'city', share: '25%' }], [{ level: 'city', share: '33.33%' }, { level: 'local', share: '66.67%' }]), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      [{ level: 'local', share: '100%' }],
+      [
+        { level: 'local', share: '75%' },
+        { level: 'city', share: '25%' },
+      ],
+      [
+        { level: 'city', share: '33.33%' },
+        { level: 'local', share: '66.67%' },
+      ],
+    ),
+    weight: 3,
+  },
   { arbitrary: hostileShares, weight: 1 },
 );
 const clause = fc.record({
   award,
   caps: fc.option(fc.array(fc.record({ amount, per: fc.constantFrom('item', 'year') }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-  instalments: fc.option(fc.constantFrom(2, 3, 60, 61, 100_000_000).map((count) => ({ count })), { nil: undefined }),
+  instalments: fc.option(
+    fc.constantFrom(2, 3, 60, 61, 100_000_000).map((count) => ({ count })),
+    { nil: undefined },
+  ),
 });
 const facts = fc.record({
   online_sales: fc.integer({ min: 0, max: 2e9 }),
@@ -66,9 +94,11 @@ describe('a rule set that loads pays sanely', () => {
     let refused = 0;
     fc.assert(
       fc.property(clause, shares, facts, (c, sh, f) => {
-        let set;
+        let set: ReturnType<typeof ruleSetWith>;
         try {
-          set = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', ...c }], { fiscal: { otherwise: { shares: sh } } });
+          set = ruleSetWith([{ id: 'test/x', number: '1', title: 't', quote: 'test quote', status: 'computable', ...c }], {
+            fiscal: { otherwise: { shares: sh } },
+          });
         } catch {
           refused++;
           return;

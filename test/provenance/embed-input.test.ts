@@ -46,7 +46,9 @@ describe('the input embedded in a calc result evaluates to the same result', () 
     fc.assert(
       fc.property(enterpriseRecord(set), fc.array(fc.boolean()), fc.array(setPair, { maxLength: 4 }), (rec, useLabel, pairs) => {
         // Some keys written as the Chinese label, as people do in their files.
-        const relabelled = Object.fromEntries(Object.entries(rec.facts as Record<string, unknown>).map(([id, v], i) => [useLabel[i] ? set.facts.get(id)!.label.zh : id, v]));
+        const relabelled = Object.fromEntries(
+          Object.entries(rec.facts as Record<string, unknown>).map(([id, v], i) => [useLabel[i] ? set.facts.get(id)!.label.zh : id, v]),
+        );
         const record = { ...rec, facts: relabelled };
         const { enterprise: parsed, findings } = toEnterprise(set, record, noPosition);
         expect(findings).toEqual([]);
@@ -59,7 +61,13 @@ describe('the input embedded in a calc result evaluates to the same result', () 
   });
 
   it('is itself a calc input: region code, year, facts by id as written, history as given', () => {
-    const record = { name: '某企业', region: '兰溪市', year: 2023, facts: { 网络零售额: '1500万', pension_coverage: '95%', listed_dishonest: null }, history: { 'lanxi-2022/3': { years_paid: 1 } } };
+    const record = {
+      name: '某企业',
+      region: '兰溪市',
+      year: 2023,
+      facts: { 网络零售额: '1500万', pension_coverage: '95%', listed_dishonest: null },
+      history: { 'lanxi-2022/3': { years_paid: 1 } },
+    };
     const { enterprise } = toEnterprise(set, record, noPosition);
     const { enterprise: ent } = applyOverrides(set, enterprise!, ['pension_coverage=', 'online_sales=2000万']);
     expect(embeddedInput(set, record, ent, ['pension_coverage=', 'online_sales=2000万'])).toEqual({

@@ -22,7 +22,10 @@ const SLOW = { timeout: 120000 };
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-prov-'));
 // Rule copies get their own cache, not the project's.
 const env = { ...EPOCH, SUBSIDY_CACHE_DIR: join(dir, 'cache') };
-const sha = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex');
+const sha = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, file)))
+    .digest('hex');
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const set = shippedRules();
 const documents = set.policies.map(({ policy: p }) => ({ id: p.id, status: p.status }));
@@ -112,7 +115,9 @@ describe('calc CSV, Markdown and table carry it without disturbing the report', 
     const { trailer } = csvParts(cli(['calc', EXAMPLE, '--format', 'csv', '--lang', 'en'], undefined, env).stdout);
     expect(trailer.map((r) => r[0])).toEqual(trailer.map(() => '#about'));
     expect(cellsOf(trailer, 'Tool version')).toHaveLength(1);
-    expect(cellsOf(trailer, 'Document status').map((c) => c[1])).toEqual(documents.map((d) => ({ draft: 'draft', trial: 'trial' })[d.status as string] ?? 'in force'));
+    expect(cellsOf(trailer, 'Document status').map((c) => c[1])).toEqual(
+      documents.map((d) => ({ draft: 'draft', trial: 'trial' })[d.status as string] ?? 'in force'),
+    );
   });
   it('Markdown: a 来源与版本 section with the short fingerprint, the input hash and the time', () => {
     const md = cli(['calc', EXAMPLE, '--format', 'md'], undefined, env).stdout;
@@ -145,10 +150,16 @@ describe('batch reports end with the provenance', SLOW, () => {
     expect(r.code, r.stderr).toBe(0);
     return readFileSync(out, 'utf8');
   };
-  const inputs = [{ role: 'input', file: 'enterprises.csv', sha256: sha(input) }, { role: 'history', file: 'history.csv', sha256: sha(history) }];
+  const inputs = [
+    { role: 'input', file: 'enterprises.csv', sha256: sha(input) },
+    { role: 'history', file: 'history.csv', sha256: sha(history) },
+  ];
 
   it('.jsonl: one last line {provenance}, with the input and history hashes', () => {
-    const lines = run('jsonl').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run('jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.slice(0, -1).every((l) => typeof l.row === 'number' && !l.provenance)).toBe(true);
     expect(lines.at(-1)).toEqual({ provenance: expect.objectContaining({ version, inputs, time: EPOCH_TIME, rules: { fingerprint } }) });
   });
@@ -185,7 +196,9 @@ describe('test --junit and saved interview answers', SLOW, () => {
     const cases = ['examples/lanxi-livestream-agency.yaml', 'examples/lanxi-platform-operator.yaml'];
     expect(cli(['test', ...cases, '--junit', junit], undefined, env).code).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(junit, 'utf8'));
-    const props = Object.fromEntries((xml.testsuites.testsuite.properties.property as { '@_name': string; '@_value': string }[]).map((p) => [p['@_name'], p['@_value']]));
+    const props = Object.fromEntries(
+      (xml.testsuites.testsuite.properties.property as { '@_name': string; '@_value': string }[]).map((p) => [p['@_name'], p['@_value']]),
+    );
     expect(props).toMatchObject({ 'subsidy.version': version, 'subsidy.rules.fingerprint': fingerprint, 'subsidy.time': EPOCH_TIME });
     for (const c of cases) expect(props[`subsidy.case.${c}`]).toBe(sha(c));
     for (const d of documents) expect(props[`subsidy.document.${d.id}`]).toMatch(new RegExp(`^${d.status} `));

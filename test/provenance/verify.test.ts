@@ -28,11 +28,14 @@ const base = result('base.json', [EXAMPLE]);
 const recorded = JSON.parse(readFileSync(base, 'utf8'));
 
 describe('subsidy verify: the result holds (exit 0)', SLOW, () => {
-  it.each(['examples/lanxi-livestream-agency.yaml', 'examples/hangzhou-both-policies-park-2025.yaml', 'examples/jinyun-2025-rent-honour-upgrade.yaml'])('%s, from the input recorded in the result', (file) => {
-    const r = run(['verify', result('ok.json', [file])]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('结果成立：按当前规则重新计算，各条款的状态和金额与记录一致。');
-  });
+  it.each(['examples/lanxi-livestream-agency.yaml', 'examples/hangzhou-both-policies-park-2025.yaml', 'examples/jinyun-2025-rent-honour-upgrade.yaml'])(
+    '%s, from the input recorded in the result',
+    (file) => {
+      const r = run(['verify', result('ok.json', [file])]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe('结果成立：按当前规则重新计算，各条款的状态和金额与记录一致。');
+    },
+  );
   it('with the input file given, its hash checked', () => {
     const r = run(['verify', base, EXAMPLE]);
     expect(r.code, r.stdout).toBe(0);
@@ -49,7 +52,11 @@ describe('subsidy verify: the result holds (exit 0)', SLOW, () => {
   });
   it('--format json says the same for machines', () => {
     const j = JSON.parse(run(['verify', base, '--format', 'json']).stdout);
-    expect(j).toMatchObject({ holds: true, rules: { recorded: recorded.provenance.rules.fingerprint, current: recorded.provenance.rules.fingerprint, changed: false }, changes: [] });
+    expect(j).toMatchObject({
+      holds: true,
+      rules: { recorded: recorded.provenance.rules.fingerprint, current: recorded.provenance.rules.fingerprint, changed: false },
+      changes: [],
+    });
   });
 });
 
@@ -122,9 +129,17 @@ describe('subsidy verify: not a usable result (exit 2, a clear message, no stack
     ['schemaVersion 1 (before provenance)', JSON.stringify({ ...recorded, schemaVersion: 1 }), 'schemaVersion 为 1'],
     ['no provenance', strip('provenance'), '字段 provenance'],
     ['no input, and none given', strip('input'), 'MISSING_FIELD'],
-    ['a broken fingerprint', JSON.stringify({ ...recorded, provenance: { ...recorded.provenance, rules: { fingerprint: 'abc' } } }), '字段 provenance.rules.fingerprint'],
+    [
+      'a broken fingerprint',
+      JSON.stringify({ ...recorded, provenance: { ...recorded.provenance, rules: { fingerprint: 'abc' } } }),
+      '字段 provenance.rules.fingerprint',
+    ],
     ['an amount that is not one', JSON.stringify({ ...recorded, totals: { ...recorded.totals, sure: 'lots' } }), '字段 totals.sure'],
-    ['a fact in the recorded input that does not read', JSON.stringify({ ...recorded, input: { ...recorded.input, facts: { online_sales: '很多' } } }), '字段 input.facts.online_sales'],
+    [
+      'a fact in the recorded input that does not read',
+      JSON.stringify({ ...recorded, input: { ...recorded.input, facts: { online_sales: '很多' } } }),
+      '字段 input.facts.online_sales',
+    ],
     ['several results', JSON.stringify({ schemaVersion: 2, results: [recorded] }), '多个企业'],
     ['a batch .jsonl report', `${JSON.stringify({ row: 1, line: 2 })}\n${JSON.stringify({ provenance: recorded.provenance })}\n`, '批量报告'],
   ])('%s', (name, text, expected) => {

@@ -12,10 +12,18 @@ import { enterprise, shippedRules } from '../helpers/mini-rules.js';
 
 // The readings that came from notes which used to choose in prose (issue 16, item 1).
 const set = shippedRules();
-const run = (chosen: Record<string, string>, facts: Record<string, unknown>, id: string, opts: { region: string; year?: number; history?: Record<string, unknown> }) => {
+const run = (
+  chosen: Record<string, string>,
+  facts: Record<string, unknown>,
+  id: string,
+  opts: { region: string; year?: number; history?: Record<string, unknown> },
+) => {
   const s = withReadings(set, chosen);
   const ev = evaluate(s, { ...enterprise(s, facts, opts.history ?? {}, opts.year ?? 2023), region: opts.region });
-  return { c: ev.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === id), p: ev.policies.find((p) => id.startsWith(p.policyId + '/') || p.policyId === id) };
+  return {
+    c: ev.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === id),
+    p: ev.policies.find((p) => id.startsWith(p.policyId + '/') || p.policyId === id),
+  };
 };
 const yuan = (id: string, chosen: Record<string, string>, facts: Record<string, unknown>, opts: Parameters<typeof run>[3]) => {
   const c = run(chosen, facts, id, opts).c!;
@@ -24,7 +32,14 @@ const yuan = (id: string, chosen: Record<string, string>, facts: Record<string, 
 
 const jinyun = { listed_dishonest: '否', application_falsified: '否' };
 const cbec = { has_business_qualification: '是', listed_dishonest: '否' };
-const hz = { entity_kinds: ['电商企业'], registered_in_hangzhou: '是', has_business_qualification: '是', in_hangzhou_ecommerce_statistics: '是', listed_dishonest: '否', penalised_violation: '否' };
+const hz = {
+  entity_kinds: ['电商企业'],
+  registered_in_hangzhou: '是',
+  has_business_qualification: '是',
+  in_hangzhou_ecommerce_statistics: '是',
+  listed_dishonest: '否',
+  penalised_violation: '否',
+};
 
 describe('the readings notes used to choose, both ways, worked by hand', () => {
   it('cap-period: 缙云 (十一) fees 30万 × 50% = 15万, capped at 10万; 8万 received before: 10万 − 8万 = 2万 in total, or 10万 a year', () => {
@@ -78,7 +93,12 @@ describe('the readings notes used to choose, both ways, worked by hand', () => {
   });
 
   it('lishui-warehouse-provincial: cost 200万, provincial 50万: min(100万, 150万) − 50万 = 50万, or min(100万, 150万 − 50万) = 100万', () => {
-    const facts = { entity_kinds: ['跨境电商企业'], overseas_warehouse_operator: '是', overseas_warehouse_build_cost: '200万', overseas_warehouse_prov_subsidy: '50万' };
+    const facts = {
+      entity_kinds: ['跨境电商企业'],
+      overseas_warehouse_operator: '是',
+      overseas_warehouse_build_cost: '200万',
+      overseas_warehouse_prov_subsidy: '50万',
+    };
     const at = { region: '331102' };
     expect(yuan('lishui-2020/6h', { 'lishui-warehouse-provincial': 'whole_award' }, facts, at)).toBe('eligible 500000.00');
     expect(yuan('lishui-2020/6h', { 'lishui-warehouse-provincial': 'cap_only' }, facts, at)).toBe('eligible 1000000.00');
@@ -88,11 +108,22 @@ describe('the readings notes used to choose, both ways, worked by hand', () => {
     const facts = { entity_kinds: ['电商企业'], demo_title_level: '国家级' };
     const at = { region: '331102' };
     expect(yuan('lishui-2020/9', { 'title-upgrade': 'full' }, facts, at)).toBe('eligible 500000.00');
-    expect(yuan('lishui-2020/9', { 'title-upgrade': 'difference' }, facts, { ...at, history: { 'lishui-2020/9': { level: 'provincial' } } })).toBe('eligible 300000.00');
+    expect(yuan('lishui-2020/9', { 'title-upgrade': 'difference' }, facts, { ...at, history: { 'lishui-2020/9': { level: 'provincial' } } })).toBe(
+      'eligible 300000.00',
+    );
   });
 
   it('jinyun-platform-growth: retail platform at 1.6亿 after 1.4亿, rewarded up to 1亿: growth 2000万 < 5000万 pays nothing, or 6000万 pays one step, 10万', () => {
-    const facts = { ...jinyun, entity_kinds: ['电商平台运营主体'], platform_self_built: '是', platform_first_award_received: '是', platform_trade_type: '零售型', platform_sales: '1.6亿', platform_sales_prev: '1.4亿', platform_sales_awarded_level: '1亿' };
+    const facts = {
+      ...jinyun,
+      entity_kinds: ['电商平台运营主体'],
+      platform_self_built: '是',
+      platform_first_award_received: '是',
+      platform_trade_type: '零售型',
+      platform_sales: '1.6亿',
+      platform_sales_prev: '1.4亿',
+      platform_sales_awarded_level: '1亿',
+    };
     const at = { region: '331122', year: 2025, history: { 'jinyun-2025/3': { paid_total: '20万' } } };
     expect(run({ 'jinyun-platform-growth': 'year_on_year' }, facts, 'jinyun-2025/3', at).c!.amount?.toFixed(2) ?? '0.00').toBe('0.00');
     expect(yuan('jinyun-2025/3', { 'jinyun-platform-growth': 'step_base' }, facts, at)).toBe('eligible 100000.00');
@@ -108,7 +139,10 @@ describe('no note chooses a reading in prose without naming one', () => {
         checked++;
         const switched = (lp.switches ?? []).some((s) => path.join('/').startsWith(s.path.join('/')));
         const refs = [...note.matchAll(/\{reading:([a-z0-9-]+)\}/g)].map((m) => m[1]!);
-        expect(switched || note.includes(SETTLED) || refs.some((id) => set.readings.find((r) => r.id === id)?.documents.includes(lp.policy.id)), `${lp.policy.id} ${path.join('.')}: ${note}`).toBe(true);
+        expect(
+          switched || note.includes(SETTLED) || refs.some((id) => set.readings.find((r) => r.id === id)?.documents.includes(lp.policy.id)),
+          `${lp.policy.id} ${path.join('.')}: ${note}`,
+        ).toBe(true);
       }
     expect(checked).toBeGreaterThan(0);
   });

@@ -8,17 +8,34 @@ import { cli, ROOT } from '../helpers/cli.js';
 import { enterprise, shippedRules } from '../helpers/mini-rules.js';
 
 const set = shippedRules();
-const clause = (chosen: Record<string, string>, facts: Record<string, unknown>, id: string, opts: { region?: string; year?: number; history?: Record<string, unknown> } = {}) => {
+const clause = (
+  chosen: Record<string, string>,
+  facts: Record<string, unknown>,
+  id: string,
+  opts: { region?: string; year?: number; history?: Record<string, unknown> } = {},
+) => {
   const s = withReadings(set, chosen);
   const ent = { ...enterprise(s, facts, opts.history ?? {}, opts.year ?? 2023), region: opts.region ?? '330781' };
   const ev = evaluate(s, ent);
-  return { ev, c: ev.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === id), p: ev.policies.find((p) => id.startsWith(p.policyId + '/') || p.policyId === id) };
+  return {
+    ev,
+    c: ev.policies.flatMap((p) => p.clauses).find((x) => x.clauseId === id),
+    p: ev.policies.find((p) => id.startsWith(p.policyId + '/') || p.policyId === id),
+  };
 };
 const yuan = (d: { toFixed(n: number): string } | undefined) => d?.toFixed(2);
 
 describe('every reading, both ways, worked by hand', () => {
   it('rate-ceiling: 兰溪 9, 70% × 境外商标注册费 20,000 = 14,000 — a ceiling by review, or paid', () => {
-    const clean = { listed_dishonest: '否', major_env_violation: '否', major_accident: '否', penalised_violation: '否', major_labour_dispute: '否', one_firm_one_policy: '否', pension_coverage: '90%' };
+    const clean = {
+      listed_dishonest: '否',
+      major_env_violation: '否',
+      major_accident: '否',
+      penalised_violation: '否',
+      major_labour_dispute: '否',
+      one_firm_one_policy: '否',
+      pension_coverage: '90%',
+    };
     const facts = { ...clean, entity_kinds: ['跨境电商企业'], foreign_trademark_fees: '2万' };
     const review = clause({ 'rate-ceiling': 'review' }, facts, 'lanxi-2022/9').c!;
     const paid = clause({ 'rate-ceiling': 'rate_paid' }, facts, 'lanxi-2022/9').c!;
@@ -36,7 +53,16 @@ describe('every reading, both ways, worked by hand', () => {
   });
 
   it('partial-year: 兰溪 2022 is in force from 23 March (284 days): counted by majority, not by none', () => {
-    const facts = { agri_online_sales: '120万', listed_dishonest: '否', major_env_violation: '否', major_accident: '否', penalised_violation: '否', major_labour_dispute: '否', one_firm_one_policy: '否', pension_coverage: '90%' };
+    const facts = {
+      agri_online_sales: '120万',
+      listed_dishonest: '否',
+      major_env_violation: '否',
+      major_accident: '否',
+      penalised_violation: '否',
+      major_labour_dispute: '否',
+      one_firm_one_policy: '否',
+      pension_coverage: '90%',
+    };
     expect(clause({ 'partial-year': 'majority' }, facts, 'lanxi-2022/12', { year: 2022 }).c!.amount!.toFixed(2)).toBe('50000.00');
     expect(clause({ 'partial-year': 'none' }, facts, 'lanxi-2022', { year: 2022 }).p!.applicability).toBe('not_in_force');
   });
@@ -51,7 +77,14 @@ describe('every reading, both ways, worked by hand', () => {
     expect(yuan(clause({ 'first-reached-tiers': 'sum_new' }, facts, 'lishui-2020/1a', before).c!.amount)).toBe('100000.00');
   });
 
-  const hz = { entity_kinds: ['电商企业'], registered_in_hangzhou: '是', has_business_qualification: '是', in_hangzhou_ecommerce_statistics: '是', listed_dishonest: '否', penalised_violation: '否' };
+  const hz = {
+    entity_kinds: ['电商企业'],
+    registered_in_hangzhou: '是',
+    has_business_qualification: '是',
+    in_hangzhou_ecommerce_statistics: '是',
+    listed_dishonest: '否',
+    penalised_violation: '否',
+  };
 
   it('hz-3020: 沉浸式场景 200万 × 20% = 40万, or × 30% = 60万 (under the 100万 yearly cap)', () => {
     const facts = { ...hz, immersive_scene_project: '是', immersive_scene_investment: '200万' };
@@ -70,15 +103,30 @@ describe('every reading, both ways, worked by hand', () => {
 
   it('hz-new-districts: a 20万 “三同” award in 临平, 钱塘 and 富阳 under each option', () => {
     const facts = { ...hz, santong_demo: '是' };
-    const split = (chosen: string, region: string) => clause({ 'hz-new-districts': chosen }, facts, 'hangzhou-ecommerce-2022/17', { region }).c!.split!.parts.map((p) => `${p.level} ${p.amount.toFixed(0)}`).join(', ');
+    const split = (chosen: string, region: string) =>
+      clause({ 'hz-new-districts': chosen }, facts, 'hangzhou-ecommerce-2022/17', { region })
+        .c!.split!.parts.map((p) => `${p.level} ${p.amount.toFixed(0)}`)
+        .join(', ');
     // as_successors: 临平 as 余杭 75/25; 钱塘 and 富阳 as other districts 50/50.
-    expect([split('as_successors', '330113'), split('as_successors', '330114'), split('as_successors', '330111')]).toEqual(['local 150000, city 50000', 'local 100000, city 100000', 'local 100000, city 100000']);
+    expect([split('as_successors', '330113'), split('as_successors', '330114'), split('as_successors', '330111')]).toEqual([
+      'local 150000, city 50000',
+      'local 100000, city 100000',
+      'local 100000, city 100000',
+    ]);
     expect([split('named_only', '330113'), split('named_only', '330114')]).toEqual(['local 100000, city 100000', 'local 100000, city 100000']);
     expect([split('all_75', '330114'), split('all_75', '330111')]).toEqual(['local 150000, city 50000', 'local 150000, city 50000']);
   });
 
   it('hz-stacking-scope: one item a year keeps the largest sure award and the exempt items, and says why the others were set aside', () => {
-    const facts = { ...hz, immersive_scene_project: '是', immersive_scene_investment: '200万', hz_new_ecommerce_demo: '是', santong_demo: '是', new_ecommerce_expo_booths: 4, new_ecommerce_expo_booth_fees: '4万' };
+    const facts = {
+      ...hz,
+      immersive_scene_project: '是',
+      immersive_scene_investment: '200万',
+      hz_new_ecommerce_demo: '是',
+      santong_demo: '是',
+      new_ecommerce_expo_booths: 4,
+      new_ecommerce_expo_booth_fees: '4万',
+    };
     const at = { region: '330106' };
     const per = clause({ 'hz-stacking-scope': 'per_item', 'rate-ceiling': 'rate_paid' }, facts, 'hangzhou-ecommerce-2022/10b', at).ev;
     const one = clause({ 'hz-stacking-scope': 'one_per_year', 'rate-ceiling': 'rate_paid' }, facts, 'hangzhou-ecommerce-2022/10b', at).ev;
@@ -92,7 +140,10 @@ describe('every reading, both ways, worked by hand', () => {
   });
 
   it('cbec-copy: the same figures either way; the notes of (二) and of the missing (十六) say which it is', () => {
-    const note = (chosen: string) => withReadings(set, { 'cbec-copy': chosen }).policies.find((lp) => lp.policy.id === 'hangzhou-cbec-2024')!.policy.clauses.find((c) => c.id === 'hangzhou-cbec-2024/s02a')!.notes![0]!;
+    const note = (chosen: string) =>
+      withReadings(set, { 'cbec-copy': chosen })
+        .policies.find((lp) => lp.policy.id === 'hangzhou-cbec-2024')!
+        .policy.clauses.find((c) => c.id === 'hangzhou-cbec-2024/s02a')!.notes![0]!;
     expect(note('document')).toMatch(/^原文缺字/);
     expect(note('copy')).toMatch(/转载/);
   });
@@ -104,7 +155,13 @@ describe('choosing readings on the command line', () => {
 
   it('calc --range: an enterprise touched by five readings; the two profiles give the lowest and highest sure totals', () => {
     const r = json(['--range']);
-    expect(r.range.readings.map((x: { id: string }) => x.id).sort()).toEqual(['hz-3020', 'hz-growth-threshold', 'hz-new-districts', 'hz-stacking-scope', 'rate-ceiling']);
+    expect(r.range.readings.map((x: { id: string }) => x.id).sort()).toEqual([
+      'hz-3020',
+      'hz-growth-threshold',
+      'hz-new-districts',
+      'hz-stacking-scope',
+      'rate-ceiling',
+    ]);
     expect([r.range.sure.low.amount, r.range.sure.high.amount]).toEqual(['600000.00', '828000.00']);
     expect(json(['--readings', '稳健']).totals.sure).toBe(r.range.sure.low.amount);
     expect(json(['--readings', '宽松']).totals.sure).toBe(r.range.sure.high.amount);
@@ -139,7 +196,10 @@ describe('choosing readings on the command line', () => {
   it('subsidy test runs a case’s variants, and a wrong expectation under a reading fails naming it', () => {
     expect(cli(['test', LINPING]).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'subsidy-variants-'));
-    const broken = readFileSync(join(ROOT, LINPING), 'utf8').replace('totals: { sure: 800000.00, ceilings: 528000.00 }', 'totals: { sure: 700000.00, ceilings: 528000.00 }');
+    const broken = readFileSync(join(ROOT, LINPING), 'utf8').replace(
+      'totals: { sure: 800000.00, ceilings: 528000.00 }',
+      'totals: { sure: 700000.00, ceilings: 528000.00 }',
+    );
     writeFileSync(join(dir, 'case.yaml'), broken);
     const r = cli(['test', join(dir, 'case.yaml')]);
     expect(r.code).toBe(1);
@@ -161,7 +221,9 @@ describe('choosing readings on the command line', () => {
     const r = cli(['batch', 'examples/batch/all-examples.yaml', '--range', '--summary', summary, '--out', join(dir, 'r.csv')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/按不同解读：确定金额合计 [\d,.]+ — [\d,.]+/);
-    const lines = readFileSync(summary, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = readFileSync(summary, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toContain('确定金额最低（各解读）,确定金额最高（各解读）');
     const linping = lines.find((l) => l.includes('HZ-LP-001'))!;
     expect(linping).toMatch(/,600000\.00,828000\.00$/);
@@ -182,10 +244,28 @@ describe('readings in rule files are checked like everything else', () => {
   };
   it.each([
     ['a switch naming no declared reading', 'policies/hangzhou-ecommerce-2022.yaml', 'by_reading: hz-3020,', 'by_reading: hz-3030,', 'RULE_UNKNOWN_READING'],
-    ['a switch missing an option', 'policies/hangzhou-ecommerce-2022.yaml', '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }', '{ by_reading: hz-3020, twenty: 20% }', 'RULE_READING_OPTIONS'],
-    ['an option whose value the checks refuse', 'policies/hangzhou-ecommerce-2022.yaml', '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }', '{ by_reading: hz-3020, twenty: 20%, thirty: -30% }', 'RULE_NOT_POSITIVE'],
+    [
+      'a switch missing an option',
+      'policies/hangzhou-ecommerce-2022.yaml',
+      '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }',
+      '{ by_reading: hz-3020, twenty: 20% }',
+      'RULE_READING_OPTIONS',
+    ],
+    [
+      'an option whose value the checks refuse',
+      'policies/hangzhou-ecommerce-2022.yaml',
+      '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }',
+      '{ by_reading: hz-3020, twenty: 20%, thirty: -30% }',
+      'RULE_NOT_POSITIVE',
+    ],
     ['a profile naming an option that does not exist', 'profiles/prudent.yaml', 'hz-3020: twenty', 'hz-3020: ten', 'RULE_READING_OPTIONS'],
-    ['a reading quoting words not in its documents', 'readings.yaml', 'quote: 按其实际投资额的3020%给予财政资金资助', 'quote: 按其实际投资额的30%给予财政资金资助', 'RULE_QUOTE_NOT_FOUND'],
+    [
+      'a reading quoting words not in its documents',
+      'readings.yaml',
+      'quote: 按其实际投资额的3020%给予财政资金资助',
+      'quote: 按其实际投资额的30%给予财政资金资助',
+      'RULE_QUOTE_NOT_FOUND',
+    ],
   ])('%s: lint names it (exit 1), calc refuses the set (exit 2)', (_name, file, find, replace, code) => {
     const dir = copy();
     edit(dir, file, find, replace);

@@ -33,7 +33,14 @@ const lastEquals = (s: string) => {
   return [s.slice(0, i), s.slice(i + 3)] as const;
 };
 const compare = (a: ReturnType<typeof parsePrinted>, op: string, b: ReturnType<typeof parsePrinted>) =>
-  ({ '≥': a.value.gte(b.value), '>': a.value.gt(b.value), '≤': a.value.lte(b.value), '<': a.value.lt(b.value), '=': a.value.eq(b.value), '≠': !a.value.eq(b.value) })[op];
+  ({
+    '≥': a.value.gte(b.value),
+    '>': a.value.gt(b.value),
+    '≤': a.value.lte(b.value),
+    '<': a.value.lt(b.value),
+    '=': a.value.eq(b.value),
+    '≠': !a.value.eq(b.value),
+  })[op];
 
 /**
  * Checks one printed step against its own numbers, and returns how many checks it made.
@@ -132,15 +139,25 @@ describe('--explain prints true arithmetic', () => {
 
   it('a tier sum (first-reached tiers read as every new tier) prints true arithmetic', () => {
     const s = withReadings(set, { 'first-reached-tiers': 'sum_new' });
-    const ent = toValidEnterprise(s, { region: '331102', year: 2023, facts: { entity_kinds: ['电商企业'], in_zj_ecommerce_monitoring: '是', online_sales: '1.5亿' }, history: {} });
-    const c = evaluate(s, ent).policies.flatMap((p) => p.clauses).find((x) => x.clauseId === 'lishui-2020/1a')!;
+    const ent = toValidEnterprise(s, {
+      region: '331102',
+      year: 2023,
+      facts: { entity_kinds: ['电商企业'], in_zj_ecommerce_monitoring: '是', online_sales: '1.5亿' },
+      history: {},
+    });
+    const c = evaluate(s, ent)
+      .policies.flatMap((p) => p.clauses)
+      .find((x) => x.clauseId === 'lishui-2020/1a')!;
     const step = c.trace.find((t) => t.kind === 'formula')!;
-    expect(traceLine(step, labelsFor(s, 'zh'))).toBe('计算：150,000,000 ≥ 新达到的各档 5,000,000、20,000,000、100,000,000，逐档相加：50,000 + 100,000 + 200,000 = 350,000');
+    expect(traceLine(step, labelsFor(s, 'zh'))).toBe(
+      '计算：150,000,000 ≥ 新达到的各档 5,000,000、20,000,000、100,000,000，逐档相加：50,000 + 100,000 + 200,000 = 350,000',
+    );
     expect(checkStep(step, traceLine(step, labelsFor(s, 'zh')))).toBe(1);
   });
 
   it('丽水 (五): the rate used is printed as 4.35%, not rounded to 0.04', () => {
-    const input = 'region: 莲都区\nyear: 2023\nfacts:\n  entity_kinds: [电商企业]\n  in_zj_ecommerce_monitoring: 是\n  loan_balance: 300万\n  loan_benchmark_rate: 4.35%\n';
+    const input =
+      'region: 莲都区\nyear: 2023\nfacts:\n  entity_kinds: [电商企业]\n  in_zj_ecommerce_monitoring: 是\n  loan_balance: 300万\n  loan_benchmark_rate: 4.35%\n';
     const r = cli(['calc', '-', '--explain'], input);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('计算：50% × 3,000,000 × 4.35% = 65,250');
@@ -150,7 +167,11 @@ describe('--explain prints true arithmetic', () => {
   });
 
   it('a checker that cannot fail proves nothing: a wrong printed result is caught', () => {
-    const step = { kind: 'formula', term: { k: 'op', op: '×', args: [] }, value: new (parsePrinted('1').value.constructor as never)('2') } as unknown as TraceStep;
+    const step = {
+      kind: 'formula',
+      term: { k: 'op', op: '×', args: [] },
+      value: new (parsePrinted('1').value.constructor as new (v: string) => unknown)('2'),
+    } as unknown as TraceStep;
     expect(() => checkStep(step, '计算：50% × 3,000,000 × 0.04 = 65,250')).toThrow(/printed numbers/);
     expect(() => checkStep(step, '计算：2 × 1 = 2')).not.toThrow();
   });

@@ -11,7 +11,7 @@ import { readTextFile } from '../../src/load/read-text-file.js';
 import { readYaml } from '../../src/load/read-yaml.js';
 import { formatYuan } from '../../src/money/decimal.js';
 import { escapeHtml, html } from '../../src/render/html/html.js';
-import { safeText } from '../../src/render/safe-text.js';
+import { safeText } from '../../src/i18n/safe-text.js';
 import { DocumentTotals, enterpriseRow, errorRow, portfolioTop } from '../../src/render/html/portfolio-page.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
 import { Labels } from '../../src/render/labels.js';
@@ -26,7 +26,9 @@ import { provenanceLines } from '../../src/provenance/render-provenance.js';
 import { shippedRules } from '../helpers/mini-rules.js';
 
 const set = shippedRules();
-const examples = readdirSync('examples').filter((n) => n.endsWith('.yaml')).map((n) => `examples/${n}`);
+const examples = readdirSync('examples')
+  .filter((n) => n.endsWith('.yaml'))
+  .map((n) => `examples/${n}`);
 
 function evaluationOf(s: RuleSet, file: string, name?: string): Evaluation {
   const { record, locate } = enterpriseRecord(readYaml(readTextFile(file), file));
@@ -59,17 +61,34 @@ function poisoned(p: string): RuleSet {
       title: lp.policy.title + p,
       short_title: lp.policy.short_title && lp.policy.short_title + p,
       exclusions: lp.policy.exclusions.map((x) => ({ ...x, quote: x.quote + p })),
-      clauses: lp.policy.clauses.map((c) => ({ ...c, title: c.title + p, quote: Array.isArray(c.quote) ? c.quote.map((q) => q + p) : c.quote + p, notes: [...(c.notes ?? []), p] })),
+      clauses: lp.policy.clauses.map((c) => ({
+        ...c,
+        title: c.title + p,
+        quote: Array.isArray(c.quote) ? c.quote.map((q) => q + p) : c.quote + p,
+        notes: [...(c.notes ?? []), p],
+      })),
     },
   }));
-  const readings = set.readings.map((r) => ({ ...r, question: { zh: r.question.zh + p, en: r.question.en + p }, options: r.options.map((o) => ({ ...o, label: { zh: o.label.zh + p, en: o.label.en + p } })) }));
+  const readings = set.readings.map((r) => ({
+    ...r,
+    question: { zh: r.question.zh + p, en: r.question.en + p },
+    options: r.options.map((o) => ({ ...o, label: { zh: o.label.zh + p, en: o.label.en + p } })),
+  }));
   return { ...set, facts, regions, policies, readings };
 }
 
 /** Every reading of a set as deciding something, so that its words reach the page. */
 const allDecided = (s: RuleSet) => s.readings.map((r) => ({ id: r.id, option: r.default, isDefault: true, decided: true, touches: [] as string[] }));
 
-const ATTACKS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</style><script>x</script>', '<!--', ']]><![CDATA[', '&lt;b&gt;'];
+const ATTACKS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  '</style><script>x</script>',
+  '<!--',
+  ']]><![CDATA[',
+  '&lt;b&gt;',
+];
 
 describe('the calculation sheet cannot be made to carry markup', { timeout: 180000 }, () => {
   it('escapes every value put into a template; markup built by the program passes through', () => {
@@ -146,7 +165,7 @@ describe('what the sheet shows', { timeout: 180000 }, () => {
     const text = textOf(renderHtml([ev], set, new Labels(set, 'zh')));
     // lanxi-2022/3 (rent): office area 400 and office rent 60,000 are read; the formula uses them.
     for (const id of ['office_area', 'office_rent_paid', 'online_sales']) expect(text).toContain(set.facts.get(id)!.label.zh);
-    expect(text).toContain("办公研发：较小值(80% × 60,000, 12 × 400 × 12)");
+    expect(text).toContain('办公研发：较小值(80% × 60,000, 12 × 400 × 12)');
     expect(text).toMatch(/办公研发面积\s+400\s/);
   });
 
@@ -219,11 +238,15 @@ describe('the portfolio readings', () => {
     }
     const lines = tally.lines(set, l);
     expect(decided.size).toBeGreaterThan(0);
-    for (const [id, n] of decided) expect(lines.find((x) => x.includes(set.readings.find((r) => r.id === id)!.question.zh))).toContain(`影响 ${n} 家企业的结果`);
+    for (const [id, n] of decided)
+      expect(lines.find((x) => x.includes(set.readings.find((r) => r.id === id)!.question.zh))).toContain(`影响 ${n} 家企业的结果`);
     const rest = set.readings.length - decided.size;
     expect(lines.length).toBe(decided.size + (rest ? 1 : 0));
     if (rest) expect(lines.at(-1)).toBe(`其余 ${rest} 项解读均取默认，不影响任何企业的结果`);
-    const top = textOf(portfolioTop(new DocumentTotals(), { input: 'x.csv', rows: 0, evaluated: 0, errors: 0, readings: lines, provenance: [['解读', 'hz-3020', 'thirty']] }, l).text);
+    const top = textOf(
+      portfolioTop(new DocumentTotals(), { input: 'x.csv', rows: 0, evaluated: 0, errors: 0, readings: lines, provenance: [['解读', 'hz-3020', 'thirty']] }, l)
+        .text,
+    );
     for (const line of lines) expect(top).toContain(line);
     expect(top).not.toContain('hz-3020');
   });

@@ -44,7 +44,9 @@ describe('subsidy diff', () => {
     writeFileSync(join(dir, 'c.yaml'), readFileSync('examples/lanxi-platform-operator.yaml', 'utf8').replace(/listed_dishonest: 否/, 'listed_dishonest: 是'));
     const c = join(dir, 'c.json');
     writeFileSync(c, cli(['calc', join(dir, 'c.yaml'), '--format', 'json']).stdout);
-    const excluded = JSON.parse(cli(['diff', a, c, '--format', 'json']).stdout) as { changes: { clause: string; after: { kind?: string; status?: string }; delta?: string }[] };
+    const excluded = JSON.parse(cli(['diff', a, c, '--format', 'json']).stdout) as {
+      changes: { clause: string; after: { kind?: string; status?: string }; delta?: string }[];
+    };
     const twelve = excluded.changes.find((x) => x.clause === 'lanxi-2022/12')!;
     expect(twelve).toMatchObject({ after: { status: 'excluded', kind: 'setAside' }, delta: '-100000.00' });
     expect(cli(['diff', a, c]).stdout).toContain('被排除 未计入金额 100,000.00（确定金额 −100,000.00）');

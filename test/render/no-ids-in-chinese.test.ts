@@ -21,7 +21,31 @@ for (const lp of set.policies) {
   for (const c of lp.policy.clauses) ids.add(c.id);
   for (const x of lp.policy.exclusions) ids.add(x.id);
 }
-for (const w of ['province', 'city', 'local', 'eligible', 'ceiling', 'needs_data', 'not_eligible', 'excluded', 'superseded', 'not_in_force', 'not_covered', 'paid_total', 'years_paid', 'times_paid', 'highest_tier', 'item', 'year', 'cumulative', 'once', 'event', 'min', 'max', 'floor'])
+for (const w of [
+  'province',
+  'city',
+  'local',
+  'eligible',
+  'ceiling',
+  'needs_data',
+  'not_eligible',
+  'excluded',
+  'superseded',
+  'not_in_force',
+  'not_covered',
+  'paid_total',
+  'years_paid',
+  'times_paid',
+  'highest_tier',
+  'item',
+  'year',
+  'cumulative',
+  'once',
+  'event',
+  'min',
+  'max',
+  'floor',
+])
   ids.add(w);
 
 /** Ids that also occur as ordinary text inside quotes (platform names) are only ids when they stand alone. */
@@ -31,18 +55,24 @@ function idsIn(text: string): string[] {
   return [...found];
 }
 
-const examples = readdirSync('examples').filter((n) => n.endsWith('.yaml')).map((n) => `examples/${n}`);
+const examples = readdirSync('examples')
+  .filter((n) => n.endsWith('.yaml'))
+  .map((n) => `examples/${n}`);
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-zh-'));
 
 describe('Chinese output names things in Chinese', () => {
-  it.each(['table', 'csv', 'md'])('calc --format %s --explain --all on every example', (format) => {
-    for (const file of examples) {
-      const r = cli(['calc', file, '--format', format, '--explain', '--all', '--hints', '--missing']);
-      expect(r.code, r.stderr).toBe(0);
-      expect({ file, ids: idsIn(r.stdout) }).toEqual({ file, ids: [] });
-    }
-    // One CLI run per example: on the shared build machine that can take a minute or more.
-  }, 240000);
+  it.each(['table', 'csv', 'md'])(
+    'calc --format %s --explain --all on every example',
+    (format) => {
+      for (const file of examples) {
+        const r = cli(['calc', file, '--format', format, '--explain', '--all', '--hints', '--missing']);
+        expect(r.code, r.stderr).toBe(0);
+        expect({ file, ids: idsIn(r.stdout) }).toEqual({ file, ids: [] });
+      }
+      // One CLI run per example: on the shared build machine that can take a minute or more.
+    },
+    240000,
+  );
 
   it('calc --format html --all: the calculation sheet as a reader sees it (tags and style left out)', () => {
     const text = (page: string) => page.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' ');
@@ -63,7 +93,12 @@ describe('Chinese output names things in Chinese', () => {
     const r = cli(['batch', 'examples/batch/all-examples.yaml', '--hints', '--out', out, '--summary', summary]);
     expect(r.code, r.stderr).toBe(0);
     expect(cli(['batch', 'examples/batch/all-examples.yaml', '--out', md]).code).toBe(0);
-    for (const [what, text] of [['terminal', r.stdout], ['csv', readFileSync(out, 'utf8')], ['md', readFileSync(md, 'utf8')], ['summary', readFileSync(summary, 'utf8')]])
+    for (const [what, text] of [
+      ['terminal', r.stdout],
+      ['csv', readFileSync(out, 'utf8')],
+      ['md', readFileSync(md, 'utf8')],
+      ['summary', readFileSync(summary, 'utf8')],
+    ] as [string, string][])
       expect({ what, ids: idsIn(text) }).toEqual({ what, ids: [] });
   });
 

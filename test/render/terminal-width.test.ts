@@ -18,7 +18,9 @@ import { fakePrompts } from '../interview/fake-prompts.js';
 import { exampleAnswers } from '../interview/lanxi-answers.js';
 
 const set = shippedRules();
-const examples = readdirSync('examples').filter((n) => n.endsWith('.yaml')).map((n) => `examples/${n}`);
+const examples = readdirSync('examples')
+  .filter((n) => n.endsWith('.yaml'))
+  .map((n) => `examples/${n}`);
 
 function evaluationOf(file: string) {
   const { record, locate } = enterpriseRecord(readYaml(readTextFile(file), file));
@@ -41,7 +43,10 @@ function tableCells(text: string): string[][] {
       continue;
     }
     if (!current || !line.startsWith('│')) continue;
-    const cells = line.slice(1, -1).split('│').map((c) => c.trim());
+    const cells = line
+      .slice(1, -1)
+      .split('│')
+      .map((c) => c.trim());
     cells.forEach((c, i) => (current![i] ??= []).push(c));
   }
   return rows;
@@ -113,7 +118,11 @@ describe('the table fits the terminal', { timeout: 180000 }, () => {
 
   it('the batch summary fits too: every enterprise listed with its sure amount, the portfolio lines wrapped', () => {
     const full = cli(['batch', 'examples/batch/all-examples.yaml', '--format', 'jsonl']);
-    const lines = full.stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((l) => l.row !== undefined);
+    const lines = full.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((l) => l.row !== undefined);
     for (const width of [80, 120]) {
       const r = cli(['batch', 'examples/batch/all-examples.yaml', '--limit', '100'], undefined, { SUBSIDY_COLUMNS: String(width) });
       expect(r.code, r.stderr).toBe(0);

@@ -18,12 +18,16 @@ const facts = [...set.facts.values()];
 const BAD = ['abc', '12,34', '1e999', '-5', '5美元', '500万元人民币x', '1.5', '1000000000000000', '150', '50%', '2024-13-45', '也许'];
 const ALLOWED = new Set(['CSV', 'UTF', 'GBK', 'GB18030', 'YAML', 'JSON', 'NUL', 'e999']);
 // Latin inside the dictionary's own Chinese labels (B2C, MCN) is how the template names them.
-for (const f of facts) for (const t of [f.label.zh, ...(f.values ?? []).map((v) => v.zh)]) for (const m of t.matchAll(/[A-Za-z][A-Za-z0-9_]+/g)) ALLOWED.add(m[0]);
+for (const f of facts)
+  for (const t of [f.label.zh, ...(f.values ?? []).map((v) => v.zh)]) for (const m of t.matchAll(/[A-Za-z][A-Za-z0-9_]+/g)) ALLOWED.add(m[0]);
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-zh-errors-'));
 
 /** Latin words left once codes, quoted input and allowed names are taken out. */
 function english(line: string, file: string): string[] {
-  const bare = line.replaceAll(file, '').replace(/\[[A-Z_]+\]/g, '').replace(/"+[^"]*"+|“[^”]*”/g, '');
+  const bare = line
+    .replaceAll(file, '')
+    .replace(/\[[A-Z_]+\]/g, '')
+    .replace(/"+[^"]*"+|“[^”]*”/g, '');
   return [...bare.matchAll(/[A-Za-z][A-Za-z0-9_]+/g)].map((m) => m[0]).filter((w) => !ALLOWED.has(w));
 }
 
@@ -38,7 +42,9 @@ describe('Chinese error messages for bad data', () => {
     expect(lines.length).toBeGreaterThan(BAD.length);
     for (const l of lines) expect(english(l, file), l).toEqual([]);
     // The report's error rows carry the same words.
-    const errorRows = readFileSync(join(dir, 'bad-report.csv'), 'utf8').split('\n').filter((x) => x.includes(',错误,'));
+    const errorRows = readFileSync(join(dir, 'bad-report.csv'), 'utf8')
+      .split('\n')
+      .filter((x) => x.includes(',错误,'));
     expect(errorRows).toHaveLength(BAD.length);
     for (const l of errorRows) expect(english(l.slice(l.indexOf('字段')), file), l.slice(0, 200)).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { canonicalNumber, numberInSource, outline, sourceItems, unaccountedItems
 import { checkRules } from '../../src/load/validate-rules.js';
 import { coverage, coverageFails } from '../../src/lint/coverage.js';
 import { brokenCopy, run } from '../helpers/broken-rules.js';
-import { scaffoldPolicy } from '../../src/rules/scaffold-policy.js';
+import { scaffoldPolicy } from '../../src/cli/rules/scaffold-policy.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 
 /** A short text numbered 一、 at the top, as the county live-streaming policy was. */
@@ -60,7 +60,10 @@ describe('numbering styles as printed', () => {
   });
 
   it('counts only the declared styles, and the same number twice needs two sections', () => {
-    expect([...sourceItems({ numbering: ['arabic_dot'] }, NESTED)]).toEqual([['1.', 2], ['2.', 1]]);
+    expect([...sourceItems({ numbering: ['arabic_dot'] }, NESTED)]).toEqual([
+      ['1.', 2],
+      ['2.', 1],
+    ]);
     const clause = (number: string, section?: string) => ({ id: 't/x', number, section, title: 't', quote: 'quote', status: 'todo' as const });
     expect(unaccountedItems({ numbering: ['arabic_dot'], clauses: [clause('1'), clause('2')] }, NESTED)).toEqual(['1. (×2, 1)']);
     expect(unaccountedItems({ numbering: ['arabic_dot'], clauses: [clause('1', '（一）'), clause('1', '（二）'), clause('2')] }, NESTED)).toEqual([]);
@@ -98,7 +101,7 @@ ${clauses.map((n) => `  - { id: zb-test/${n}, number: ${['一', '二', '三', '�
     expect(coverageFails(row)).toBe(false);
   });
 
-  it('deleting one article\'s rule makes coverage fail (exit 1, the article named)', async () => {
+  it("deleting one article's rule makes coverage fail (exit 1, the article named)", async () => {
     const dir = rulesWith('cn_comma', [1, 2, 4]);
     expect(checkRules(dir).findings.map((f) => [f.code, f.args.item])).toEqual([['RULE_ITEM_UNACCOUNTED', '三、']]);
     const r = await run(['rules', 'coverage', '--rules', dir]);
@@ -119,7 +122,11 @@ ${clauses.map((n) => `  - { id: zb-test/${n}, number: ${['一', '二', '三', '�
     const dir = rulesWith('cn_comma', [1, 2, 3, 4]);
     const file = join(dir, 'policies', 'zb-test.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('number: 四、', 'number: 五、'));
-    expect(checkRules(dir).findings.map((f) => f.code).sort()).toEqual(['RULE_ITEM_UNACCOUNTED', 'RULE_NUMBER_NOT_IN_SOURCE']);
+    expect(
+      checkRules(dir)
+        .findings.map((f) => f.code)
+        .sort(),
+    ).toEqual(['RULE_ITEM_UNACCOUNTED', 'RULE_NUMBER_NOT_IN_SOURCE']);
     rmSync(dir, { recursive: true });
   });
 });
@@ -145,10 +152,16 @@ describe('rules new on texts numbered 一、 and nested 一、 → （一） →
   });
 
   it('headings are not clauses; nested items are, and a number printed twice gets a section each', () => {
-    const text = '测试办法（兰溪市）\n一、总则\n（一）园区\n1.对园区给予奖励，具体如下。\n2.对企业给予奖励，具体如下。\n（二）人才\n1.对人才给予奖励，具体如下。\n二、附则\n本办法自2024年1月1日起施行。\n';
+    const text =
+      '测试办法（兰溪市）\n一、总则\n（一）园区\n1.对园区给予奖励，具体如下。\n2.对企业给予奖励，具体如下。\n（二）人才\n1.对人才给予奖励，具体如下。\n二、附则\n本办法自2024年1月1日起施行。\n';
     const { s, other, row } = scaffolded(text, 'nest-new');
     expect(s.numbering).toEqual(['arabic_dot']);
-    expect(s.clauses.map((c) => [c.number, c.section ?? ''])).toEqual([['1', '第1组'], ['2', ''], ['1', '第2组'], ['附则', '']]);
+    expect(s.clauses.map((c) => [c.number, c.section ?? ''])).toEqual([
+      ['1', '第1组'],
+      ['2', ''],
+      ['1', '第2组'],
+      ['附则', ''],
+    ]);
     expect(other).toEqual([]);
     expect([row.items, row.unaccounted.length]).toEqual([3, 0]);
   });

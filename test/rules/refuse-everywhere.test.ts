@@ -6,7 +6,13 @@ import { ROOT } from '../helpers/cli.js';
 
 /** What lint rejects, every command that loads rules refuses, with lint's own message (exit 2). */
 describe('one validation for every command', () => {
-  const copy = brokenCopy([edit('policies/hangzhou-ecommerce-2022.yaml', 'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]', 'shares: [{ level: local, share: 60% }, { level: city, share: 30% }]')]);
+  const copy = brokenCopy([
+    edit(
+      'policies/hangzhou-ecommerce-2022.yaml',
+      'shares: [{ level: local, share: 75% }, { level: city, share: 25% }]',
+      'shares: [{ level: local, share: 60% }, { level: city, share: 30% }]',
+    ),
+  ]);
   const lint = lintInProcess(copy.dir);
   const message = lint.lines.find((l) => l.includes('[RULE_SHARES_SUM]'))!;
 
@@ -21,16 +27,25 @@ describe('one validation for every command', () => {
     ['test', ['test', 'examples']],
     ['template', ['template']],
     ['rules list', ['rules', 'list']],
-  ])('%s refuses the set with exit 2 and the same message', async (_name, args) => {
-    const r = await run([...args, '--rules', copy.dir]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')).toContain(message);
-  }, 60_000);
+  ])(
+    '%s refuses the set with exit 2 and the same message',
+    async (_name, args) => {
+      const r = await run([...args, '--rules', copy.dir]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')).toContain(message);
+    },
+    60_000,
+  );
 
   it('ask (in a terminal, through script(1)) refuses it too', () => {
     const cmd = `${process.execPath} ${join(ROOT, 'bin', 'subsidy.js')} ask --rules ${copy.dir} --lang en`;
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '0', NO_COLOR: '1' }, timeout: 60_000 });
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '0', NO_COLOR: '1' },
+      timeout: 60_000,
+    });
     expect(r.error, 'script(1) from util-linux is needed to give ask a terminal').toBeUndefined();
     expect(r.status, r.stdout).toBe(2);
     expect(r.stdout.replace(/\r/g, '').split('\n')).toContain(message);

@@ -35,8 +35,7 @@ describe('the shipped rules', () => {
     }
   });
   it('the JSON Schema files are fresh (run `subsidy schema` after changing src/schema)', () => {
-    for (const [name, text] of Object.entries(jsonSchemas()))
-      expect(readFileSync(join(DEFAULT_RULES_DIR, 'schema', name), 'utf8'), name).toBe(text);
+    for (const [name, text] of Object.entries(jsonSchemas())) expect(readFileSync(join(DEFAULT_RULES_DIR, 'schema', name), 'utf8'), name).toBe(text);
   });
 });
 

@@ -11,7 +11,8 @@ import type { Fact } from '../../src/schema/fact-schema.js';
  * How a typed cell is read, by what its column holds: a value is read as the cell
  * shows it, or refused when what was meant cannot be told (cell-text.ts).
  */
-const fact = (type: Fact['type'], range?: Fact['range']): Fact => ({ id: `f_${type}`, label: { zh: type, en: type }, type, topic: 'sales', question: { zh: '?', en: '?' }, aliases: [], ...(range ? { range } : {}) }) as Fact;
+const fact = (type: Fact['type'], range?: Fact['range']): Fact =>
+  ({ id: `f_${type}`, label: { zh: type, en: type }, type, topic: 'sales', question: { zh: '?', en: '?' }, aliases: [], ...(range ? { range } : {}) }) as Fact;
 const colOf = (f: Fact): Column => ({ kind: 'fact', fact: f, header: f.label.zh });
 const TYPES: Fact['type'][] = ['money_cny', 'money_usd', 'count', 'number', 'area_m2', 'months', 'ratio', 'boolean', 'date'];
 
@@ -86,6 +87,8 @@ describe('typed cells', () => {
   it('number formats: percentages, dates, and everything else', () => {
     expect(['0%', '0.00%', '#,##0.0%;[Red]-0%'].map(formatKind)).toEqual(['percent', 'percent', 'percent']);
     expect(['yyyy-mm-dd', '[$-804]yyyy"年"m"月"d"日"', 'm/d/yy h:mm', '[h]:mm:ss'].map(formatKind)).toEqual(['date', 'date', 'date', 'date']);
-    expect(['General', '#,##0.00', '0.00E+00', '#,##0"元"', '"¥"#,##0.00_);[Red]("¥"#,##0.00)', '@', '0.00,,"万"'].map(formatKind)).toEqual(Array(7).fill('general'));
+    expect(['General', '#,##0.00', '0.00E+00', '#,##0"元"', '"¥"#,##0.00_);[Red]("¥"#,##0.00)', '@', '0.00,,"万"'].map(formatKind)).toEqual(
+      Array(7).fill('general'),
+    );
   });
 });

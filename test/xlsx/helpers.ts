@@ -106,14 +106,48 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * A minimal workbook from raw sheet XML (the rows inside <sheetData>), for cells
  * no library would write: shared-string indexes out of range, far-away cells.
  */
-export function rawWorkbook(opts: { sheetData: string; tail?: string; shared?: string[]; sheetName?: string; sheetEntry?: Partial<Entry>; sharedEntry?: Partial<Entry>; extra?: Entry[]; omitSheet?: boolean }): Buffer {
-  const sst = opts.shared ? `<sst ${NS} count="${opts.shared.length}" uniqueCount="${opts.shared.length}">${opts.shared.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>` : undefined;
+export function rawWorkbook(opts: {
+  sheetData: string;
+  tail?: string;
+  shared?: string[];
+  sheetName?: string;
+  sheetEntry?: Partial<Entry>;
+  sharedEntry?: Partial<Entry>;
+  extra?: Entry[];
+  omitSheet?: boolean;
+}): Buffer {
+  const sst = opts.shared
+    ? `<sst ${NS} count="${opts.shared.length}" uniqueCount="${opts.shared.length}">${opts.shared.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`
+    : undefined;
   const entries: Entry[] = [
-    { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>') },
-    { name: '_rels/.rels', data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: '[Content_Types].xml',
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     { name: 'xl/workbook.xml', data: xml(`<workbook ${NS}><sheets><sheet name="${opts.sheetName ?? 'Sheet1'}" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${sst ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`) },
-    ...(opts.omitSheet ? [] : [{ name: 'xl/worksheets/sheet1.xml', data: xml(`<worksheet ${NS}><sheetData>${opts.sheetData}</sheetData>${opts.tail ?? ''}</worksheet>`), ...opts.sheetEntry }]),
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${sst ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+      ),
+    },
+    ...(opts.omitSheet
+      ? []
+      : [
+          {
+            name: 'xl/worksheets/sheet1.xml',
+            data: xml(`<worksheet ${NS}><sheetData>${opts.sheetData}</sheetData>${opts.tail ?? ''}</worksheet>`),
+            ...opts.sheetEntry,
+          },
+        ]),
     ...(sst ? [{ name: 'xl/sharedStrings.xml', data: xml(sst), ...opts.sharedEntry }] : []),
     ...(opts.extra ?? []),
   ];

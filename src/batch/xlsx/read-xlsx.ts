@@ -1,7 +1,7 @@
 import { didYouMean } from '../../errors/did-you-mean.js';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import type { SourceRow } from '../read-rows.js';
+import type { SourceRow } from '../source-row.js';
 import { NOTES_MARK } from '../split-records.js';
 import { plainNumber } from './cell-text.js';
 import { headerMerges, MAX_ROW_CHARS, sheetRows, type SheetRow, type XCell } from './sheet-rows.js';
@@ -39,7 +39,12 @@ function pickSheet(sheets: SheetRef[], wanted: string | undefined, file: string)
   const hit = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => norm(s.name) === norm(wanted));
   if (hit) return hit;
   const s = didYouMean(wanted, names);
-  throw SubsidyError.of('XLSX_NO_SHEET', { sheet: wanted, sheets: names.join('、') }, { file, field: '--sheet' }, s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined);
+  throw SubsidyError.of(
+    'XLSX_NO_SHEET',
+    { sheet: wanted, sheets: names.join('、') },
+    { file, field: '--sheet' },
+    s ? { code: 'DID_YOU_MEAN', suggestion: s } : undefined,
+  );
 }
 
 /** A header cell's text: what the cell shows for text and numbers; anything else names no column. */
@@ -116,19 +121,31 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxSou
     const next = peek.done ? undefined : peek.value;
     const header = chooseHeader(top, next, merges, opts.isHeader);
     const first = header.rows === 1 && next ? next : undefined;
-    return { header: { cells: header.cells, line: header.rows === 2 ? next!.r : top.r }, rows: dataRows(first, it, header.cells.length, at, zip), sheet: sheet.name, date1904: book.date1904 };
+    return {
+      header: { cells: header.cells, line: header.rows === 2 ? next!.r : top.r },
+      rows: dataRows(first, it, header.cells.length, at, zip),
+      sheet: sheet.name,
+      date1904: book.date1904,
+    };
   } catch (e) {
     zip.close();
     throw e;
   }
 }
 
-async function* dataRows(first: SheetRow | undefined, it: AsyncIterator<SheetRow>, width: number, at: { file: string; sheet: string }, zip: ZipParts): AsyncGenerator<SourceRow> {
+async function* dataRows(
+  first: SheetRow | undefined,
+  it: AsyncIterator<SheetRow>,
+  width: number,
+  at: { file: string; sheet: string },
+  zip: ZipParts,
+): AsyncGenerator<SourceRow> {
   let row = 0;
   const toSource = (r: SheetRow): SourceRow | undefined => {
     if (blank(r) || isNotes(r)) return undefined;
     const n = ++row;
-    if (r.tooLong) return { row: n, line: r.r, problem: { code: 'TOO_LONG', args: { length: r.chars ?? MAX_ROW_CHARS, limit: MAX_ROW_CHARS }, ...at, line: r.r } };
+    if (r.tooLong)
+      return { row: n, line: r.r, problem: { code: 'TOO_LONG', args: { length: r.chars ?? MAX_ROW_CHARS, limit: MAX_ROW_CHARS }, ...at, line: r.r } };
     const typed: (XCell | undefined)[] = new Array(width);
     let beyond = 0;
     for (const [col, c] of r.cells) {

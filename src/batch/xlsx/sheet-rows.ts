@@ -129,7 +129,8 @@ function cellOf(c: Pending, book: Workbook): XCell | undefined {
   switch (c.t) {
     case 's': {
       const i = Number(v);
-      if (v === undefined || !Number.isInteger(i) || i < 0 || i >= book.shared.length) return { k: 'bad', code: 'XLSX_SHARED_STRING', args: { index: String(v ?? ''), count: book.shared.length } };
+      if (v === undefined || !Number.isInteger(i) || i < 0 || i >= book.shared.length)
+        return { k: 'bad', code: 'XLSX_SHARED_STRING', args: { index: String(v ?? ''), count: book.shared.length } };
       return { k: 'str', v: book.shared[i]! };
     }
     case 'inlineStr':
@@ -144,7 +145,9 @@ function cellOf(c: Pending, book: Workbook): XCell | undefined {
       return v === undefined ? noValue(c) : { k: 'date', v: v.trim() };
     default:
       if (v === undefined) return noValue(c);
-      return NUMBER.test(v) && Number.isFinite(Number(v)) ? { k: 'num', v: v.trim(), kind: c.kind } : { k: 'bad', code: 'XLSX_BAD_NUMBER', args: { value: v.length > 40 ? v.slice(0, 40) + '…' : v } };
+      return NUMBER.test(v) && Number.isFinite(Number(v))
+        ? { k: 'num', v: v.trim(), kind: c.kind }
+        : { k: 'bad', code: 'XLSX_BAD_NUMBER', args: { value: v.length > 40 ? v.slice(0, 40) + '…' : v } };
   }
 }
 
@@ -155,7 +158,11 @@ const noValue = (c: Pending): XCell | undefined => (c.formula ? { k: 'bad', code
  * The merged ranges that start in the first `rows` rows (a header's merges), from
  * a first quick pass over the sheet: they are written after all its rows.
  */
-export async function headerMerges(zip: ZipParts, part: string, rows: number): Promise<{ from: { col: number; row: number }; to: { col: number; row: number } }[]> {
+export async function headerMerges(
+  zip: ZipParts,
+  part: string,
+  rows: number,
+): Promise<{ from: { col: number; row: number }; to: { col: number; row: number } }[]> {
   const found = new Map<string, { from: { col: number; row: number }; to: { col: number; row: number } }>();
   const tag = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
   let carry = '';

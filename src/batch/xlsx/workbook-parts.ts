@@ -37,7 +37,8 @@ async function relations(zip: ZipParts, part: string): Promise<Map<string, { typ
   if (text === undefined) return out;
   parse(zip, part, text, {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External')
+        out.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
     },
   });
   return out;
@@ -86,7 +87,11 @@ const PERCENT_IDS = new Set([9, 10]);
 
 /** What a custom format code shows: quoted text, escapes and [colour]/[$-locale] parts say nothing about it. */
 export function formatKind(code: string): NumberKind {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/_.|\*./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
   if (/general/i.test(bare) && !/[ymdhs%]/i.test(bare.replace(/general/gi, ''))) return 'general';
   if (bare.includes('%')) return 'percent';
   return /[ymdhs]/i.test(bare.replace(/E[+-]/gi, '')) ? 'date' : 'general';
@@ -135,7 +140,7 @@ async function readShared(zip: ZipParts, part: string): Promise<string[]> {
     close(name) {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si' && cur !== undefined) (out.push(cur), (cur = undefined));
+      else if (name === 'si' && cur !== undefined) out.push(cur), (cur = undefined);
     },
   });
   try {

@@ -43,7 +43,7 @@ class Spool {
     this.flush();
     const buf = Buffer.alloc(1 << 20);
     let carry = '';
-    for (let pos = 0, n; (n = readSync(this.fd, buf, 0, buf.length, pos)) > 0; pos += n) {
+    for (let pos = 0, n: number; (n = readSync(this.fd, buf, 0, buf.length, pos)) > 0; pos += n) {
       const lines = (carry + buf.toString('utf8', 0, n)).split('\n');
       carry = lines.pop()!;
       for (const l of lines) if (l) yield (JSON.parse(l) as SpoolCell[]).slice(1);
@@ -193,7 +193,10 @@ export class XlsxOutput {
 
   private newSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, widths: number[], name: string): ExcelJS.Worksheet {
     const last = spec.head.length;
-    const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: last } } } as Partial<ExcelJS.AddWorksheetOptions>);
+    const ws = book.addWorksheet(name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: last } },
+    } as Partial<ExcelJS.AddWorksheetOptions>);
     ws.columns = spec.head.map((h, i) => ({
       header: textCell(h),
       width: Math.min(MAX_WIDTH, Math.max(8, (widths[i] ?? 8) + 2)),

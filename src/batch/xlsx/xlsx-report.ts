@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { missingDataReport } from '../../advice/missing-data.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import type { Labels } from '../../render/labels.js';
-import { safeText } from '../../render/safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { enterpriseLine, SUMMARY_AMOUNTS, SUMMARY_WHOLE, summaryCells, summaryHead, type Outcome } from '../batch-report.js';
 import { csvHead, reportRenderer, type ReportOptions, type ReportRenderer } from '../report-formats.js';
 import { readingsInPlay } from '../../readings/readings-in-play.js';
@@ -52,7 +52,13 @@ export function sheetSpecs(l: Labels, o: ReportOptions = {}): SheetSpec[] {
   const range = o.range ? [r.lowColumn, r.highColumn] : [];
   return [
     { tag: 'S', name: w.xlsxSummary!, head: summary, money: [...SUMMARY_AMOUNTS, ...at(summary, range)], whole: SUMMARY_WHOLE },
-    { tag: 'D', name: w.xlsxDetail!, head: detail, money: at(detail, [m.sure, m.ceiling, m.potential, m.setAside, ...(['province', 'city', 'local'] as const).map((lv) => l.level(lv)), ...range]), whole: at(detail, [w.batchRow, w.batchLine, w.year]) },
+    {
+      tag: 'D',
+      name: w.xlsxDetail!,
+      head: detail,
+      money: at(detail, [m.sure, m.ceiling, m.potential, m.setAside, ...(['province', 'city', 'local'] as const).map((lv) => l.level(lv)), ...range]),
+      whole: at(detail, [w.batchRow, w.batchLine, w.year]),
+    },
     { tag: 'M', name: w.xlsxMissing!, head: missingHead(l.lang), money: [5], whole: [0] },
   ];
 }
@@ -107,17 +113,36 @@ export function xlsxRenderer(l: Labels, opt: ReportOptions = {}): ReportRenderer
   return {
     begin: () => '',
     row(o: Outcome) {
-      let out = line('S', typedCells(summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2), opt.range), summary, false));
+      let out = line(
+        'S',
+        typedCells(
+          summaryCells(enterpriseLine(o, l), l.lang, (d) => d.toFixed(2), opt.range),
+          summary,
+          false,
+        ),
+      );
       // The CSV lines as they are: read back into cells in large runs when the sheet is written (detailRows).
       out += line('D', [csv.row(o)]);
       if (o.kind === 'ok') {
         const e = o.ev.enterprise;
         for (const f of missingDataReport(l.set, o.ev, l)) {
           const clauses = f.clauses.map((c) => l.clause(c)).join(sep);
-          out += line('M', typedCells([String(o.row), e.id ?? '', e.name ?? '', f.label, clauses, f.unbounded ? '' : f.upTo.toFixed(2), f.unbounded ? w.xlsxUnbounded! : ''], missing, false));
+          out += line(
+            'M',
+            typedCells(
+              [String(o.row), e.id ?? '', e.name ?? '', f.label, clauses, f.unbounded ? '' : f.upTo.toFixed(2), f.unbounded ? w.xlsxUnbounded! : ''],
+              missing,
+              false,
+            ),
+          );
         }
         // Each other option of a nearby reading is evaluated once more: exact, and only for this report.
-        const decided = l.set.readings.length && o.ent ? readingsInPlay(l.set, o.ent, o.ev).filter((u) => u.decided).map((u) => u.id) : [];
+        const decided =
+          l.set.readings.length && o.ent
+            ? readingsInPlay(l.set, o.ent, o.ev)
+                .filter((u) => u.decided)
+                .map((u) => u.id)
+            : [];
         if (decided.length) out += line('R', decided);
       }
       return out;

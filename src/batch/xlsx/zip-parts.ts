@@ -22,7 +22,11 @@ const MAX_ENTRIES = 100_000;
 export const WANTED = '.xlsx';
 
 export class ZipParts {
-  private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>, readonly file: string) {}
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    readonly file: string,
+  ) {}
 
   static async open(file: string): Promise<ZipParts> {
     refuseOle(file);
@@ -61,9 +65,7 @@ export class ZipParts {
     const entry = this.entries.get(partKey(name));
     if (!entry) throw SubsidyError.of('XLSX_PART_MISSING', { part: name }, { file: this.file });
     if (entry.uncompressedSize > limit) throw SubsidyError.of('XLSX_TOO_LARGE', { part: name, size: entry.uncompressedSize, limit }, { file: this.file });
-    return new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(entry, (err, s) => (err ? reject(this.broken(name, err)) : resolve(s))),
-    );
+    return new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, (err, s) => (err ? reject(this.broken(name, err)) : resolve(s))));
   }
 
   /** A small part as text; absent parts give undefined. */

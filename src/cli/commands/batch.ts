@@ -20,7 +20,7 @@ import { outcomeOf } from '../../batch/evaluate-row.js';
 import type { Finding, Words } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
-import { safeText } from '../../render/safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import type { RuleSet } from '../../load/load-rules.js';
 import { loadSet } from '../load-set.js';
@@ -121,10 +121,21 @@ interface Run {
 }
 
 /** On one thread: reads, evaluates and writes row by row; keeps only totals and the first `limit` summary lines. */
-async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | undefined, convert: ConvertOptions, begin: () => void, r: Run): Promise<PoolResult> {
+async function runSingle(
+  file: string,
+  opts: BatchOptions,
+  encoding: Encoding | undefined,
+  convert: ConvertOptions,
+  begin: () => void,
+  r: Run,
+): Promise<PoolResult> {
   const names = headerNames(r.set);
   const headerRow = wholeNumber(opts.headerRow, '--header-row', 1, 1_048_576);
-  const source = await openRows(file, { format: opts.inputFormat, encoding, xlsx: { sheet: opts.sheet, headerRow, isHeader: (cell) => isKnownHeader(names, cell) } });
+  const source = await openRows(file, {
+    format: opts.inputFormat,
+    encoding,
+    xlsx: { sheet: opts.sheet, headerRow, isHeader: (cell) => isKnownHeader(names, cell) },
+  });
   if (source.format !== 'xlsx' && (opts.sheet !== undefined || headerRow !== undefined))
     throw usage(reason('sheetOptions'), opts.sheet !== undefined ? '--sheet' : '--header-row');
   const columns = source.header ? columnsOf(r.set, source.header, file, opts, source.sheet) : [];
@@ -136,8 +147,7 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
   try {
     for await (const src of source.rows) {
       const o = outcomeOf(r.set, converter, src, r.hints, r.range, r.trace);
-      if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR)
-        for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
+      if (o.kind === 'error' && totals.errors < ERRORS_ON_STDERR) for (const f of o.conv.findings) process.stderr.write(formatFinding(f, r.lang) + '\n');
       totals.add(o);
       if (shown.length < r.limit) shown.push(enterpriseLine(o, r.labels));
       r.output?.row(o);
@@ -155,7 +165,14 @@ async function runSingle(file: string, opts: BatchOptions, encoding: Encoding | 
  * planChunks can cut it into chunks of whole records; else undefined, before
  * anything is written, and the batch runs on one thread.
  */
-async function runParallel(file: string, opts: BatchOptions, encoding: Encoding | undefined, setup: WorkerSetup, start: (header: { cells: string[]; line: number }) => void, r: Run): Promise<PoolResult | undefined> {
+async function runParallel(
+  file: string,
+  opts: BatchOptions,
+  encoding: Encoding | undefined,
+  setup: WorkerSetup,
+  start: (header: { cells: string[]; line: number }) => void,
+  r: Run,
+): Promise<PoolResult | undefined> {
   // HTML pages need each clause's trace and a file per enterprise, a workbook is read whole: one thread.
   if (file === '-' || (opts.inputFormat ?? formatFromName(file)) !== 'csv' || workbookBytes(file) || r.trace) return undefined;
   let size: number;
@@ -173,7 +190,12 @@ async function runParallel(file: string, opts: BatchOptions, encoding: Encoding 
     start(plan.header);
     const prog = progress(r.lang);
     try {
-      return await pool.run(plan, { write: (text) => r.output?.write(text), summary: (text) => r.summary?.file.write(text), stderr: (line) => process.stderr.write(line + '\n'), tick: (rows) => prog.tick(rows) });
+      return await pool.run(plan, {
+        write: (text) => r.output?.write(text),
+        summary: (text) => r.summary?.file.write(text),
+        stderr: (line) => process.stderr.write(line + '\n'),
+        tick: (rows) => prog.tick(rows),
+      });
     } finally {
       prog.done();
     }
@@ -222,9 +244,39 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
       if (out && render) out.write((format === 'csv' && opts.bom ? '\uFEFF' : '') + (header = render.begin()));
       if (summaryOut && summary) summaryOut.write((opts.bom ? '\uFEFF' : '') + summary.begin());
     };
-    const output = html ? { row: (o: Outcome) => html.row(o), write: () => undefined } : out && render ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) } : undefined;
-    const run: Run = { set, labels, lang: opts.lang, limit, hints: Boolean(opts.hints), trace: Boolean(html), range: Boolean(opts.range), output, summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined };
-    const setup: WorkerSetup = { file, rules: opts.rules, regime: opts.regime, region: opts.region, year, history, lang: opts.lang, ids: opts.ids, format: render ? (format as ReportFormat) : undefined, summary: Boolean(summaryOut), choices: set.choices, range: run.range, limit, errorsShown: ERRORS_ON_STDERR, hints: run.hints };
+    const output = html
+      ? { row: (o: Outcome) => html.row(o), write: () => undefined }
+      : out && render
+        ? { row: (o: Outcome) => out.write(render.row(o)), write: (text: string | Uint8Array) => out.write(text) }
+        : undefined;
+    const run: Run = {
+      set,
+      labels,
+      lang: opts.lang,
+      limit,
+      hints: Boolean(opts.hints),
+      trace: Boolean(html),
+      range: Boolean(opts.range),
+      output,
+      summary: summaryOut && summary ? { file: summaryOut, render: summary } : undefined,
+    };
+    const setup: WorkerSetup = {
+      file,
+      rules: opts.rules,
+      regime: opts.regime,
+      region: opts.region,
+      year,
+      history,
+      lang: opts.lang,
+      ids: opts.ids,
+      format: render ? (format as ReportFormat) : undefined,
+      summary: Boolean(summaryOut),
+      choices: set.choices,
+      range: run.range,
+      limit,
+      errorsShown: ERRORS_ON_STDERR,
+      hints: run.hints,
+    };
     const { totals, shown, historyIdsUsed } =
       (await runParallel(file, opts, encoding, setup, (header) => (columnsOf(set, header, file, opts), begin()), run)) ??
       (await runSingle(file, opts, encoding, { file, region: opts.region, year, history }, begin, run));
@@ -239,10 +291,16 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.commit();
     // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
     if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
-    else process.stdout.write(renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }));
+    else
+      process.stdout.write(
+        renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }),
+      );
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
-    if (unused.length) process.stderr.write(safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n');
+    if (unused.length)
+      process.stderr.write(
+        safeText(fill(w.historyUnused!, { count: unused.length, ids: unused.slice(0, 5).join(', ') + (unused.length > 5 ? ' …' : '') })) + '\n',
+      );
     const written = html && !toStdout ? html.target : out && !toStdout ? out.target : undefined;
     if (written) process.stderr.write(fill(w.reportWritten!, { path: written }) + '\n');
     if (summaryOut) process.stderr.write(fill(w.reportWritten!, { path: summaryOut.target }) + '\n');

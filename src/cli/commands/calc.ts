@@ -18,7 +18,7 @@ import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
 import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
 
@@ -78,18 +78,35 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (format === 'json') {
     const { schemaVersion, ...result } = evaluationJson(ev, set, labels);
     const input = embeddedInput(set, record, enterprise, opts.set);
-    writeOutput(safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n', opts.out, inputs);
+    writeOutput(
+      safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n',
+      opts.out,
+      inputs,
+    );
     return 0;
   }
   const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
   const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
   // The calculation sheet shows the provenance in its header; the other formats end with it.
   const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
-  const report = renderResult([ev], set, { format, explain: opts.explain, all: opts.all, lang: opts.lang, ids: opts.ids, readings: [readings.uses], color: terminal && !process.env.NO_COLOR, width, sheet });
+  const report = renderResult([ev], set, {
+    format,
+    explain: opts.explain,
+    all: opts.all,
+    lang: opts.lang,
+    ids: opts.ids,
+    readings: [readings.uses],
+    color: terminal && !process.env.NO_COLOR,
+    width,
+    sheet,
+  });
   const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
   // CSV and HTML are structures a program or a browser reads: the range and advice go beside them (stderr), never into them.
   const structured = format === 'csv' || format === 'html';
-  const extra = [readings.text, advice.text].filter(Boolean).map((t) => '\n' + safeText(t)).join('');
+  const extra = [readings.text, advice.text]
+    .filter(Boolean)
+    .map((t) => '\n' + safeText(t))
+    .join('');
   const footer = format === 'table' ? '\n' + provenanceFooter(prov, opts.lang) : '';
   writeOutput((format === 'csv' && opts.bom !== false ? BOM : '') + report + trailer + (structured ? '' : extra) + footer, opts.out, inputs);
   if (extra && structured) process.stderr.write(extra.slice(1));
@@ -103,7 +120,8 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
   if (!table && (opts.row ?? opts.id ?? opts.sheet ?? opts.headerRow) !== undefined)
     throw SubsidyError.of('USAGE', { detail: reason('rowOptions') }, { field: opts.row !== undefined ? '--row' : '--id' });
   if (table) {
-    if (opts.row === undefined && opts.id === undefined) throw SubsidyError.of('TABLE_FOR_CALC', { file, batch: `subsidy batch ${file}`, row: '--row N', id: '--id X' }, { file });
+    if (opts.row === undefined && opts.id === undefined)
+      throw SubsidyError.of('TABLE_FOR_CALC', { file, batch: `subsidy batch ${file}`, row: '--row N', id: '--id X' }, { file });
     if (opts.row !== undefined && opts.id !== undefined) throw SubsidyError.of('USAGE', { detail: reason('rowOrId') }, { field: '--id' });
     const { sha256File } = await import('../../provenance/provenance.js');
     const row = opts.row === undefined ? undefined : whole(opts.row, '--row');
@@ -128,7 +146,9 @@ async function readingsIfUsed(set: RuleSet, ent: Enterprise, ev: Evaluation, opt
   if (!set.readings.length) return { uses: [], json: { readings: [] }, text: '' };
   const { readingsInPlay } = await import('../../readings/readings-in-play.js');
   const uses = readingsInPlay(set, ent, ev);
-  const json: Record<string, unknown> = { readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })) };
+  const json: Record<string, unknown> = {
+    readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })),
+  };
   if (!opts.range) return { uses, json, text: '' };
   const [{ readingRange }, { renderRange }] = await Promise.all([import('../../readings/range.js'), import('../../render/render-readings.js')]);
   const range = readingRange(set, ent, ev);
@@ -154,11 +174,23 @@ async function adviseIfAsked(set: RuleSet, ent: Enterprise, ev: Evaluation, base
   const labels = labelsFor(set, opts.lang, opts.ids);
   if (!opts.hints && !opts.missing && !opts.compare) return { json, text: '' };
   const [{ nextTierHints }, { missingDataReport }, render, { diffResults }] = await Promise.all([
-    import('../../advice/next-tier.js'), import('../../advice/missing-data.js'), import('../../render/render-advice.js'), import('../../render/diff-results.js'),
+    import('../../advice/next-tier.js'),
+    import('../../advice/missing-data.js'),
+    import('../../render/render-advice.js'),
+    import('../../render/diff-results.js'),
   ]);
   if (opts.hints) {
     const hints = nextTierHints(set, ent, ev);
-    json.hints = hints.map((h) => ({ clause: h.clauseId, fact: h.fact, current: h.current.toFixed(), target: h.target.toFixed(), increase: h.increase.toFixed(), before: h.before.toFixed(2), after: h.after.toFixed(2), gain: h.gain.toFixed(2) }));
+    json.hints = hints.map((h) => ({
+      clause: h.clauseId,
+      fact: h.fact,
+      current: h.current.toFixed(),
+      target: h.target.toFixed(),
+      increase: h.increase.toFixed(),
+      before: h.before.toFixed(2),
+      after: h.after.toFixed(2),
+      gain: h.gain.toFixed(2),
+    }));
     text.push(render.renderHints(hints, labels));
   }
   if (opts.missing) {

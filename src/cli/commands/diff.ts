@@ -3,7 +3,7 @@ import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { zodFindings } from '../../load/zod-findings.js';
 import { diffResults, type ResultFile } from '../../render/diff-results.js';
-import { safeJson } from '../../render/safe-text.js';
+import { safeJson } from '../../i18n/safe-text.js';
 import { renderDiff } from '../../render/render-diff.js';
 import { labelsFor } from '../../render/labels.js';
 import { loadRules } from '../../load/load-rules.js';

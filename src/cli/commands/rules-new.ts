@@ -6,8 +6,8 @@ import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import type { Region } from '../../schema/region-schema.js';
-import { scaffoldPolicy } from '../../rules/scaffold-policy.js';
-import type { RulesOptions } from './rules.js';
+import { scaffoldPolicy } from '../rules/scaffold-policy.js';
+import type { RulesOptions } from './rules-options.js';
 import { reason } from '../../i18n/reasons.js';
 
 /**
@@ -16,8 +16,7 @@ import { reason } from '../../i18n/reasons.js';
  */
 export async function rulesNew(file: string | undefined, opts: RulesOptions): Promise<number> {
   if (!file) throw SubsidyError.of('USAGE', { detail: reason('rulesNewUsage') });
-  if (!opts.id || !/^[a-z0-9][a-z0-9_.-]*$/.test(opts.id))
-    throw SubsidyError.of('USAGE', { detail: reason('policyIdForm') }, { field: '--id' });
+  if (!opts.id || !/^[a-z0-9][a-z0-9_.-]*$/.test(opts.id)) throw SubsidyError.of('USAGE', { detail: reason('policyIdForm') }, { field: '--id' });
   const source = basename(file);
   if (!/^[\w.-]+\.txt$/.test(source)) throw SubsidyError.of('USAGE', { detail: reason('sourceNameForm', { value: source }) }, { file });
   const text = readTextFile(file);
@@ -27,7 +26,9 @@ export async function rulesNew(file: string | undefined, opts: RulesOptions): Pr
     if (existsSync(opts.out)) throw SubsidyError.of('USAGE', { detail: reason('outExists', { value: opts.out }) }, { file: opts.out, field: '--out' });
     writeFileAtomic(opts.out, result.yaml);
     const placed = existsSync(join(opts.rules ?? DEFAULT_RULES_DIR, 'sources', source));
-    process.stderr.write(`wrote ${opts.out}: ${result.clauses.length} clauses (todo), numbering [${result.numbering.join(', ')}]${placed ? '' : `; copy ${source} into sources/ of the rule directory`}\n`);
+    process.stderr.write(
+      `wrote ${opts.out}: ${result.clauses.length} clauses (todo), numbering [${result.numbering.join(', ')}]${placed ? '' : `; copy ${source} into sources/ of the rule directory`}\n`,
+    );
   } else process.stdout.write(result.yaml);
   return 0;
 }

@@ -7,22 +7,16 @@ import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../load/load-rule
 import { checkRules } from '../../load/validate-rules.js';
 import { isBlocking } from '../../lint/lint-rules.js';
 import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
-import { describeClause } from '../../rules/describe-rule.js';
+import { describeClause } from '../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
 import { catalogue, fill } from '../../i18n/messages.js';
-import { documentState, today } from '../../rules/document-state.js';
-import { workedExample } from '../../rules/worked-example.js';
-import { safeText } from '../../render/safe-text.js';
+import { documentState, today } from '../rules/document-state.js';
+import { workedExample } from '../rules/worked-example.js';
+import { safeText } from '../../i18n/safe-text.js';
 import { reason } from '../../i18n/reasons.js';
+import type { RulesOptions } from './rules-options.js';
 
-export interface RulesOptions {
-  lang: Lang;
-  rules?: string;
-  regime?: string;
-  format: string;
-  id?: string;
-  out?: string;
-}
+export type { RulesOptions } from './rules-options.js';
 
 const ACTIONS = ['list', 'show', 'readings', 'coverage', 'lint', 'new'];
 
@@ -58,7 +52,8 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
 /** The rule directory asked for; a missing one is a usage error, not a finding about rules. */
 function rulesDir(opts: RulesOptions): string {
   const dir = opts.rules ?? DEFAULT_RULES_DIR;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw SubsidyError.of('FILE_NOT_FOUND', { reason: 'no such rule directory' }, { file: dir, field: '--rules' });
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw SubsidyError.of('FILE_NOT_FOUND', { reason: 'no such rule directory' }, { file: dir, field: '--rules' });
   return dir;
 }
 
@@ -72,7 +67,9 @@ function lint(opts: RulesOptions): number {
   const errors = findings.filter(isBlocking).length;
   const todo = findings.length - errors;
   if (!findings.length && set)
-    process.stdout.write(`rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`);
+    process.stdout.write(
+      `rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`,
+    );
   else process.stdout.write(`${errors} problem(s)${errors ? ' (the rules do not load)' : ''}, ${todo} unfinished (todo)\n`);
   return findings.length ? 1 : 0;
 }
@@ -108,13 +105,32 @@ function suggestion(word: string, options: string[]) {
 function listRules(set: RuleSet, format: string): string {
   const day = today();
   if (format === 'json')
-    return JSON.stringify(set.policies.map(({ policy: p }) => ({ id: p.id, title: p.title, docNumber: p.doc_number, status: p.status, expired: documentState(p, day).expired, validity: p.validity, clauses: p.clauses.map((c) => ({ id: c.id, number: c.number, part: c.part, title: c.title, status: c.status })) })), null, 2) + '\n';
+    return (
+      JSON.stringify(
+        set.policies.map(({ policy: p }) => ({
+          id: p.id,
+          title: p.title,
+          docNumber: p.doc_number,
+          status: p.status,
+          expired: documentState(p, day).expired,
+          validity: p.validity,
+          clauses: p.clauses.map((c) => ({ id: c.id, number: c.number, part: c.part, title: c.title, status: c.status })),
+        })),
+        null,
+        2,
+      ) + '\n'
+    );
   const lines: string[] = [];
   for (const { policy: p } of set.policies) {
     // Expired is derived from the validity and today's date (SOURCE_DATE_EPOCH when set), never written in the file.
     const state = documentState(p, day);
-    lines.push(`${p.id}  ${p.doc_number ?? '(无文号)'}  ${p.title}  [${p.status}${state.expired ? ', expired' : ''}] ${p.validity.from} – ${p.validity.to ?? '…'}`);
-    for (const c of p.clauses) lines.push(`  ${c.id.padEnd(28)} ${`${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''}`.padEnd(14)} ${c.status.padEnd(13)} ${c.title}`);
+    lines.push(
+      `${p.id}  ${p.doc_number ?? '(无文号)'}  ${p.title}  [${p.status}${state.expired ? ', expired' : ''}] ${p.validity.from} – ${p.validity.to ?? '…'}`,
+    );
+    for (const c of p.clauses)
+      lines.push(
+        `  ${c.id.padEnd(28)} ${`${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''}`.padEnd(14)} ${c.status.padEnd(13)} ${c.title}`,
+      );
   }
   return lines.join('\n') + '\n';
 }
@@ -123,7 +139,16 @@ function listRules(set: RuleSet, format: string): string {
 export function showClause(set: RuleSet, id: string, lang: Lang): string {
   const all = set.policies.flatMap((lp) => lp.policy.clauses.map((c) => ({ lp, c })));
   const hit = all.find((x) => x.c.id === id);
-  if (!hit) throw SubsidyError.of('UNKNOWN_CLAUSE', { clause: id }, {}, suggestion(id, all.map((x) => x.c.id)));
+  if (!hit)
+    throw SubsidyError.of(
+      'UNKNOWN_CLAUSE',
+      { clause: id },
+      {},
+      suggestion(
+        id,
+        all.map((x) => x.c.id),
+      ),
+    );
   const { lp, c } = hit;
   const quote = Array.isArray(c.quote) ? c.quote.join(' … ') : c.quote;
   const l = labelsFor(set, lang);

@@ -33,7 +33,8 @@ const exists = (p: string) => {
  * A file that exists may be a template someone has filled in: it is replaced only with --force.
  */
 export async function template(opts: TemplateOptions): Promise<number> {
-  if (!toStdout(opts.out) && !opts.force && exists(opts.out!)) throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
+  if (!toStdout(opts.out) && !opts.force && exists(opts.out!))
+    throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
   const set = await loadRules(opts.rules);
   const format = opts.format ?? (opts.out && /^\.ya?ml$/i.test(extname(opts.out)) ? 'yaml' : 'csv');
   regionOption(set, opts.region);

@@ -8,7 +8,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import type { Lang } from '../../i18n/messages.js';
 import { provenance, runTime, sha256 } from '../../provenance/provenance.js';
 import { junitProperties } from '../../provenance/render-provenance.js';
-import { safeJson, safeText } from '../../render/safe-text.js';
+import { safeJson, safeText } from '../../i18n/safe-text.js';
 
 export interface TestOptions {
   filter?: string;
@@ -38,8 +38,9 @@ export async function testCommand(paths: string[], opts: TestOptions): Promise<n
     }
   }
   if (findings.length) throw new SubsidyError(findings);
-  const selected = loaded.filter(({ case: c }) =>
-    (!opts.filter || c.name.includes(opts.filter)) && (!opts.keyword?.length || opts.keyword.some((k) => c.keywords.includes(k))));
+  const selected = loaded.filter(
+    ({ case: c }) => (!opts.filter || c.name.includes(opts.filter)) && (!opts.keyword?.length || opts.keyword.some((k) => c.keywords.includes(k))),
+  );
   const results: CaseResult[] = selected.map((l) => runCase(set, l.case, l.src, l.index));
   const failed = results.filter((r) => r.failures.length).length;
   const passed = results.length - failed;

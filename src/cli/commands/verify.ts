@@ -48,7 +48,12 @@ export async function verifyCommand(resultFile: string, inputFile: string | unde
     input = { given: true, recorded: recordedInput?.sha256, current: given.sha256, file: recordedInput?.file, changed: given.sha256 !== recordedInput?.sha256 };
   } else {
     if (!recorded.input)
-      throw SubsidyError.of('MISSING_FIELD', { field: 'input' }, { file: resultFile, field: 'input' }, { code: 'TEXT', text: catalogue(opts.lang).words.verifyNoInput! });
+      throw SubsidyError.of(
+        'MISSING_FIELD',
+        { field: 'input' },
+        { file: resultFile, field: 'input' },
+        { code: 'TEXT', text: catalogue(opts.lang).words.verifyNoInput! },
+      );
     enterprise = fromEmbedded(set, recorded.input, src);
     input = { given: false, recorded: recordedInput?.sha256, file: recordedInput?.file, changed: false };
   }
@@ -113,7 +118,8 @@ function readResult(file: string, lang: Lang): { result: Recorded; src: YamlSour
   const d = data as Record<string, unknown>;
   if ('results' in d) throw notResult(w.verifyManyResults!, 'results');
   if ('provenance' in d && !('policies' in d)) throw notResult(w.verifyBatchLine!);
-  if (typeof d.schemaVersion === 'number' && d.schemaVersion < SCHEMA_VERSION) throw notResult(fill(w.verifyOldSchema!, { version: d.schemaVersion }), 'schemaVersion');
+  if (typeof d.schemaVersion === 'number' && d.schemaVersion < SCHEMA_VERSION)
+    throw notResult(fill(w.verifyOldSchema!, { version: d.schemaVersion }), 'schemaVersion');
   if (d.schemaVersion !== SCHEMA_VERSION || !Array.isArray(d.policies)) throw notResult(w.verifyNotResult!);
   // YAML reads JSON too, and keeps positions for the findings (and refuses duplicate and prototype keys).
   const src = readYaml(text, file);

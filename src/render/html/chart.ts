@@ -59,6 +59,7 @@ export function barChart(caption: string, kinds: BarKind[], groups: BarGroup[], 
     y += GROUP_GAP - GAP;
   }
   const height = y + 4;
-  const legend = kinds.length > 1 ? html`<div class="legend">${kinds.map((k) => html`<span><i style="background:${k.colour}"></i>${k.label}</span>`)}</div>` : '';
+  const legend =
+    kinds.length > 1 ? html`<div class="legend">${kinds.map((k) => html`<span><i style="background:${k.colour}"></i>${k.label}</span>`)}</div>` : '';
   return html`<figure><figcaption>${caption}</figcaption>${legend}<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${caption}" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-width:${WIDTH}px">${join(parts)}</svg></figure>`;
 }

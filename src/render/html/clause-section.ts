@@ -36,7 +36,9 @@ function amountLine(c: ClauseResult, l: Labels): Html {
 function splitTable(c: ClauseResult, l: Labels): Html {
   const s = catalogue(l.lang).sheet;
   if (c.status !== 'eligible' || !c.split?.parts.length) return html``;
-  const rows = c.split.parts.map((p) => html`<tr><td>${l.level(p.level)}</td><td class="num">${exactNumber(p.share.times(100))}%</td><td class="num">${formatYuan(p.amount)}</td></tr>`);
+  const rows = c.split.parts.map(
+    (p) => html`<tr><td>${l.level(p.level)}</td><td class="num">${exactNumber(p.share.times(100))}%</td><td class="num">${formatYuan(p.amount)}</td></tr>`,
+  );
   return html`<table class="split"><thead><tr><th>${s.level}</th><th class="num">${s.share}</th><th class="num">${s.amount}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 

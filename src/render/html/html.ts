@@ -1,4 +1,4 @@
-import { safeText } from '../safe-text.js';
+import { safeText } from '../../i18n/safe-text.js';
 
 /**
  * HTML built so that text cannot become markup: every value put into the

@@ -36,4 +36,3 @@ export function pageEnd(lang: Lang): Html {
 export function page(title: string, lang: Lang, body: Html): string {
   return `${pageStart(title, lang)}${body}\n${pageEnd(lang)}`;
 }
-

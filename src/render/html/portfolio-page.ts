@@ -41,7 +41,12 @@ export class DocumentTotals {
       for (const c of p.clauses) {
         const kind = amountKind(c);
         if (!kind) continue;
-        d ??= { label: docLabel(p, l.lang), amounts: { sure: new Decimal(0), ceiling: new Decimal(0), potential: new Decimal(0), setAside: new Decimal(0) }, levels: new Map(), enterprises: 0 };
+        d ??= {
+          label: docLabel(p, l.lang),
+          amounts: { sure: new Decimal(0), ceiling: new Decimal(0), potential: new Decimal(0), setAside: new Decimal(0) },
+          levels: new Map(),
+          enterprises: 0,
+        };
         const v = kind === 'potential' ? c.potential! : c.amount!;
         d.amounts[kind] = d.amounts[kind].plus(v);
         this.totals[kind] = this.totals[kind].plus(v);
@@ -85,7 +90,10 @@ export function portfolioTop(t: DocumentTotals, meta: PortfolioMeta, l: Labels):
     return html`<div class="total ${cls}"><div class="label">${label}</div><div class="value">${yuan}</div><div class="wan">${wan ?? ''}${extra}</div></div>`;
   };
   const docs = [...t.docs.values()];
-  const docRows = docs.map((d) => html`<tr><td>${d.label}</td>${KINDS.map((k) => html`<td class="num">${formatYuan(d.amounts[k])}</td>`)}${levels.map((lv) => html`<td class="num">${formatYuan(d.levels.get(lv) ?? new Decimal(0))}</td>`)}<td class="num">${d.enterprises}</td></tr>`);
+  const docRows = docs.map(
+    (d) =>
+      html`<tr><td>${d.label}</td>${KINDS.map((k) => html`<td class="num">${formatYuan(d.amounts[k])}</td>`)}${levels.map((lv) => html`<td class="num">${formatYuan(d.levels.get(lv) ?? new Decimal(0))}</td>`)}<td class="num">${d.enterprises}</td></tr>`,
+  );
   const sum = html`<tr class="group"><th>${w.total}</th>${KINDS.map((k) => html`<th class="num">${formatYuan(t.totals[k])}</th>`)}${levels.map((lv) => html`<th class="num">${formatYuan(t.levels.get(lv)!)}</th>`)}<th></th></tr>`;
   return html`<h1>${s.portfolioTitle}</h1>
 <table class="meta"><tbody>
@@ -105,8 +113,18 @@ ${box('aside', s.setAside!, t.totals.setAside)}
 <h2>${s.byDocument}</h2>
 <p class="sub">${s.unitYuan}</p>
 <table class="by-document"><thead><tr><th>${w.document}</th>${KINDS.map((k) => html`<th class="num">${s[KIND_WORD[k]]}</th>`)}${levels.map((lv) => html`<th class="num">${l.level(lv)}</th>`)}<th class="num">${s.count}</th></tr></thead><tbody>${docRows}${sum}</tbody></table>
-${barChart(s.chartByDocument!, amountKinds(l), docs.map((d) => ({ label: d.label, values: d.amounts })), s.chartEmpty!)}
-${barChart(s.chartByLevel!, amountKinds(l, ['sure']), levels.map((lv) => ({ label: l.level(lv), values: { sure: t.levels.get(lv)! } })), s.chartEmpty!)}
+${barChart(
+  s.chartByDocument!,
+  amountKinds(l),
+  docs.map((d) => ({ label: d.label, values: d.amounts })),
+  s.chartEmpty!,
+)}
+${barChart(
+  s.chartByLevel!,
+  amountKinds(l, ['sure']),
+  levels.map((lv) => ({ label: l.level(lv), values: { sure: t.levels.get(lv)! } })),
+  s.chartEmpty!,
+)}
 <h2>${s.enterprises}</h2>`;
 }
 
@@ -114,7 +132,6 @@ ${barChart(s.chartByLevel!, amountKinds(l, ['sure']), levels.map((lv) => ({ labe
 export function enterprisesHead(l: Labels): Html {
   const m = catalogue(l.lang);
   const w = m.words;
-  const s = m.sheet;
   return html`<table class="enterprises"><thead><tr><th class="num">${w.batchRow}</th><th>${w.id}</th><th>${w.name}</th><th>${w.region}</th><th>${w.year}</th><th class="num">${w.sure}</th><th class="num">${w.ceilings}</th><th class="num">${w.pendingPotential}</th><th class="num">${w.pending}</th><th>${w.note}</th></tr></thead><tbody>\n`;
 }
 
@@ -125,7 +142,7 @@ export function enterpriseRow(row: number, ev: Evaluation, l: Labels, href: stri
   const e = ev.enterprise;
   const t = ev.totals;
   const link = (text: string) => html`<a href="${href}">${text}</a>`;
-  return html`<tr><td class="num">${row}</td><td>${e.name ? e.id ?? '' : link(e.id ?? catalogue(l.lang).sheet.sheetLink!)}</td><td class="name">${e.name ? link(e.name) : ''}</td><td class="nowrap">${l.region(e.region)}</td><td>${e.year}</td><td class="num">${formatYuan(t.sure)}</td><td class="num">${formatYuan(t.ceilings)}</td><td class="num">${formatYuan(t.pendingPotential)}</td><td class="num">${t.needsData}</td><td class="note">${note}</td></tr>\n`;
+  return html`<tr><td class="num">${row}</td><td>${e.name ? (e.id ?? '') : link(e.id ?? catalogue(l.lang).sheet.sheetLink!)}</td><td class="name">${e.name ? link(e.name) : ''}</td><td class="nowrap">${l.region(e.region)}</td><td>${e.year}</td><td class="num">${formatYuan(t.sure)}</td><td class="num">${formatYuan(t.ceilings)}</td><td class="num">${formatYuan(t.pendingPotential)}</td><td class="num">${t.needsData}</td><td class="note">${note}</td></tr>\n`;
 }
 
 /** An input row that could not be evaluated: every input row is in the report, with what was wrong. */

@@ -11,5 +11,12 @@ import type { ReadingUse } from '../../readings/readings-in-play.js';
 export function renderHtml(evs: Evaluation[], set: RuleSet, l: Labels, meta: SheetMeta = {}, readings?: ReadingUse[][]): string {
   const e = evs[0]?.enterprise;
   const title = `${catalogue(l.lang).sheet.title}${e ? ' · ' + (e.name ?? e.id ?? l.region(e.region)) : ''}`;
-  return page(title, l.lang, join(evs.map((ev, i) => sheetSection(ev, set, l, readings ? { ...meta, readings: readings[i] ?? [] } : meta, evs.length > 1 ? `e${i + 1}` : undefined)), '\n'));
+  return page(
+    title,
+    l.lang,
+    join(
+      evs.map((ev, i) => sheetSection(ev, set, l, readings ? { ...meta, readings: readings[i] ?? [] } : meta, evs.length > 1 ? `e${i + 1}` : undefined)),
+      '\n',
+    ),
+  );
 }

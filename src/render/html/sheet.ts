@@ -78,7 +78,9 @@ function totalsBlock(ev: Evaluation, l: Labels): Html {
     return html`<div class="total ${cls}"><div class="label">${label}</div><div class="value">${yuan}</div><div class="wan">${wan ?? ''}${extra}</div></div>`;
   };
   const byLevel = Object.entries(t.byLevel).map(([k, v]) => html`<tr><td>${l.level(k)}</td><td class="num">${formatYuan(v!)}</td></tr>`);
-  const excluded = ev.policies.filter((p) => p.exclusion).map((p) => fill(w.excludedDocument!, { doc: docLabel(p, l.lang), detail: `${p.exclusion!.quote}（${clauseRef(p.exclusion!.clause, l.lang)}）` }));
+  const excluded = ev.policies
+    .filter((p) => p.exclusion)
+    .map((p) => fill(w.excludedDocument!, { doc: docLabel(p, l.lang), detail: `${p.exclusion!.quote}（${clauseRef(p.exclusion!.clause, l.lang)}）` }));
   return html`<div class="totals">
 ${box('sure', w.sure!, t.sure)}
 ${box('ceiling', w.ceilings!, t.ceilings)}
@@ -138,14 +140,17 @@ function notApplicable(ev: Evaluation, l: Labels, uses: ReadingUse[]): Html {
   const m = catalogue(l.lang);
   const out = ev.policies.filter((p) => p.applicability !== 'applies');
   if (!out.length) return html``;
-  const item = (p: PolicyResult) => html`<li><b>${docLabel(p, l.lang)}</b> ${statusBadge(p.applicability, m.status[p.applicability as 'not_in_force' | 'not_covered'])}<ul>${documentSteps(p, l, uses).map((t) => html`<li>${t}</li>`)}</ul></li>`;
+  const item = (p: PolicyResult) =>
+    html`<li><b>${docLabel(p, l.lang)}</b> ${statusBadge(p.applicability, m.status[p.applicability as 'not_in_force' | 'not_covered'])}<ul>${documentSteps(p, l, uses).map((t) => html`<li>${t}</li>`)}</ul></li>`;
   return html`<h2>${m.sheet.notApplicable}</h2><ul>${out.map(item)}</ul>`;
 }
 
 /** The clauses the sheet details: those with something to say (all of them with --all), as the table lists them. */
 function detailed(ev: Evaluation, all: boolean) {
   const shown = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
-  return ev.policies.filter((p) => p.applicability === 'applies').flatMap((p) => p.clauses.filter((c) => (all || shown.has(c.status)) && (all || !p.exclusion || c.amount)).map((c) => ({ p, c })));
+  return ev.policies
+    .filter((p) => p.applicability === 'applies')
+    .flatMap((p) => p.clauses.filter((c) => (all || shown.has(c.status)) && (all || !p.exclusion || c.amount)).map((c) => ({ p, c })));
 }
 
 /** One enterprise's calculation sheet (计算书), as a section of a page. */
@@ -159,7 +164,13 @@ export function sheetSection(ev: Evaluation, set: RuleSet, l: Labels, meta: Shee
   const e = ev.enterprise;
   const h = hiddenCounts(ev);
   const a = m.advice;
-  const hidden = all ? [] : [h.notEligible && fill(a.hiddenNotEligible!, { n: h.notEligible }), h.excluded && fill(a.hiddenExcluded!, { n: h.excluded }), h.info && fill(a.hiddenInfo!, { n: h.info })].filter(Boolean);
+  const hidden = all
+    ? []
+    : [
+        h.notEligible && fill(a.hiddenNotEligible!, { n: h.notEligible }),
+        h.excluded && fill(a.hiddenExcluded!, { n: h.excluded }),
+        h.info && fill(a.hiddenInfo!, { n: h.info }),
+      ].filter(Boolean);
   return html`<section class="sheet"${id ? html` id="${id}"` : ''}>
 ${meta.back ? html`<nav><a href="${meta.back.href}">${s.back}</a></nav>` : ''}
 <h1>${s.title} · ${e.name ?? e.id ?? l.region(e.region)}</h1>
@@ -177,4 +188,3 @@ ${missingBlock(ev, set, l)}
 ${notApplicable(ev, l, meta.readings ?? [])}
 </section>`;
 }
-

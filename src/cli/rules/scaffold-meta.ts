@@ -1,6 +1,6 @@
-import { parseDate } from '../money/parse-amount.js';
-import type { Region } from '../schema/region-schema.js';
-import { cnToInt } from '../lint/source-items.js';
+import { parseDate } from '../../money/parse-amount.js';
+import type { Region } from '../../schema/region-schema.js';
+import { cnToInt } from '../../lint/source-items.js';
 
 /** What a scaffold guesses about a document from its text; every field is marked for review. */
 export interface DocumentGuess {
@@ -92,7 +92,10 @@ function findValidity(text: string): DocumentGuess['validity'] {
   let fromDate: string | undefined;
   if (from) fromDate = from[2] && from[3] ? parseDate(`${from[1]}-${from[2]}-${from[3]}`) : from[1];
   else if (issued) {
-    const d = text.split(/\r?\n/).map((l) => DATE_LINE.exec(l)).find((m) => m !== null);
+    const d = text
+      .split(/\r?\n/)
+      .map((l) => DATE_LINE.exec(l))
+      .find((m) => m !== null);
     if (d) fromDate = parseDate(`${d[1]}-${d[2]}-${d[3]}`);
   }
   fromDate ??= /〔(\d{4})〕/.exec(text)?.[1] ?? /(20\d\d)年/.exec(text)?.[1] ?? String(new Date().getUTCFullYear());
@@ -101,7 +104,17 @@ function findValidity(text: string): DocumentGuess['validity'] {
   let toDate: string | null = null;
   if (to) toDate = parseDate(`${to[1]}-${to[2]}-${to[3]}`) ?? null;
   else if (years && /^\d{4}-\d{2}-\d{2}$/.test(fromDate)) toDate = addYears(fromDate, Number(years[1]) || cnToInt(years[1]!) || 0);
-  return { from: fromDate, to: toDate, quote: start ? sentence(text, start.index, [to, years].find((m) => m && m.index > start.index)) : undefined };
+  return {
+    from: fromDate,
+    to: toDate,
+    quote: start
+      ? sentence(
+          text,
+          start.index,
+          [to, years].find((m) => m && m.index > start.index),
+        )
+      : undefined,
+  };
 }
 
 /** The day before the same date N years later: five years from 2020-01-02 run to 2025-01-01. */
@@ -121,5 +134,8 @@ function sentence(text: string, at: number, until: RegExpExecArray | null | unde
   let end = firstStop < 0 ? lineEnd : at + firstStop;
   if (until && until.index + until[0].length <= lineEnd) end = until.index + until[0].length;
   // A sentence that is a whole numbered item ("17. 本意见自……") is quoted without its number.
-  return text.slice(stop, end).replace(/^\s*(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,4}、)\s*/, '').trim();
+  return text
+    .slice(stop, end)
+    .replace(/^\s*(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,4}[）)]|[一二三四五六七八九十]{1,4}、)\s*/, '')
+    .trim();
 }

@@ -1,6 +1,6 @@
-import type { Award, Clause, Condition, NumExpr } from '../schema/policy-schema.js';
-import { catalogue, fill } from '../i18n/messages.js';
-import type { Labels } from '../render/labels.js';
+import type { Award, Clause, Condition, NumExpr } from '../../schema/policy-schema.js';
+import { catalogue, fill } from '../../i18n/messages.js';
+import type { Labels } from '../../render/labels.js';
 
 /**
  * The encoding of a clause in plain words, for `rules show` and for reviewers:
@@ -40,17 +40,50 @@ export function describeAward(a: Award, l: Labels, list?: string): string {
   const d = catalogue(l.lang).describe;
   const e = (x: NumExpr) => describeExpr(x, l, list);
   switch (a.kind) {
-    case 'fixed': return fill(d.fixed!, { amount: a.amount });
-    case 'rate': return `${a.rate} × ${e(a.base)}`;
-    case 'tiers': return fill(a.mode === 'first_reached' ? d.tiersFirst! : d.tiers!, { base: e(a.base), tiers: a.tiers.map((t) => `${a.strict ? '>' : '≥'}${t.at} → ${t.amount}`).join(l.lang === 'zh' ? '；' : '; ') });
-    case 'levels': return fill(a.mode === 'upgrade' ? d.levelsUpgrade! : d.levels!, { fact: l.fact(a.fact), levels: Object.entries(a.amounts).map(([k, v]) => `${l.value(a.fact, k)} → ${v}`).join(l.lang === 'zh' ? '；' : '; ') });
-    case 'per_unit': return `${e(a.count)} × ${a.amount}`;
-    case 'per_step': return `${catalogue(l.lang).formula.floor}(${e(a.base)} ÷ ${a.step}) × ${a.amount}`;
-    case 'rent': return a.parts.map((p) => fill(p.rate ? d.rent! : d.rentFlat!, { label: p.label, rate: p.rate ?? '', rent: p.rent ? e(p.rent) : '', ceiling: p.ceiling_per_m2_month, area: e(p.area), months: e(p.months) })).join(' + ');
-    case 'per_item': return fill(a.cap_each ? d.perItemCapped! : d.perItem!, { items: l.fact(a.items), rate: a.rate, cap: a.cap_each ?? '' });
-    case 'sum': return a.parts.map((p) => describeAward(p, l, list)).join(' + ');
-    case 'max': return `${catalogue(l.lang).formula.max}(${a.parts.map((p) => describeAward(p, l, list)).join(', ')})`;
-    case 'cases': return a.cases.map((c) => fill(d.case!, { when: describeCondition(c.when, l, list), award: describeAward(c.award, l, list) })).join(d.else) + (a.otherwise ? `${d.else}${describeAward(a.otherwise, l, list)}` : '');
+    case 'fixed':
+      return fill(d.fixed!, { amount: a.amount });
+    case 'rate':
+      return `${a.rate} × ${e(a.base)}`;
+    case 'tiers':
+      return fill(a.mode === 'first_reached' ? d.tiersFirst! : d.tiers!, {
+        base: e(a.base),
+        tiers: a.tiers.map((t) => `${a.strict ? '>' : '≥'}${t.at} → ${t.amount}`).join(l.lang === 'zh' ? '；' : '; '),
+      });
+    case 'levels':
+      return fill(a.mode === 'upgrade' ? d.levelsUpgrade! : d.levels!, {
+        fact: l.fact(a.fact),
+        levels: Object.entries(a.amounts)
+          .map(([k, v]) => `${l.value(a.fact, k)} → ${v}`)
+          .join(l.lang === 'zh' ? '；' : '; '),
+      });
+    case 'per_unit':
+      return `${e(a.count)} × ${a.amount}`;
+    case 'per_step':
+      return `${catalogue(l.lang).formula.floor}(${e(a.base)} ÷ ${a.step}) × ${a.amount}`;
+    case 'rent':
+      return a.parts
+        .map((p) =>
+          fill(p.rate ? d.rent! : d.rentFlat!, {
+            label: p.label,
+            rate: p.rate ?? '',
+            rent: p.rent ? e(p.rent) : '',
+            ceiling: p.ceiling_per_m2_month,
+            area: e(p.area),
+            months: e(p.months),
+          }),
+        )
+        .join(' + ');
+    case 'per_item':
+      return fill(a.cap_each ? d.perItemCapped! : d.perItem!, { items: l.fact(a.items), rate: a.rate, cap: a.cap_each ?? '' });
+    case 'sum':
+      return a.parts.map((p) => describeAward(p, l, list)).join(' + ');
+    case 'max':
+      return `${catalogue(l.lang).formula.max}(${a.parts.map((p) => describeAward(p, l, list)).join(', ')})`;
+    case 'cases':
+      return (
+        a.cases.map((c) => fill(d.case!, { when: describeCondition(c.when, l, list), award: describeAward(c.award, l, list) })).join(d.else) +
+        (a.otherwise ? `${d.else}${describeAward(a.otherwise, l, list)}` : '')
+      );
     case 'each': {
       const award = describeAward(a.award, l, a.items) + (a.cap_each !== undefined ? fill(d.capEach!, { cap: a.cap_each }) : '');
       return fill(a.when ? d.eachWhen! : d.each!, { items: l.fact(a.items), when: a.when ? describeCondition(a.when, l, a.items) : '', award });
@@ -69,7 +102,8 @@ export function describeClause(c: Clause, l: Labels): string[] {
   const m = catalogue(l.lang);
   const lines: string[] = [];
   const persons = catalogue(l.lang).words.persons!;
-  if (c.beneficiary) lines.push(fill(d.beneficiary!, { kind: l.kinds(c.beneficiary) }) + (paysPerson(c, l) ? (l.lang === 'zh' ? `（${persons}）` : ` (${persons})`) : ''));
+  if (c.beneficiary)
+    lines.push(fill(d.beneficiary!, { kind: l.kinds(c.beneficiary) }) + (paysPerson(c, l) ? (l.lang === 'zh' ? `（${persons}）` : ` (${persons})`) : ''));
   if (c.when) lines.push(fill(d.when!, { when: describeCondition(c.when, l) }));
   if (c.award) lines.push(fill(d.award!, { award: describeAward(c.award, l) }));
   for (const k of c.caps ?? []) lines.push(fill(d.cap!, { per: m.capPer[k.per] ?? k.per, amount: k.amount, note: k.note ? ` — ${l.note(k.note)}` : '' }));

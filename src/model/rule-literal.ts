@@ -1,6 +1,11 @@
 import { Decimal } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
-import type { NumAs } from './types.js';
+
+// Below the engine: the engine, advice and rule utilities all read rule literals, and none of
+// them should import the others for it.
+
+/** How a number is shown: money and plain figures in full, ratios as percentages, dollars with their unit. */
+export type NumAs = 'plain' | 'pct' | 'usd';
 
 const cache = new Map<string, Decimal>();
 

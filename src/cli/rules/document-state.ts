@@ -1,6 +1,6 @@
-import { dayOf } from '../lint/check-amounts.js';
-import { runTime } from '../provenance/provenance.js';
-import type { Policy } from '../schema/policy-schema.js';
+import { dayOf } from '../../lint/check-amounts.js';
+import { runTime } from '../../provenance/provenance.js';
+import type { Policy } from '../../schema/policy-schema.js';
 
 /** Today's date (YYYY-MM-DD, UTC): SOURCE_DATE_EPOCH fixes it as it fixes the provenance time, so output is reproducible. */
 export function today(env: NodeJS.ProcessEnv = process.env): string {

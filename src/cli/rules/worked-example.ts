@@ -1,19 +1,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate } from '../engine/evaluate.js';
-import { toEnterprise } from '../input/to-enterprise.js';
-import { enterpriseRecord } from '../input/enterprise-record.js';
-import { readYaml } from '../load/read-yaml.js';
-import type { RuleSet } from '../load/load-rules.js';
-import { explainClause } from '../render/render-explain.js';
-import type { Lang } from '../i18n/messages.js';
-import { labelsFor } from '../render/labels.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { toEnterprise } from '../../input/to-enterprise.js';
+import { enterpriseRecord } from '../../input/enterprise-record.js';
+import { readYaml } from '../../load/read-yaml.js';
+import type { RuleSet } from '../../load/load-rules.js';
+import { explainClause } from '../../render/render-explain.js';
+import type { Lang } from '../../i18n/messages.js';
+import { labelsFor } from '../../render/labels.js';
 
 /** The first shipped example that yields an amount for the clause, explained. */
 export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = join(set.dir, '..', 'examples')): string | undefined {
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch {
     return undefined;
   }
@@ -31,7 +33,7 @@ export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = 
         if (c) return `${lang === 'zh' ? '示例' : 'worked example'}: examples/${name}\n${explainClause(p, c, clause, labelsFor(set, lang))}`;
       }
     } catch {
-      continue;
+      // An example that does not read shows nothing: the next one may.
     }
   }
   return undefined;
