@@ -9,30 +9,10 @@ import { textLines, unwrap, yamlRows } from './read-yaml-rows.js';
 import type { SourceRow } from './source-row.js';
 import type { XlsxOptions } from './xlsx/read-xlsx.js';
 
-/** A file whose first bytes are a zip's or an old workbook's: read as a workbook whatever its name. */
-export function workbookBytes(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(4);
-      const n = readSync(fd, head, 0, 4, 0);
-      return (
-        n === 4 &&
-        ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) ||
-          (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0))
-      );
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
 export type { SourceRow } from './source-row.js';
 
-export type InputFormat = 'csv' | 'yaml' | 'jsonl' | 'xlsx';
+export { formatFromName, workbookBytes, type InputFormat } from './input-format.js';
+import { formatFromName, workbookBytes, type InputFormat } from './input-format.js';
 export const INPUT_FORMATS: InputFormat[] = ['csv', 'yaml', 'jsonl', 'xlsx'];
 
 export interface RowSource {
@@ -59,15 +39,6 @@ async function* bytesOf(file: string): AsyncGenerator<Buffer> {
     const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
     throw SubsidyError.of(code, { reason: (e as Error).message }, { file });
   }
-}
-
-export function formatFromName(file: string): InputFormat | undefined {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return 'csv';
-  if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return 'xlsx';
-  return undefined;
 }
 
 /** For stdin and unknown extensions: a JSON object per line, a YAML list, or CSV. */

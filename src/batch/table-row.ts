@@ -8,12 +8,7 @@ import { headerNames, isKnownHeader, mapHeaders, type Column } from './map-heade
 import { formatFromName, openRows, workbookBytes, type SourceRow } from './read-rows.js';
 import { cellText } from './xlsx/cell-text.js';
 
-/** A table of enterprises (CSV or a workbook), as opposed to one enterprise's YAML or JSON file. */
-export function isTable(file: string): boolean {
-  if (file === '-') return false;
-  const f = formatFromName(file);
-  return f === 'csv' || f === 'xlsx' || workbookBytes(file);
-}
+export { isTable } from './input-format.js';
 
 export interface RowChoice {
   /** --row: the data row's number, as the batch report's 行号 column gives it. */

@@ -11,8 +11,9 @@ const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();
  */
 export function withReadings(set: RuleSet, chosen: Record<string, string>): RuleSet {
   const choices = { ...set.choices, ...chosen };
+  // Plain code-unit order: localeCompare's first call sets up ICU collation, ~10 ms of every start-up.
   const key = Object.entries(choices)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   let bySet = applied.get(set);

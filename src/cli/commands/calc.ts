@@ -21,6 +21,7 @@ import { embeddedInput } from '../../provenance/embed-input.js';
 import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
+import { isTable } from '../../batch/input-format.js';
 
 export interface CalcOptions {
   year?: string;
@@ -115,7 +116,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
 
 /** One enterprise: a YAML or JSON file, or one row of a batch table chosen with --row or --id. */
 async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise<{ record: unknown; locate: Locate; sha256: string }> {
-  const { isTable, tableRow } = await import('../../batch/table-row.js');
+  // The table readers (csv-parse, iconv-lite, the workbook reader) load only for a table.
   const table = isTable(file);
   if (!table && (opts.row ?? opts.id ?? opts.sheet ?? opts.headerRow) !== undefined)
     throw SubsidyError.of('USAGE', { detail: reason('rowOptions') }, { field: opts.row !== undefined ? '--row' : '--id' });
@@ -126,6 +127,7 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
     const { sha256File } = await import('../../provenance/provenance.js');
     const row = opts.row === undefined ? undefined : whole(opts.row, '--row');
     const headerRow = opts.headerRow === undefined ? undefined : whole(opts.headerRow, '--header-row');
+    const { tableRow } = await import('../../batch/table-row.js');
     const { record, locate } = await tableRow(set, file, { row, id: opts.id?.trim(), sheet: opts.sheet, headerRow });
     return { record, locate, sha256: await sha256File(file) };
   }
