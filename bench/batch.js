@@ -19,7 +19,7 @@ const TIME = '/usr/bin/time';
 // Child mode: parse a file with the batch command's csv-parse options and count the records.
 if (process.argv[2] === '--parse-only') {
   const { parse } = await import('csv-parse');
-  const { csvOptions } = await import('../dist/batch/read-csv.js');
+  const { csvOptions } = await import('../dist/batch/read/read-csv.js');
   let records = 0;
   for await (const _ of createReadStream(process.argv[3], { highWaterMark: 256 * 1024 }).pipe(parse(csvOptions()))) records++;
   process.stdout.write(JSON.stringify({ records, maxRssKb: process.resourceUsage().maxRSS }) + '\n');

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, utf8Chunks } from '../../src/batch/detect-encoding.js';
+import { decodeText, utf8Chunks } from '../../src/batch/read/detect-encoding.js';
 import { isSubsidyError } from '../../src/errors/subsidy-error.js';
 
 async function decode(bytes: Buffer, size: number, forced?: 'utf8' | 'gb18030'): Promise<string> {

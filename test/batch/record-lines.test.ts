@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openCsv, rowsOf } from '../../src/batch/read-csv.js';
-import { RecordSplitter } from '../../src/batch/split-records.js';
+import { openCsv, rowsOf } from '../../src/batch/read/read-csv.js';
+import { RecordSplitter } from '../../src/batch/read/split-records.js';
 
 /** Lines of the data rows as the one-thread reader gives them, fed a few bytes at a time. */
 async function streamed(text: string, size = 3): Promise<number[]> {

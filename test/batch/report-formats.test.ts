@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportRenderer } from '../../src/batch/report-formats.js';
+import { reportRenderer } from '../../src/batch/report/report-formats.js';
 import { loadCaseFile } from '../../src/cases/load-cases.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';

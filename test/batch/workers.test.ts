@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readRange } from '../../src/batch/plan-chunks.js';
-import { csvOptions } from '../../src/batch/read-csv.js';
-import { MAX_RECORD_BYTES, RecordSplitter, type Piece } from '../../src/batch/split-records.js';
+import { readRange } from '../../src/batch/parallel/plan-chunks.js';
+import { csvOptions } from '../../src/batch/read/read-csv.js';
+import { MAX_RECORD_BYTES, RecordSplitter, type Piece } from '../../src/batch/read/split-records.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { thrownCode } from '../helpers/thrown-code.js';
 

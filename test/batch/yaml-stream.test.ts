@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { yamlRows } from '../../src/batch/read-yaml-rows.js';
-import type { SourceRow } from '../../src/batch/read-rows.js';
+import { yamlRows } from '../../src/batch/read/read-yaml-rows.js';
+import type { SourceRow } from '../../src/batch/read/read-rows.js';
 import { cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'subsidy-yaml-stream-'));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planChunks } from '../../src/batch/plan-chunks.js';
-import { chunkRows, openCsv, type RawRow } from '../../src/batch/read-csv.js';
-import { countBreaks, MAX_RECORD_BYTES, RecordSplitter } from '../../src/batch/split-records.js';
+import { planChunks } from '../../src/batch/parallel/plan-chunks.js';
+import { chunkRows, openCsv, type RawRow } from '../../src/batch/read/read-csv.js';
+import { countBreaks, MAX_RECORD_BYTES, RecordSplitter } from '../../src/batch/read/split-records.js';
 import { cli } from '../helpers/cli.js';
 
 // The resynchronisation fuzz target: stray quotes, over-long cells, mixed line endings,

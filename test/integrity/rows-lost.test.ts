@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORD_BYTES } from '../../src/batch/split-records.js';
+import { MAX_RECORD_BYTES } from '../../src/batch/read/split-records.js';
 import { cli } from '../helpers/cli.js';
 import { HEAD, jsonl, row, scratch } from './files.js';
 

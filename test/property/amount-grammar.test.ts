@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellReader } from '../../src/batch/read-cells.js';
-import { DecimalText } from '../../src/batch/defer-facts.js';
+import { cellReader } from '../../src/batch/convert/read-cells.js';
+import { DecimalText } from '../../src/batch/convert/defer-facts.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
 import { literal } from '../../src/model/rule-literal.js';
 import { Decimal } from '../../src/money/decimal.js';

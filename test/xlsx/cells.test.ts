@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, plainNumber, serialDate } from '../../src/batch/xlsx/cell-text.js';
-import { formatKind } from '../../src/batch/xlsx/workbook-parts.js';
-import type { Column } from '../../src/batch/map-headers.js';
+import { cellText, plainNumber, serialDate } from '../../src/batch/read/xlsx/cell-text.js';
+import { formatKind } from '../../src/batch/read/xlsx/workbook-parts.js';
+import type { Column } from '../../src/batch/convert/map-headers.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
 import { Decimal } from '../../src/money/decimal.js';
 import type { Fact } from '../../src/schema/fact-schema.js';

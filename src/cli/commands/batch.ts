@@ -1,22 +1,22 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/batch-report.js';
-import { HtmlReport } from '../../batch/html-report.js';
-import { parseEncoding, type Encoding } from '../../batch/detect-encoding.js';
-import { planChunks } from '../../batch/plan-chunks.js';
-import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/run-workers.js';
-import type { WorkerSetup } from '../../batch/worker-protocol.js';
-import { headerNames, isKnownHeader, mapHeaders, type Column } from '../../batch/map-headers.js';
-import { progress } from '../../batch/progress.js';
-import { readHistory, type HistoryBook } from '../../batch/read-history.js';
-import { formatFromName, openRows, workbookBytes, type InputFormat } from '../../batch/read-rows.js';
-import { summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report-formats.js';
-import { batchRenderer, type BatchFormat as FileFormat } from '../../batch/report-renderer.js';
+import { BatchTotals, enterpriseLine, renderSummary, totalsLines, type EnterpriseLine, type Outcome } from '../../batch/report/batch-report.js';
+import { HtmlReport } from '../../batch/report/html-report.js';
+import { parseEncoding, type Encoding } from '../../batch/read/detect-encoding.js';
+import { planChunks } from '../../batch/parallel/plan-chunks.js';
+import { chunkBytes, workerCount, WorkerPool, type PoolResult } from '../../batch/parallel/run-workers.js';
+import type { WorkerSetup } from '../../batch/parallel/worker-protocol.js';
+import { headerNames, isKnownHeader, mapHeaders, type Column } from '../../batch/convert/map-headers.js';
+import { progress } from '../../batch/report/progress.js';
+import { readHistory, type HistoryBook } from '../../batch/read/read-history.js';
+import { formatFromName, openRows, workbookBytes, type InputFormat } from '../../batch/read/read-rows.js';
+import { summaryRenderer, type ReportFormat, type ReportRenderer } from '../../batch/report/report-formats.js';
+import { batchRenderer, type BatchFormat as FileFormat } from '../../batch/report/report-renderer.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
-import { RowConverter, type ConvertOptions } from '../../batch/row-to-record.js';
-import { AtomicOutput, StdoutOutput } from '../../batch/write-report.js';
-import type { XlsxOutput } from '../../batch/xlsx/write-xlsx.js';
-import { outcomeOf } from '../../batch/evaluate-row.js';
+import { RowConverter, type ConvertOptions } from '../../batch/convert/row-to-record.js';
+import { AtomicOutput, StdoutOutput } from '../../batch/report/write-report.js';
+import type { XlsxOutput } from '../../batch/report/write-xlsx.js';
+import { outcomeOf } from '../../batch/convert/evaluate-row.js';
 import type { Finding, Words } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
@@ -316,7 +316,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
 /** An .xlsx report is built with exceljs, loaded only then. */
 async function openReport(target: string, format: FileFormat, inputs: string[]): Promise<ReportOut> {
   if (format !== 'xlsx') return AtomicOutput.open(target, inputs);
-  const { XlsxOutput } = await import('../../batch/xlsx/write-xlsx.js');
+  const { XlsxOutput } = await import('../../batch/report/write-xlsx.js');
   return XlsxOutput.open(target, inputs);
 }
 

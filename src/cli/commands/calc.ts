@@ -21,7 +21,7 @@ import { embeddedInput } from '../../provenance/embed-input.js';
 import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
-import { isTable } from '../../batch/input-format.js';
+import { isTable } from '../../batch/read/input-format.js';
 
 export interface CalcOptions {
   year?: string;
@@ -127,7 +127,7 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
     const { sha256File } = await import('../../provenance/provenance.js');
     const row = opts.row === undefined ? undefined : whole(opts.row, '--row');
     const headerRow = opts.headerRow === undefined ? undefined : whole(opts.headerRow, '--header-row');
-    const { tableRow } = await import('../../batch/table-row.js');
+    const { tableRow } = await import('../../batch/read/table-row.js');
     const { record, locate } = await tableRow(set, file, { row, id: opts.id?.trim(), sheet: opts.sheet, headerRow });
     return { record, locate, sha256: await sha256File(file) };
   }

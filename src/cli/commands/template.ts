@@ -1,10 +1,10 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { templateCsv, templateYaml } from '../../batch/render-template.js';
+import { templateCsv, templateYaml } from '../../batch/template/render-template.js';
 import type { Lang } from '../../i18n/messages.js';
 import { loadRules } from '../../load/load-rules.js';
-import { templateFacts } from '../../batch/template-facts.js';
+import { templateFacts } from '../../batch/template/template-facts.js';
 import { regionOption } from '../option-values.js';
 import { toStdout, writeOutput } from '../write-output.js';
 
