@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Evaluation } from '../engine/types.js';
 import { awardBound } from '../rules/award-bound.js';
 import { labelsFor, type Labels } from '../render/labels.js';

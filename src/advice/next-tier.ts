@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Clause, NumExpr } from '../schema/policy-schema.js';
 import { evaluate } from '../engine/evaluate.js';
 import { evalExpr } from '../engine/eval-expr.js';

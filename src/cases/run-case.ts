@@ -3,7 +3,7 @@ import { parseAmount } from '../money/parse-amount.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { ClauseResult, Evaluation } from '../engine/types.js';
 import { toEnterprise } from '../input/to-enterprise.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { YamlSource } from '../load/read-yaml.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Case, ExpectedClause } from '../schema/case-schema.js';

@@ -1,7 +1,7 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { regionsStartingWith, resolveRegion } from '../load/regions.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 
 /**
  * --region and --year, checked as options before any file is read: a bad value

@@ -1,4 +1,4 @@
-import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
+import type { RuleSet, LoadedPolicy } from '../model/rule-set.js';
 import type { Clause } from '../schema/policy-schema.js';
 import { applyLimits, instalments } from './apply-limits.js';
 import { evalAward } from './eval-award.js';

@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal.js';
-import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
+import type { RuleSet, LoadedPolicy } from '../model/rule-set.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { ShareSpec } from '../schema/region-schema.js';
 import { literal } from '../model/rule-literal.js';

@@ -1,5 +1,5 @@
 import { Decimal, dmin } from '../money/decimal.js';
-import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
+import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import { instalments } from './apply-limits.js';
 import { literal } from '../model/rule-literal.js';
 import type { ClauseResult, PolicyResult } from './types.js';

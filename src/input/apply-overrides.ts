@@ -1,6 +1,6 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Enterprise } from './enterprise.js';
 import { coerceFactValue } from './coerce-value.js';
 import { factIndex } from './to-enterprise.js';

@@ -2,7 +2,7 @@ import type { ErrorCode, Finding, Words } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { ClauseHistory } from './enterprise.js';
 import { catalogue } from '../i18n/messages.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { Decimal } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
 import { withReadings } from '../readings/apply-readings.js';

@@ -1,6 +1,6 @@
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { regionsStartingWith, resolveRegion } from '../load/regions.js';
 import type { ClauseHistory, Enterprise } from './enterprise.js';
 import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';

@@ -3,7 +3,7 @@ import { formatFinding } from '../i18n/format-error.js';
 import type { Lang } from '../i18n/messages.js';
 import { choiceLabel } from '../input/enum-choices.js';
 import { historyUses, readHistoryEntry, readHistoryField, type HistoryField, type HistoryUse } from '../input/read-history-entry.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { clauseName } from '../rules/clause-name.js';
 import { isSkip, word } from './ask-fact.js';
 import type { Choice, Prompts } from './prompts.js';

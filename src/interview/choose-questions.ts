@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { ClauseHistory, Evaluation } from '../engine/types.js';
 import type { FactValue } from '../input/coerce-value.js';

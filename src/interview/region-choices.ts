@@ -1,4 +1,4 @@
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { regionChain } from '../load/regions.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Choice } from './prompts.js';

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Evaluation } from '../engine/types.js';
 import { formatFinding } from '../i18n/format-error.js';
 import type { Lang } from '../i18n/messages.js';

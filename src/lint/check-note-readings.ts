@@ -1,5 +1,5 @@
 import type { Finding } from '../errors/codes.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { notesOf } from './check-references.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../errors/codes.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { YamlSource } from '../load/read-yaml.js';
 import { checkNoteReadings } from './check-note-readings.js';
 import { squeeze } from './source-items.js';

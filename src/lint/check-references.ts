@@ -2,7 +2,7 @@ import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { coerceFactValue } from '../input/coerce-value.js';
 import { comparisons, conditionsOfAward, factsOfAward, factsOfCondition, type Path } from '../rules/walk.js';
-import type { RuleSet, LoadedPolicy } from '../load/load-rules.js';
+import type { RuleSet, LoadedPolicy } from '../model/rule-set.js';
 import type { Policy } from '../schema/policy-schema.js';
 
 /** References to the dictionary inside notes ({fact:id}, {kind:id}, {history:field}); see src/render/labels.ts. */

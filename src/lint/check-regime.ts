@@ -1,6 +1,6 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { RegimeFile } from '../schema/region-schema.js';
 import { checkShares, type Locate } from './check-amounts.js';
 import { ancestry } from './check-dictionary.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { CLAUSE_STATUSES, type ClauseStatus } from '../schema/policy-schema.js';
 import { sourceItems, styleExample, unaccountedItems, unmatchedStyles } from './source-items.js';
 

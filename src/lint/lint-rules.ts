@@ -1,5 +1,5 @@
 import type { Finding } from '../errors/codes.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Region } from '../schema/region-schema.js';
 import { checkAmounts, type Locate } from './check-amounts.js';
 import { checkFactNames, checkRegions, type PlacedFact } from './check-dictionary.js';

@@ -4,33 +4,12 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
-import type { Region, RegimeFile } from '../schema/region-schema.js';
+import type { Region } from '../schema/region-schema.js';
 import type { Profile, Reading } from '../schema/reading-schema.js';
-import type { Switch } from '../readings/switches.js';
-import type { YamlSource } from './read-yaml.js';
 import { protectDir, protectInput } from '../output/protected-paths.js';
 
-export interface LoadedPolicy {
-  policy: Policy;
-  file: string;
-  source: YamlSource;
-  /** Where the policy's values depend on a reading (see src/readings/). */
-  switches?: Switch[];
-}
-
-export interface RuleSet {
-  dir: string;
-  facts: Map<string, Fact>;
-  regions: Map<string, Region>;
-  policies: LoadedPolicy[];
-  regime?: { file: string; data: RegimeFile };
-  /** Every reading the rule files declare (rules/readings.yaml). */
-  readings: Reading[];
-  /** The option in force for each reading: the defaults, unless the user chose otherwise. */
-  choices: Record<string, string>;
-  /** Named choices of readings (rules/profiles/*.yaml), by file name without extension. */
-  profiles: Record<string, Profile>;
-}
+export type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
+import type { RuleSet, Switch } from '../model/rule-set.js';
 
 /** rules/ beside dist/ or src/: the shipped rule set. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));

@@ -3,14 +3,8 @@ import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Position } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
 
-export type PathPart = string | number;
-
-export interface YamlSource {
-  file: string;
-  data: unknown;
-  /** Line and column of the node at a path, or of the nearest parent that exists. */
-  locate(path: readonly PathPart[]): Position;
-}
+export type { PathPart, YamlSource } from '../model/rule-set.js';
+import type { PathPart, YamlSource } from '../model/rule-set.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**

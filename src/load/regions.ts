@@ -1,4 +1,4 @@
-import type { RuleSet } from './load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 
 // Every enterprise of a batch asks for its region's chain: worked out once per rule set and region.
 const chains = new WeakMap<RuleSet, Map<string, readonly string[]>>();

@@ -14,7 +14,7 @@ import { checkRegime } from '../lint/check-regime.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
 import { readTextFile } from './read-text-file.js';
 import { zodFindings } from './zod-findings.js';
-import type { LoadedPolicy, RuleSet } from './load-rules.js';
+import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 
 /** Each policy under its other readings is checked like the default one; what only an option gets wrong is added. */
 function lintVariants(set: RuleSet, variants: LoadedPolicy[][], base: Finding[]): Finding[] {

@@ -1,7 +1,7 @@
 import type { Enterprise } from '../engine/types.js';
 import { isBlank } from '../input/coerce-value.js';
 import { factIndex } from '../input/to-enterprise.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 
 /**
  * The input calc evaluated, kept in its JSON result so `subsidy verify` can

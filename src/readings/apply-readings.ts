@@ -1,4 +1,4 @@
-import type { LoadedPolicy, RuleSet } from '../load/load-rules.js';
+import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import type { PathPart } from '../load/read-yaml.js';
 
 const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { Finding } from '../errors/codes.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { readYaml } from '../load/read-yaml.js';
 import { reason } from '../i18n/reasons.js';
 

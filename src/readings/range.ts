@@ -1,6 +1,6 @@
 import { evaluate } from '../engine/evaluate.js';
 import type { Enterprise, Evaluation } from '../engine/types.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { Decimal, ZERO } from '../money/decimal.js';
 import { withReadings } from './apply-readings.js';
 import { readingsInPlay } from './readings-in-play.js';

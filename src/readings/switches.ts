@@ -1,13 +1,7 @@
 import type { PathPart } from '../load/read-yaml.js';
 
 /** Where a rule file's value depends on a reading, and what it is under each option. */
-export interface Switch {
-  reading: string;
-  /** Path of the switched value inside the policy. */
-  path: PathPart[];
-  /** The value under each option, as validated in place (the default one is what the policy holds). */
-  values: Record<string, unknown>;
-}
+export type { Switch } from '../model/rule-set.js';
 
 const KEY = 'by_reading';
 

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import type { HistoryField } from '../engine/types.js';
 

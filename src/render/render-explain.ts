@@ -1,5 +1,5 @@
 import type { ClauseResult, Evaluation, PolicyResult, SplitSource, TraceStep } from '../engine/types.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Clause } from '../schema/policy-schema.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { Decimal, formatNumber, formatYuan } from '../money/decimal.js';

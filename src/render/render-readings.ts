@@ -1,4 +1,4 @@
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan } from '../money/decimal.js';
 import type { Range, RangeEnd } from '../readings/range.js';

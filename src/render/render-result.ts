@@ -1,5 +1,5 @@
 import type { Evaluation } from '../engine/types.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import type { Lang } from '../i18n/messages.js';
 import { renderJson } from './to-json.js';
 import { renderTable } from './render-table.js';

@@ -1,6 +1,6 @@
 import type { Decimal } from '../money/decimal.js';
 import type { ClauseResult, Evaluation, PolicyResult, TraceStep } from '../engine/types.js';
-import type { RuleSet } from '../load/load-rules.js';
+import type { RuleSet } from '../model/rule-set.js';
 import { labelsFor, type Labels } from './labels.js';
 import { traceLine } from './render-explain.js';
 import { amountKind } from './rows.js';

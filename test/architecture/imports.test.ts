@@ -46,10 +46,7 @@ const KNOWN_UPWARD: Record<string, string> = {
 
 /** Cycles between files that are known, each as its files sorted and joined by ' <-> '. */
 const KNOWN_CYCLES: Record<string, string> = {
-  // The loader runs lint, and lint's checks take the loader's RuleSet type: goes away when
-  // RuleSet moves to src/model (see KNOWN_UPWARD).
-  'lint/check-note-readings.ts <-> lint/check-readings.ts <-> lint/check-records.ts <-> lint/check-references.ts <-> lint/check-regime.ts <-> lint/lint-rules.ts <-> load/load-rules.ts <-> load/validate-rules.ts':
-    'one validation path',
+  // None left: the load/lint cycle went when RuleSet moved to src/model.
 };
 
 const PATTERNS = [/^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"]+)['"]/gm, /^\s*import\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];

@@ -1,6 +1,6 @@
 import { nextTierHints } from '../../advice/next-tier.js';
 import { evaluate } from '../../engine/evaluate.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Outcome, RowRange } from '../report/batch-report.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { readingRange } from '../../readings/range.js';

@@ -1,7 +1,7 @@
 import type { Finding } from '../../errors/codes.js';
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { FindingBudget } from '../../errors/finding-budget.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Fact } from '../../schema/fact-schema.js';
 
 export type FixedKey = 'id' | 'name' | 'region' | 'year';

@@ -3,7 +3,7 @@ import type { Enterprise } from '../../engine/types.js';
 import { isBlank, type FactValue } from '../../input/coerce-value.js';
 import { excelError } from '../../input/excel-errors.js';
 import { factIndex, toEnterprise, type Locate } from '../../input/to-enterprise.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Column } from './map-headers.js';
 import { cellReader, type CellReader } from './read-cells.js';
 import { DecimalText, DeferredFacts, FactSlots } from './defer-facts.js';

@@ -5,7 +5,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { excelError } from '../../input/excel-errors.js';
 import { historyFindings } from '../../input/to-enterprise.js';
 import { fieldsReason } from '../../input/read-history-entry.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { readBounded } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { chooseEncoding, decodeText, type Encoding } from './detect-encoding.js';

@@ -1,5 +1,4 @@
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { protectInput } from '../../output/protected-paths.js';
 import { utf8Chunks, type Encoding } from './detect-encoding.js';

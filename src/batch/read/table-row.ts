@@ -2,10 +2,10 @@ import type { Finding, Position } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { excelError } from '../../input/excel-errors.js';
 import type { Locate } from '../../input/to-enterprise.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Encoding } from './detect-encoding.js';
 import { headerNames, isKnownHeader, mapHeaders, type Column } from '../convert/map-headers.js';
-import { formatFromName, openRows, workbookBytes, type SourceRow } from './read-rows.js';
+import { openRows, type SourceRow } from './read-rows.js';
 import { cellText } from './xlsx/cell-text.js';
 
 export { isTable } from './input-format.js';

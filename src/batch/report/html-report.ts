@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { catalogue } from '../../i18n/messages.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Labels } from '../../render/labels.js';
 import type { Html } from '../../render/html/html.js';
 import { pageEnd, pageStart } from '../../render/html/page.js';

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { Decimal } from '../../money/decimal.js';
 import { parseAmount, parseBoolean } from '../../money/parse-amount.js';
 import { csvLine } from '../../render/render-csv.js';

@@ -2,7 +2,7 @@ import { didYouMean } from '../../errors/did-you-mean.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { regionChain, resolveRegion } from '../../load/regions.js';
 import { coerceFactValue } from '../../input/coerce-value.js';
-import type { LoadedPolicy, RuleSet } from '../../load/load-rules.js';
+import type { LoadedPolicy, RuleSet } from '../../model/rule-set.js';
 import { factsOfAward, factsOfCondition } from '../../rules/walk.js';
 import type { Clause } from '../../schema/policy-schema.js';
 import type { Fact } from '../../schema/fact-schema.js';

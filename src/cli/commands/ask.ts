@@ -1,4 +1,4 @@
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { loadSet } from '../load-set.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { resolveRegion } from '../../load/regions.js';

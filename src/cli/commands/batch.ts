@@ -22,7 +22,7 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import { safeText } from '../../i18n/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { loadSet } from '../load-set.js';
 import { terminalWidth } from '../terminal-width.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';

@@ -11,7 +11,7 @@ import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
 import type { Range, RangeEnd } from '../../readings/range.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { terminalWidth } from '../terminal-width.js';
 import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';

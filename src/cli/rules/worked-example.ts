@@ -4,7 +4,7 @@ import { evaluate } from '../../engine/evaluate.js';
 import { toEnterprise } from '../../input/to-enterprise.js';
 import { enterpriseRecord } from '../../input/enterprise-record.js';
 import { readYaml } from '../../load/read-yaml.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { explainClause } from '../../render/render-explain.js';
 import type { Lang } from '../../i18n/messages.js';
 import { labelsFor } from '../../render/labels.js';

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../engine/types.js';
 import { catalogue } from '../../i18n/messages.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import type { Labels } from '../labels.js';
 import { join } from './html.js';
 import { page } from './page.js';

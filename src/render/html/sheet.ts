@@ -1,7 +1,7 @@
 import { missingDataReport } from '../../advice/missing-data.js';
 import type { Evaluation, PolicyResult } from '../../engine/types.js';
 import { catalogue, fill } from '../../i18n/messages.js';
-import type { RuleSet } from '../../load/load-rules.js';
+import type { RuleSet } from '../../model/rule-set.js';
 import { Decimal, formatYuan } from '../../money/decimal.js';
 import type { Labels } from '../labels.js';
 import { documentSteps } from '../render-explain.js';
