@@ -122,10 +122,11 @@ export function historyUse(set: RuleSet, clauseId: string): HistoryUse | undefin
       for (const o of r.options) {
         if (o.id === set.choices[r.id]) continue;
         // Only an option that changes this clause's document can make it read other fields.
-        const other = withReadings(set, { [r.id]: o.id }).policies[at]!;
+        const variant = withReadings(set, { [r.id]: o.id });
+        const other = variant.policies[at]!;
         if (other === lp) continue;
         const c = other.policy.clauses.find((x) => x.id === clauseId);
-        if (c) widen(use, useOf(withReadings(set, { [r.id]: o.id }), other.policy, c));
+        if (c) widen(use, useOf(variant, other.policy, c));
       }
   }
   bySet.set(clauseId, use);

@@ -2,6 +2,7 @@ import { catalogue, fill } from '../i18n/messages.js';
 import { Decimal, formatYuan } from '../money/decimal.js';
 import type { Change } from './diff-results.js';
 import type { Labels } from './labels.js';
+import { docOf } from './render-explain.js';
 import { safeText } from '../i18n/safe-text.js';
 
 /**
@@ -31,9 +32,9 @@ export function renderDiff(changes: Change[], l: Labels): string {
 
 /** A clause by its words; a document id (not in force, not covered) by its short title; an id the rules no longer have as it is. */
 function name(id: string, l: Labels): string {
-  const doc = l.set.policies.find((lp) => lp.policy.id === id)?.policy;
-  if (doc) return l.ids ? `${doc.doc_number ?? doc.short_title ?? doc.title}〔${id}〕` : (doc.doc_number ?? doc.short_title ?? doc.title);
-  return l.clause(id);
+  if (!l.set.policies.some((lp) => lp.policy.id === id)) return l.clause(id);
+  const doc = docOf(l.set, id);
+  return l.ids ? `${doc}〔${id}〕` : doc;
 }
 
 function signed(delta: string): string {

@@ -125,7 +125,7 @@ export function splitSourceLine(s: SplitSource | undefined, l: Labels): string |
   return fill(w.sourceNone!, { policy: doc(s.policy), clause: s.clause ?? '', quote });
 }
 
-function docOf(set: RuleSet, policyId: string): string {
+export function docOf(set: RuleSet, policyId: string): string {
   const p = set.policies.find((lp) => lp.policy.id === policyId)?.policy;
   return p ? (p.doc_number ?? p.short_title ?? p.title) : policyId;
 }

@@ -1,13 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { CHOOSING, SETTLED } from '../../src/lint/check-note-readings.js';
 import { notesOf } from '../../src/lint/check-references.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
-import { cli, ROOT } from '../helpers/cli.js';
+import { brokenCopy, edit } from '../helpers/broken-rules.js';
+import { cli } from '../helpers/cli.js';
 import { enterprise, shippedRules } from '../helpers/mini-rules.js';
 
 // The readings that came from notes which used to choose in prose (issue 16, item 1).
@@ -154,17 +152,6 @@ describe('no note chooses a reading in prose without naming one', () => {
     expect(l.note(`见解读{reading:${r.id}}。`)).not.toContain(r.id);
   });
 
-  const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'subsidy-note-readings-'));
-    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
-    return dir;
-  };
-  const edit = (dir: string, file: string, find: string, replace: string) => {
-    const p = join(dir, file);
-    const text = readFileSync(p, 'utf8');
-    if (!text.includes(find)) throw new Error(`not in ${file}: ${find}`);
-    writeFileSync(p, text.replace(find, replace));
-  };
   const LANXI = 'policies/lanxi-2022.yaml';
   // A note written as a block list item (lanxi 3's first), so any prose stays valid YAML.
   const LANXI_NOTE = '“正常运营3个月以上”即运营满3个月（≥3）（民法典第一千二百五十九条：“以上”包括本数），别无他解。';
@@ -174,8 +161,7 @@ describe('no note chooses a reading in prose without naming one', () => {
     ['a note naming a reading that is not declared', '见解读{reading:no-such-reading}：“超过”按严格大于读。', 'RULE_UNKNOWN_READING'],
     ['a note naming a reading of another document', '见解读{reading:hz-3020}：“超过”按严格大于读。', 'RULE_READING_DOCUMENT'],
   ])('%s: lint names the note (exit 1), calc refuses the set (exit 2)', (_name, note, code) => {
-    const dir = copy();
-    edit(dir, LANXI, LANXI_NOTE, note);
+    const { dir } = brokenCopy([edit(LANXI, LANXI_NOTE, note)]);
     const lint = cli(['rules', 'lint', '--rules', dir, '--lang', 'en']);
     expect(lint.code, lint.stderr).toBe(1);
     expect(lint.stderr).toMatch(new RegExp(`lanxi-2022\\.yaml:\\d+:\\d+.*clauses\\.\\d+\\.notes\\.0.*\\[${code}\\]`));
@@ -183,8 +169,7 @@ describe('no note chooses a reading in prose without naming one', () => {
   });
   it('the same note passes once it names a reading of its document or says why the text allows no other', () => {
     for (const note of [`“超过”严格大于，${SETTLED}。`, '部分年度见解读{reading:partial-year}，“超过”按严格大于读。']) {
-      const dir = copy();
-      edit(dir, LANXI, LANXI_NOTE, note);
+      const { dir } = brokenCopy([edit(LANXI, LANXI_NOTE, note)]);
       const lint = cli(['rules', 'lint', '--rules', dir]);
       expect(lint.code, lint.stderr).toBe(0);
     }

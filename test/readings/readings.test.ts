@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
+import { brokenCopy, edit } from '../helpers/broken-rules.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { enterprise, shippedRules } from '../helpers/mini-rules.js';
 
@@ -231,17 +232,6 @@ describe('choosing readings on the command line', () => {
 });
 
 describe('readings in rule files are checked like everything else', () => {
-  const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'subsidy-readings-rules-'));
-    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
-    return dir;
-  };
-  const edit = (dir: string, file: string, find: string, replace: string) => {
-    const p = join(dir, file);
-    const text = readFileSync(p, 'utf8');
-    if (!text.includes(find)) throw new Error(`not in ${file}: ${find}`);
-    writeFileSync(p, text.replace(find, replace));
-  };
   it.each([
     ['a switch naming no declared reading', 'policies/hangzhou-ecommerce-2022.yaml', 'by_reading: hz-3020,', 'by_reading: hz-3030,', 'RULE_UNKNOWN_READING'],
     [
@@ -267,16 +257,14 @@ describe('readings in rule files are checked like everything else', () => {
       'RULE_QUOTE_NOT_FOUND',
     ],
   ])('%s: lint names it (exit 1), calc refuses the set (exit 2)', (_name, file, find, replace, code) => {
-    const dir = copy();
-    edit(dir, file, find, replace);
+    const { dir } = brokenCopy([edit(file, find, replace)]);
     const lint = cli(['rules', 'lint', '--rules', dir, '--lang', 'en']);
     expect(lint.code, lint.stderr).toBe(1);
     expect(lint.stderr).toMatch(new RegExp(`${file.split('/').pop()!.replace('.', '\\.')}:\\d+:\\d+.*\\[${code}\\]`));
     expect(cli(['calc', 'examples/lanxi-cross-border-seller.yaml', '--rules', dir]).code).toBe(2);
   });
   it('a reading no rule uses is reported: choosing it would change nothing', () => {
-    const dir = copy();
-    edit(dir, 'policies/hangzhou-ecommerce-2022.yaml', '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }', '20%');
+    const { dir } = brokenCopy([edit('policies/hangzhou-ecommerce-2022.yaml', '{ by_reading: hz-3020, twenty: 20%, thirty: 30% }', '20%')]);
     const lint = cli(['rules', 'lint', '--rules', dir, '--lang', 'en']);
     expect(lint.stderr).toMatch(/readings\.yaml:\d+:\d+.*\[RULE_READING_UNUSED\].*hz-3020/);
   });
