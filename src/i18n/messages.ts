@@ -162,7 +162,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     },
     level: { province: '省', city: '市', local: '区县', unspecified: '未定' },
     words: {
-      diffNone: '没有金额变化', diffCount: '共 {count} 处变化', diffTotalSure: '确定金额合计', diffTotalCeilings: '上限合计（待审核）', diffDelta: '（确定金额 {delta}）', diffDeltaCeiling: '（{delta}）',
+      noDocNumber: '（无文号）', listExpired: '已失效', diffNone: '没有金额变化', diffCount: '共 {count} 处变化', diffTotalSure: '确定金额合计', diffTotalCeilings: '上限合计（待审核）', diffDelta: '（确定金额 {delta}）', diffDeltaCeiling: '（{delta}）',
       amt_sure: '确定金额', amt_ceiling: '上限（待审核）', amt_potential: '可能金额（缺数据）', amt_setAside: '未计入金额',
       document: '文件', clause: '条款', title: '事项', status: '状态', award: '金额（元）', note: '备注', total: '合计',
       sure: '确定金额', ceilings: '上限合计（待审核）', pending: '缺数据项', pendingPotential: '缺数据项可能金额', missing: '缺少',
@@ -416,7 +416,7 @@ export const MESSAGES: Record<Lang, Catalogue> = {
     },
     level: { province: 'province', city: 'city', local: 'district/county', unspecified: 'unspecified' },
     words: {
-      diffNone: 'no award changed', diffCount: '{count} change(s)', diffTotalSure: 'total sure', diffTotalCeilings: 'total ceilings (by review)', diffDelta: ' (sure {delta})', diffDeltaCeiling: ' ({delta})',
+      noDocNumber: '(no number)', listExpired: 'expired', diffNone: 'no award changed', diffCount: '{count} change(s)', diffTotalSure: 'total sure', diffTotalCeilings: 'total ceilings (by review)', diffDelta: ' (sure {delta})', diffDeltaCeiling: ' ({delta})',
       amt_sure: 'sure', amt_ceiling: 'ceiling', amt_potential: 'potential', amt_setAside: 'set aside',
       document: 'Document', clause: 'Clause', title: 'Item', status: 'Status', award: 'Award (CNY)', note: 'Note', total: 'Total',
       sure: 'Sure amount', ceilings: 'Ceilings (review)', pending: 'Needs data', pendingPotential: 'Potential if data given', missing: 'missing',

@@ -147,13 +147,16 @@ describe('beneficiaries: a list of kinds, natural persons and 个体工商户', 
 });
 
 describe('a trial document, and one past its validity', () => {
-  const list = (epoch: string) =>
-    cli(['rules', 'list', '--rules', copy.rules], undefined, { SOURCE_DATE_EPOCH: epoch })
+  const list = (epoch: string, lang = 'en') =>
+    cli(['rules', 'list', '--rules', copy.rules, '--lang', lang], undefined, { SOURCE_DATE_EPOCH: epoch })
       .stdout.split('\n')
       .find((l) => l.startsWith(`${POLICY_ID} `))!;
   it('rules list shows the status as encoded, and expired only once validity.to has passed', () => {
     expect(list(String(Date.UTC(2026, 11, 31) / 1000))).toContain('[trial]');
     expect(list(String(Date.UTC(2027, 0, 1) / 1000))).toContain('[trial, expired]');
+    // In Chinese, the same in words (no status id).
+    expect(list(String(Date.UTC(2026, 11, 31) / 1000), 'zh')).toContain('[试行]');
+    expect(list(String(Date.UTC(2027, 0, 1) / 1000), 'zh')).toContain('[试行；已失效]');
   }, 60_000);
   it('rules show says 试行, and 失效 with the date once expired', () => {
     const show = (epoch: string) =>

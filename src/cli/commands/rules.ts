@@ -25,7 +25,7 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     case 'lint':
       return lint(opts);
     case 'list':
-      process.stdout.write(safeText(listRules(await loadRules(opts.rules), opts.format)));
+      process.stdout.write(safeText(listRules(await loadRules(opts.rules), opts.format, opts.lang)));
       return 0;
     case 'coverage':
       return coverageCommand(opts);
@@ -102,7 +102,7 @@ function suggestion(word: string, options: string[]) {
   return s ? { code: 'DID_YOU_MEAN' as const, suggestion: s } : undefined;
 }
 
-function listRules(set: RuleSet, format: string): string {
+function listRules(set: RuleSet, format: string, lang: Lang): string {
   const day = today();
   if (format === 'json')
     return (
@@ -120,16 +120,18 @@ function listRules(set: RuleSet, format: string): string {
         2,
       ) + '\n'
     );
+  const m = catalogue(lang);
+  const w = m.words;
   const lines: string[] = [];
   for (const { policy: p } of set.policies) {
     // Expired is derived from the validity and today's date (SOURCE_DATE_EPOCH when set), never written in the file.
     const state = documentState(p, day);
-    lines.push(
-      `${p.id}  ${p.doc_number ?? '(无文号)'}  ${p.title}  [${p.status}${state.expired ? ', expired' : ''}] ${p.validity.from} – ${p.validity.to ?? '…'}`,
-    );
+    // Ids stay (they are what `rules show` takes); statuses are words in the reader's language.
+    const status = [w[`status_${p.status}`] ?? p.status, ...(state.expired ? [w.listExpired!] : [])].join(lang === 'zh' ? '；' : ', ');
+    lines.push(`${p.id}  ${p.doc_number ?? w.noDocNumber}  ${p.title}  [${status}] ${p.validity.from} – ${p.validity.to ?? '…'}`);
     for (const c of p.clauses)
       lines.push(
-        `  ${c.id.padEnd(28)} ${`${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''}`.padEnd(14)} ${c.status.padEnd(13)} ${c.title}`,
+        `  ${c.id.padEnd(28)} ${`${c.section ? c.section + ' ' : ''}${c.number}${c.part ? ' ' + c.part : ''}`.padEnd(14)} ${(m.ruleStatus[c.status] ?? c.status).padEnd(13)} ${c.title}`,
       );
   }
   return lines.join('\n') + '\n';
