@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { wrapText } from './wrap-text.js';
 import { fitWidths, wrapColumns, type Column } from './fit-columns.js';
 import { renderCards } from './render-cards.js';
+import { drawTable, type DrawRow } from './draw-table.js';
 import { safeText } from '../i18n/safe-text.js';
 import type { Evaluation } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
@@ -70,17 +70,15 @@ export function renderTable(ev: Evaluation, notesOf: (clauseId: string) => strin
   let body: string;
   if (widths) {
     const { head, rows: cells } = wrapColumns(columns, widths);
-    // Cells are wrapped here (wrapText) rather than by cli-table3, whose CJK wrapping dominated start-up.
-    const table = new Table({ head, style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] } });
     const statusAt = columns.findIndex((c) => c.head === w.status);
     const inner = widths.reduce((a, b) => a + b, 0) + 3 * (widths.length - 1);
+    const drawn: DrawRow[] = [];
     cells.forEach((row, r) => {
-      if (fitted && rows[r]!.document !== rows[r - 1]?.document) table.push([{ colSpan: columns.length, content: wrapText(rows[r]!.document, inner) }]);
-      table.push(
-        row.map((c, i) => (i === statusAt ? (tone[rows[r]!.statusCode] ?? String)(c) : columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)),
-      );
+      if (fitted && rows[r]!.document !== rows[r - 1]?.document) drawn.push({ across: wrapText(rows[r]!.document, inner) });
+      drawn.push(row.map((c, i) => (i === statusAt ? (tone[rows[r]!.statusCode] ?? String)(c) : c)));
     });
-    body = table.toString();
+    const colour = opts.color ? { border: paint.gray, headText: paint.cyan } : {};
+    body = drawTable({ head, rows: drawn, right: columns.map((c) => c.right ?? false), ...colour });
   } else body = renderCards(rows, notes, { amounts, levels, l, width: opts.width!, paint: (r) => (tone[r.statusCode] ?? String)(r.status) });
   const lines = [header, body, ...totalsLines(ev, l)];
   const hidden = hiddenLine(ev, l.lang);

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { Chalk } from 'chalk';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import type { Finding } from '../../errors/codes.js';
 import { formatFinding } from '../../i18n/format-error.js';
@@ -8,6 +9,7 @@ import type { Labels } from '../../render/labels.js';
 import { docLabel, partialText } from '../../render/rows.js';
 import { fitWidths, wrapColumns, wrapHanging, type Column } from '../../render/fit-columns.js';
 import { displayWidth, wrapText } from '../../render/wrap-text.js';
+import { drawTable } from '../../render/draw-table.js';
 import type { Converted } from '../convert/row-to-record.js';
 import type { Hint } from '../../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
@@ -345,9 +347,9 @@ function fittedSummary(lines: EnterpriseLine[], lang: Lang, color: boolean, widt
   const widths = fitWidths(columns, width);
   if (widths) {
     const { head: wrappedHead, rows } = wrapColumns(columns, widths);
-    const table = new Table({ head: wrappedHead, style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] } });
-    for (const row of rows) table.push(row.map((c, i) => (columns[i]!.right ? { content: c, hAlign: 'right' as const } : c)));
-    return table.toString();
+    const paint = new Chalk({ level: color ? 1 : 0 });
+    const colour = color ? { border: paint.gray, headText: paint.cyan } : {};
+    return drawTable({ head: wrappedHead, rows, right: columns.map((c) => c.right ?? false), ...colour });
   }
   const colon = lang === 'zh' ? '：' : ': ';
   const out: string[] = [];
