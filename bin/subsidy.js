@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/cli/launch.js';
+require('../dist/bundle/launch.cjs');

@@ -10,8 +10,12 @@ import { Script } from 'node:vm';
  * was most of a `subsidy calc` run. So the build also bundles the CLI into one
  * CommonJS file (dist/bundle/subsidy.cjs, by esbuild), and this launcher runs it
  * through vm.Script with V8's code cache kept in node_modules/.cache/subsidy.
- * Without the bundle (a bare `tsc` build) or with SUBSIDY_NO_BUNDLE=1 it imports
+ * With SUBSIDY_NO_BUNDLE=1 (or a bare `tsc` build, which has no bundle) it imports
  * the plain ES modules, which behave the same, only slower to start.
+ *
+ * The build bundles this launcher too, as dist/bundle/launch.cjs, which the bin shim
+ * requires: a CommonJS entry starts ~10 ms sooner than an ES module one (Node sets up
+ * no ES module loader for it), and the bin shim is CommonJS (bin/package.json).
  */
 const BUNDLE = fileURLToPath(new URL('../bundle/subsidy.cjs', import.meta.url));
 const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
@@ -65,4 +69,5 @@ function runBundle(file: string): void {
 
 const file = process.env.SUBSIDY_NO_BUNDLE ? undefined : cacheFile();
 if (file) runBundle(file);
-else await import('./index.js');
+// Relative to dist/cli/ and to dist/bundle/ alike; the build keeps it out of the launcher's bundle (--external).
+else void import('../cli/index.js');
