@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { drawTable, type DrawRow } from '../../src/render/draw-table.js';
 
 /**
@@ -43,8 +43,10 @@ function viaCliTable3(t: { head: string[]; rows: DrawRow[]; right: boolean[] }, 
 }
 
 describe('drawTable draws what cli-table3 draws', () => {
-  const colors = createRequire(import.meta.url)('@colors/colors/safe') as { enable(): void };
+  const colors = createRequire(import.meta.url)('@colors/colors/safe') as { enable(): void; disable(): void };
   const paint = new Chalk({ level: 1 });
+  // Test files share modules (vitest.config.ts): leave @colors as the next file expects it.
+  afterAll(() => colors.disable());
 
   for (const color of [false, true])
     it(color ? 'coloured' : 'plain', () => {
