@@ -1,8 +1,8 @@
 import { loadRulesSync as loadRules } from '../../src/load/load-rules-sync.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
-import { checkReferences } from '../../src/lint/check-references.js';
-import { checkAmounts } from '../../src/lint/check-amounts.js';
+import { checkReferences } from '../../src/check/check-references.js';
+import { checkAmounts } from '../../src/check/check-amounts.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ClauseResult, Enterprise, ClauseHistory } from '../../src/engine/types.js';

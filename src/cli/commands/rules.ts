@@ -5,7 +5,7 @@ import { formatFinding } from '../../i18n/format-error.js';
 import type { Lang } from '../../i18n/messages.js';
 import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../load/load-rules.js';
 import { checkRules } from '../../load/validate-rules.js';
-import { isBlocking } from '../../lint/lint-rules.js';
+import { isBlocking } from '../../check/lint-rules.js';
 import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
 import { describeClause } from '../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
