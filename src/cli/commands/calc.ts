@@ -10,7 +10,7 @@ import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { evaluationJson } from '../../render/to-json.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
-import type { Range, RangeEnd } from '../../readings/range.js';
+import type { Range, RangeEnd } from '../../reading-effects/range.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
 import { terminalWidth } from '../terminal-width.js';
@@ -146,13 +146,13 @@ function whole(raw: string, field: string): number {
 /** The readings that decided something here (every output names them), and with --range the range across them. */
 async function readingsIfUsed(set: RuleSet, ent: Enterprise, ev: Evaluation, opts: CalcOptions, labels: Labels) {
   if (!set.readings.length) return { uses: [], json: { readings: [] }, text: '' };
-  const { readingsInPlay } = await import('../../readings/readings-in-play.js');
+  const { readingsInPlay } = await import('../../reading-effects/readings-in-play.js');
   const uses = readingsInPlay(set, ent, ev);
   const json: Record<string, unknown> = {
     readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })),
   };
   if (!opts.range) return { uses, json, text: '' };
-  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../readings/range.js'), import('../../render/render-readings.js')]);
+  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../reading-effects/range.js'), import('../../render/render-readings.js')]);
   const range = readingRange(set, ent, ev);
   json.range = rangeJson(range);
   return { uses, json, text: renderRange(range, labels) };
