@@ -3,7 +3,7 @@ import { parseAmount, parseDate } from '../money/parse-amount.js';
 import { Decimal } from '../money/decimal.js';
 import { coerceFactValue, rangeOf } from '../input/coerce-value.js';
 import type { Fact } from '../schema/fact-schema.js';
-import { fieldFact } from '../input/record-value.js';
+import { fieldFact } from '../model/record-value.js';
 import type { Award, Clause, Condition, NumExpr, Policy } from '../schema/policy-schema.js';
 import type { Path } from '../rules/walk.js';
 

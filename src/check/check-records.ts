@@ -1,7 +1,7 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { coerceFactValue } from '../input/coerce-value.js';
-import { fieldFact } from '../input/record-value.js';
+import { fieldFact } from '../model/record-value.js';
 import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import { duplicateFindings } from './duplicates.js';
 import type { Award, Clause } from '../schema/policy-schema.js';

@@ -1,5 +1,6 @@
 import { cmp, Decimal } from '../money/decimal.js';
-import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
+import { coerceFactValue } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
 import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
 import { numAsOf, type FactsView } from './facts-view.js';

@@ -5,7 +5,7 @@ import { evalAward } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
 import { splitAward } from './fiscal-split.js';
-import { regionChain } from '../load/regions.js';
+import { regionChain } from '../model/regions.js';
 import { applyOnePerYear, applyStacking } from './stacking.js';
 import { applySharedCaps, paysPersons } from './shared-caps.js';
 import { computeTotals } from './totals.js';

@@ -1,8 +1,8 @@
 import { Decimal } from '../money/decimal.js';
-import type { FactValue } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
 import type { Fact } from '../schema/fact-schema.js';
 import type { FieldPath, NumAs, Shown, TraceStep } from './types.js';
-import { fieldFact, itemName, RecordList, type FieldValue, type RecordItem } from '../input/record-value.js';
+import { fieldFact, itemName, RecordList, type FieldValue, type RecordItem } from '../model/record-value.js';
 
 /** One item of a record list, while an each award evaluates it. */
 export interface ItemScope {

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../model/rule-set.js';
 import { loadSet } from '../load-set.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { resolveRegion } from '../../load/regions.js';
+import { resolveRegion } from '../../model/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import { terminalWidth } from '../terminal-width.js';
 import { runTime } from '../../provenance/provenance.js';
