@@ -37,6 +37,31 @@ const LAYERS: string[][] = [
  */
 const KNOWN_UPWARD: Record<string, string> = {};
 
+/**
+ * The engine evaluates a loaded rule set and nothing else: it reads no files, no input and no
+ * loader, so that a portal or a pipeline can embed it, and a rule literal is read once, at
+ * load, not while evaluating. The folders it may import, each with why:
+ */
+const ENGINE_MAY_IMPORT: Record<string, string> = {
+  engine: 'itself',
+  model: 'what it evaluates: the rule set, fact values, the enterprise, thresholds read at load, rule literals, the region tree',
+  money: 'exact amounts (decimal.js) rounded half-up to the fen',
+  errors: 'the closed set of error codes, should a result name one',
+};
+/** Folders the engine may take types from, and nothing else (`import type`). */
+const ENGINE_MAY_IMPORT_TYPES: Record<string, string> = {
+  schema: "the shapes of a policy, clause, fact and region are the zod schemas' inferred types; zod itself never runs in the engine",
+};
+
+/** Imports of src/engine/ outside what it may import, as "from -> to". */
+function engineViolations(edges: readonly Edge[]): string[] {
+  return edges
+    .filter((e) => folderOf(e.from) === 'engine')
+    .filter((e) => !(folderOf(e.to) in ENGINE_MAY_IMPORT) && !(e.typeOnly && folderOf(e.to) in ENGINE_MAY_IMPORT_TYPES))
+    .map((e) => `${e.from} -> ${e.to}${e.typeOnly ? ' (types)' : ''}`)
+    .sort();
+}
+
 /** Cycles between files that are known, each as its files sorted and joined by ' <-> '. */
 const KNOWN_CYCLES: Record<string, string> = {
   // None left: the load/lint cycle went when RuleSet moved to src/model.
@@ -54,22 +79,40 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** Each file (relative to src/) with the files of src/ it imports. */
-function importGraph(src: string): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
+/** One import of a file of src/ from another: paths relative to src/; typeOnly when it brings in types alone. */
+interface Edge {
+  from: string;
+  to: string;
+  typeOnly: boolean;
+}
+
+// Only the statement forms `import type … from` and `export type … from` count as types alone:
+// `import { type A } from` is counted as a value import, the stricter reading.
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s/;
+
+/** Every import between files of src/ (side-effect and dynamic imports are never type-only). */
+function importEdges(src: string): Edge[] {
+  const out: Edge[] = [];
   for (const file of sourceFiles(src)) {
     const from = relative(src, file);
-    const targets = new Set<string>();
     const text = readFileSync(file, 'utf8');
-    for (const re of PATTERNS) {
+    PATTERNS.forEach((re, i) => {
       for (const m of text.matchAll(re)) {
         const spec = m[1] as string;
         if (!spec.startsWith('.')) continue;
-        targets.add(relative(src, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+        const to = relative(src, resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        const typeOnly = i === 0 && TYPE_ONLY.test(m[0]);
+        out.push({ from, to, typeOnly });
       }
-    }
-    graph.set(from, targets);
+    });
   }
+  return out;
+}
+
+/** Each file (relative to src/) with the files of src/ it imports. */
+function importGraph(src: string): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>(sourceFiles(src).map((f) => [relative(src, f), new Set<string>()]));
+  for (const e of importEdges(src)) graph.get(e.from)?.add(e.to);
   return graph;
 }
 
@@ -150,6 +193,28 @@ describe('the direction of dependencies in src/', () => {
     const found = cycles(graph);
     expect(found.filter((c) => !(c in KNOWN_CYCLES))).toEqual([]);
     expect(Object.keys(KNOWN_CYCLES).filter((c) => !found.includes(c))).toEqual([]);
+  });
+
+  it("keeps the engine to the model, money and errors (and the schemas' types)", () => {
+    const edges = importEdges(SRC);
+    expect(engineViolations(edges)).toEqual([]);
+    // Not vacuous: the engine's imports are seen, schema ones among them as types.
+    expect(edges.filter((e) => folderOf(e.from) === 'engine' && folderOf(e.to) === 'model').length).toBeGreaterThan(0);
+    expect(edges.some((e) => folderOf(e.from) === 'engine' && folderOf(e.to) === 'schema' && e.typeOnly)).toBe(true);
+  });
+
+  it('finds an engine import of input, load or a schema value when one is made (the check can fail)', () => {
+    const made: Edge[] = [
+      { from: 'engine/eval-condition.ts', to: 'input/coerce-value.ts', typeOnly: false },
+      { from: 'engine/types.ts', to: 'load/load-rules.ts', typeOnly: true },
+      { from: 'engine/evaluate.ts', to: 'schema/policy-schema.ts', typeOnly: false },
+      { from: 'engine/evaluate.ts', to: 'schema/policy-schema.ts', typeOnly: true },
+    ];
+    expect(engineViolations(made)).toEqual([
+      'engine/eval-condition.ts -> input/coerce-value.ts',
+      'engine/evaluate.ts -> schema/policy-schema.ts',
+      'engine/types.ts -> load/load-rules.ts (types)',
+    ]);
   });
 
   it('finds a cycle and an upward import when one is made (the checks can fail)', () => {
