@@ -1,39 +1,109 @@
 import { coerceFactValue } from '../input/coerce-value.js';
 import { fieldFact } from '../model/record-value.js';
 import type { PathPart, RuleSet, Switch } from '../model/rule-set.js';
-import { setAt, valueAt } from '../readings/switches.js';
 import { Thresholds } from '../model/thresholds.js';
+import { setAt, valueAt } from '../readings/switches.js';
 import type { Fact } from '../schema/fact-schema.js';
+import type { Award, Clause, Condition, Policy } from '../schema/policy-schema.js';
+
+type Facts = ReadonlyMap<string, Fact>;
 
 /**
  * Every comparison's threshold in a rule set, read as a value of its fact (or field) the way
  * the checks read it to accept the set: once, at load, for the policies as loaded and under
  * every choice of their readings. A literal that does not read is left out: the checks
- * refuse such a set, so nothing evaluates it.
+ * refuse such a set, so nothing evaluates it. Runs at every start-up (a cached set too), so
+ * it visits only where comparisons can be: exclusions, and each clause's when and award.
  */
 export function readThresholds(set: Pick<RuleSet, 'facts' | 'policies'>): Thresholds {
   const out = new Thresholds();
   for (const lp of set.policies) {
-    walk(set.facts, lp.policy, undefined, out);
+    policy(set.facts, lp.policy, out);
     for (const [prefix, switches] of byItem(lp.switches ?? [])) {
       // A switch may change a threshold, an operator or a fact: the item around it is read
       // again under each combination of its readings' options (as apply-readings.ts builds it).
-      const item = valueAt(lp.policy, prefix);
-      const list = listAt(lp.policy, prefix);
+      const root: unknown = prefix.length ? valueAt(lp.policy, prefix) : lp.policy;
       for (const choice of combinations(switches)) {
-        let node = item;
+        let node = root;
         for (const s of switches) node = setAt(node, s.path.slice(prefix.length), s.values[choice.get(s.reading)!]);
-        walk(set.facts, node, list, out);
+        if (!prefix.length) policy(set.facts, node as Policy, out);
+        else if (prefix[0] === 'clauses') clause(set.facts, node as Clause, out);
+        else condition(set.facts, (node as Policy['exclusions'][number]).when, undefined, out);
       }
     }
   }
   return out;
 }
 
-/** Switches grouped by the item of the policy they sit in (a clause, an exclusion; else the policy itself). */
+function policy(facts: Facts, p: Policy, out: Thresholds): void {
+  for (const ex of p.exclusions ?? []) condition(facts, ex.when, undefined, out);
+  for (const c of p.clauses ?? []) clause(facts, c, out);
+}
+
+function clause(facts: Facts, c: Clause, out: Thresholds): void {
+  if (c.when) condition(facts, c.when, undefined, out);
+  if (c.award) award(facts, c.award, undefined, out);
+}
+
+/** The conditions inside an award; a field belongs to the items of the innermost each around it (src/engine/eval-each.ts). */
+function award(facts: Facts, a: Award, list: string | undefined, out: Thresholds): void {
+  if (a.kind === 'sum' || a.kind === 'max') for (const p of a.parts) award(facts, p, list, out);
+  else if (a.kind === 'cases') {
+    for (const c of a.cases) {
+      condition(facts, c.when, list, out);
+      award(facts, c.award, list, out);
+    }
+    if (a.otherwise) award(facts, a.otherwise, list, out);
+  } else if (a.kind === 'each') {
+    if (a.when) condition(facts, a.when, a.items, out);
+    award(facts, a.award, a.items, out);
+  }
+}
+
+function condition(facts: Facts, c: Condition, list: string | undefined, out: Thresholds): void {
+  if ('all' in c) for (const x of c.all) condition(facts, x, list, out);
+  else if ('any' in c) for (const x of c.any) condition(facts, x, list, out);
+  else if ('not' in c) condition(facts, c.not, list, out);
+  else if (!('expr' in c)) compared(facts, c, list, out);
+}
+
+/** The thresholds one comparison reads, as src/engine/eval-condition.ts compares them. */
+function compared(
+  facts: Facts,
+  c: Exclude<Condition, { expr: unknown } | { all: unknown } | { any: unknown } | { not: unknown }>,
+  list: string | undefined,
+  out: Thresholds,
+): void {
+  let def: Fact | undefined;
+  let key: string;
+  if ('fact' in c) {
+    def = facts.get(c.fact);
+    key = c.fact;
+  } else if (list !== undefined) {
+    const items = facts.get(list);
+    const field = items?.fields?.find((f) => f.id === c.field);
+    def = items && field ? fieldFact(items, field) : undefined;
+    key = `${list}.${c.field}`;
+  } else return;
+  if (!def) return;
+  const one = 'fact' in c && def.type === 'enum_set' && c.op === 'has';
+  const raws = c.op === 'in' && Array.isArray(c.value) ? c.value : [c.value];
+  for (const raw of raws) {
+    if (out.has(key, raw, one)) continue;
+    const r = coerceFactValue(one ? { ...def, type: 'enum' } : def, raw);
+    if (r.ok) out.set(key, raw, r.value, one);
+  }
+}
+
+/**
+ * Switches grouped by the clause or exclusion they sit in; a switch elsewhere in a policy can
+ * hold no comparison, unless it replaces clauses or exclusions whole (the policy is read again).
+ */
 function byItem(switches: readonly Switch[]): [PathPart[], Switch[]][] {
   const groups = new Map<string, [PathPart[], Switch[]]>();
   for (const s of switches) {
+    const [head] = s.path;
+    if (head !== 'clauses' && head !== 'exclusions') continue;
     const prefix = s.path.length > 2 ? s.path.slice(0, 2) : [];
     const key = JSON.stringify(prefix);
     const g = groups.get(key);
@@ -51,65 +121,4 @@ function combinations(switches: readonly Switch[]): Map<string, string>[] {
     out = out.flatMap((c) => options.map((o) => new Map(c).set(reading, o)));
   }
   return out;
-}
-
-/**
- * Every comparison in a rule node: `{ fact, op, value }`, or `{ field, op, value }` inside an
- * each award, whose field belongs to the items of the innermost each around it (as the
- * engine reads it: src/engine/eval-each.ts).
- */
-function walk(facts: Map<string, Fact>, node: unknown, list: string | undefined, out: Thresholds): void {
-  if (Array.isArray(node)) {
-    for (const x of node) walk(facts, x, list, out);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const o = node as Record<string, unknown>;
-  if (typeof o.op === 'string' && 'value' in o) compared(facts, o, list, out);
-  const inner = itemsOf(o) ?? list;
-  for (const [k, v] of Object.entries(o)) walk(facts, v, k === 'when' || k === 'award' ? inner : list, out);
-}
-
-/** The thresholds one comparison reads, as src/engine/eval-condition.ts compares them. */
-function compared(facts: Map<string, Fact>, c: Record<string, unknown>, list: string | undefined, out: Thresholds): void {
-  let def: Fact | undefined;
-  let key: string;
-  if (typeof c.fact === 'string') {
-    def = facts.get(c.fact);
-    key = c.fact;
-  } else if (typeof c.field === 'string' && list !== undefined) {
-    const items = facts.get(list);
-    const field = items?.fields?.find((f) => f.id === c.field);
-    def = items && field ? fieldFact(items, field) : undefined;
-    key = `${list}.${c.field}`;
-  } else return;
-  if (!def) return;
-  const raws = c.op === 'in' && Array.isArray(c.value) ? c.value : [c.value];
-  const one = typeof c.fact === 'string' && def.type === 'enum_set' && c.op === 'has';
-  const asRead = one ? { ...def, type: 'enum' as const } : def;
-  for (const raw of raws) read(asRead, key, raw, one, out);
-}
-
-function read(def: Fact, key: string, raw: unknown, one: boolean, out: Thresholds): void {
-  const r = coerceFactValue(def, raw);
-  if (r.ok) out.set(key, raw, r.value, one);
-}
-
-/** The record list whose items an each award reads, when the node is one. */
-function itemsOf(o: Record<string, unknown>): string | undefined {
-  return o.kind === 'each' && typeof o.items === 'string' ? o.items : undefined;
-}
-
-/** The list of the innermost each award whose when or award holds `path` (a reading's switch). */
-function listAt(root: unknown, path: readonly PathPart[]): string | undefined {
-  let list: string | undefined;
-  let node = root;
-  for (const part of path) {
-    if (typeof node !== 'object' || node === null) return list;
-    const o = node as Record<PathPart, unknown>;
-    const items = itemsOf(o as Record<string, unknown>);
-    if (items !== undefined && (part === 'when' || part === 'award')) list = items;
-    node = o[part];
-  }
-  return list;
 }

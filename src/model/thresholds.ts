@@ -22,6 +22,11 @@ export class Thresholds {
     byRaw.set(rawKey(raw), value);
   }
 
+  /** Whether `raw` has been read (a blank literal reads as undefined, and is held). */
+  has(key: string, raw: unknown, one = false): boolean {
+    return (one ? this.byKeyOne : this.byKey).get(key)?.has(rawKey(raw)) ?? false;
+  }
+
   /**
    * The value `raw` was read as at load (undefined: a blank literal, which is unknown).
    * A literal not read then is a bug (the set did not come through src/load), never a user's mistake.
