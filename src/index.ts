@@ -1,10 +1,12 @@
 /**
  * subsidy as a library: the small, stable API a web portal or a data pipeline embeds.
  * Load a rule set, read an enterprise, evaluate, render; the readings and the fingerprint.
+ * The CLI is a client of it too: src/cli loads, reads, evaluates and renders JSON or text
+ * only through here (test/architecture/imports.test.ts holds it to that).
  * Everything else under dist/ is internal and may move. Nothing here prints or exits:
  * errors come back as findings, or are thrown as SubsidyError (its .findings say what and where).
  */
-import type { Finding } from './errors/codes.js';
+import type { Finding, Position } from './errors/codes.js';
 import { isSubsidyError } from './errors/subsidy-error.js';
 import type { Enterprise, Evaluation } from './engine/types.js';
 import type { Lang } from './i18n/messages.js';
@@ -16,8 +18,9 @@ import { rulesFingerprint as fingerprintOf } from './provenance/provenance.js';
 import { withReadings } from './readings/apply-readings.js';
 import { chooseReadings as choose } from './readings/choose-readings.js';
 import { labelsFor } from './render/labels.js';
+import type { ReadingUse } from './reading-effects/readings-in-play.js';
 import { renderResult } from './render/render-result.js';
-import { renderJson as renderJsonText } from './render/to-json.js';
+import { type EvaluationJson, evaluationJson, renderJson as renderJsonText } from './render/to-json.js';
 
 export type { Finding, Position } from './errors/codes.js';
 export { SubsidyError, isSubsidyError } from './errors/subsidy-error.js';
@@ -26,6 +29,8 @@ export type { Lang } from './i18n/messages.js';
 export type { RuleSet } from './load/load-rules.js';
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
 export { DEFAULT_RULES_DIR } from './load/load-rules.js';
+export type { ReadingUse } from './reading-effects/readings-in-play.js';
+export { type EvaluationJson, SCHEMA_VERSION } from './render/to-json.js';
 
 export interface LoadOptions {
   /** A rules directory; the shipped rules/ when left out. */
@@ -60,6 +65,8 @@ export interface ReadOptions {
   /** Override the record's region or year, as the CLI's --region and --year. */
   region?: string;
   year?: number;
+  /** Data already parsed (readRecord): where each field was written; its path in `file` when left out. */
+  locate?: (path: (string | number)[]) => Position;
 }
 
 /**
@@ -67,18 +74,26 @@ export interface ReadOptions {
  * rule set's fact dictionary. Never throws for bad input: { enterprise } or { findings }.
  */
 export function readEnterprise(set: RuleSet, input: string | object, opts: ReadOptions = {}): { enterprise?: Enterprise; findings: Finding[] } {
-  const file = opts.file ?? '<input>';
-  let record: unknown = input;
-  let locate: Locate = (path) => ({ file, field: path.join('.') });
-  if (typeof input === 'string') {
-    try {
-      ({ record, locate } = enterpriseRecord(readYaml(input, file)));
-    } catch (e) {
-      if (isSubsidyError(e)) return { findings: e.findings };
-      throw e;
-    }
+  if (typeof input !== 'string') return readRecord(set, input, opts);
+  let parsed: ReturnType<typeof enterpriseRecord>;
+  try {
+    parsed = enterpriseRecord(readYaml(input, opts.file ?? '<input>'));
+  } catch (e) {
+    if (isSubsidyError(e)) return { findings: e.findings };
+    throw e;
   }
-  return toEnterprise(set, record, locate, { region: opts.region, year: opts.year });
+  return toEnterprise(set, parsed.record, parsed.locate, { region: opts.region, year: opts.year });
+}
+
+/**
+ * An enterprise from data a reader of its own has parsed (a YAML file, a table row), of any
+ * shape: a value that is not a record is a finding. `opts.locate` says where each field was
+ * written, so that findings name the line or cell. Never throws for bad input.
+ */
+export function readRecord(set: RuleSet, data: unknown, opts: ReadOptions = {}): { enterprise?: Enterprise; findings: Finding[] } {
+  const file = opts.file ?? '<input>';
+  const locate: Locate = opts.locate ?? ((path) => ({ file, field: path.join('.') }));
+  return toEnterprise(set, data, locate, { region: opts.region, year: opts.year });
 }
 
 /** The rule set's fingerprint: a SHA-256 over every rule file (and the regime), as results carry it. */
@@ -91,7 +106,42 @@ export function renderJson(evs: Evaluation | Evaluation[], set: RuleSet, opts: {
   return renderJsonText([evs].flat(), set, labelsFor(set, opts.lang ?? 'zh'));
 }
 
-/** Results as the itemised table `subsidy calc` prints (no colour, full width unless given). */
-export function renderText(evs: Evaluation | Evaluation[], set: RuleSet, opts: { lang?: Lang; explain?: boolean; all?: boolean; width?: number } = {}): string {
-  return renderResult([evs].flat(), set, { format: 'table', lang: opts.lang ?? 'zh', explain: opts.explain, all: opts.all, width: opts.width });
+/**
+ * One result as the object renderJson writes (schemaVersion first), for a caller that adds
+ * fields of its own around it, as `calc --format json` adds provenance, input and advice.
+ */
+export function resultJson(ev: Evaluation, set: RuleSet, opts: { lang?: Lang; ids?: boolean } = {}): EvaluationJson {
+  return evaluationJson(ev, set, labelsFor(set, opts.lang ?? 'zh', opts.ids));
+}
+
+export interface TextOptions {
+  lang?: Lang;
+  /** The working below each result: conditions, arithmetic, shares, the quoted clause (CSV: a column). */
+  explain?: boolean;
+  /** Also the clauses that are not eligible or carry no award. */
+  all?: boolean;
+  /** Terminal columns for the table; left out, the full layout, stable for logs and files. */
+  width?: number;
+  /** The itemised table (the default), Markdown, or CSV (one row per clause). */
+  format?: 'table' | 'md' | 'csv';
+  /** Rule ids beside the names a reader sees. */
+  ids?: boolean;
+  /** Terminal colours in the table. */
+  color?: boolean;
+  /** The readings as they stood for each result (from the reading-effects feature): listed, and named where one decided. */
+  readings?: ReadingUse[][];
+}
+
+/** Results as text: the itemised table `subsidy calc` prints (no colour, full width unless given), or Markdown or CSV. */
+export function renderText(evs: Evaluation | Evaluation[], set: RuleSet, opts: TextOptions = {}): string {
+  return renderResult([evs].flat(), set, {
+    format: opts.format ?? 'table',
+    lang: opts.lang ?? 'zh',
+    explain: opts.explain,
+    all: opts.all,
+    width: opts.width,
+    ids: opts.ids,
+    color: opts.color,
+    readings: opts.readings,
+  });
 }

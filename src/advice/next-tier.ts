@@ -29,7 +29,7 @@ const counted = (r: ClauseResult | undefined) => (r && (r.status === 'eligible' 
 function increaseFor(t: Target, expr: NumExpr, fact: string, ent: Enterprise, set: RuleSet): Decimal | undefined {
   const at = (v: Decimal) => {
     const facts = new Map(ent.facts).set(fact, v);
-    const r = evalExpr(expr, new FactsView(set.facts, facts), []);
+    const r = evalExpr(expr, new FactsView(set.facts, facts, set.thresholds), []);
     return r.ok ? r.value : undefined;
   };
   const now = ent.facts.get(fact) as Decimal;

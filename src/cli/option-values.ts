@@ -1,6 +1,6 @@
 import { didYouMean } from '../errors/did-you-mean.js';
 import { SubsidyError } from '../errors/subsidy-error.js';
-import { regionsStartingWith, resolveRegion } from '../load/regions.js';
+import { regionsStartingWith, resolveRegion } from '../model/regions.js';
 import type { RuleSet } from '../model/rule-set.js';
 
 /**

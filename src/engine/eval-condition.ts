@@ -1,5 +1,6 @@
 import { cmp, Decimal } from '../money/decimal.js';
-import { coerceFactValue, type FactValue } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
+import type { Fact } from '../schema/fact-schema.js';
 import type { Condition, NumExpr, Op } from '../schema/policy-schema.js';
 import { evalExpr } from './eval-expr.js';
 import { numAsOf, type FactsView } from './facts-view.js';
@@ -38,11 +39,11 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
   const got = facts.value(c.fact, trace);
   const def = facts.fact(c.fact);
   if (got === undefined || !def) {
-    trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, def), result: 'unknown' });
+    trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, facts, def), result: 'unknown' });
     return { result: 'unknown', missing: [c.fact] };
   }
-  const result = compare(got, c.op, c.value, def.type === 'enum_set' && c.op === 'has' ? asEnum(def) : def);
-  trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, def), actual: facts.shown(c.fact, got), result });
+  const result = compare(got, c.op, c.value, facts, c.fact, def, def.type === 'enum_set' && c.op === 'has');
+  trace?.push({ kind: 'condition', fact: c.fact, op: c.op, threshold: thresholdShown(c, facts, def), actual: facts.shown(c.fact, got), result });
   return result ? TRUE : FALSE;
 }
 
@@ -50,10 +51,10 @@ export function evalCondition(c: Condition, facts: FactsView, trace: TraceStep[]
 function fieldCondition(c: Extract<Condition, { field: string }>, facts: FactsView, trace: TraceStep[] | undefined): CondResult {
   const { value, def, path } = facts.field(c.field);
   if (value === undefined || !def) {
-    trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, def, path), result: 'unknown' });
+    trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, facts, def, path), result: 'unknown' });
     return { result: 'unknown', missing: facts.fieldMissing(c.field) };
   }
-  const result = compare(value, c.op, c.value, def);
+  const result = compare(value, c.op, c.value, facts, path, def, false);
   const actual: Shown =
     value instanceof Decimal
       ? { k: 'n', v: value, as: numAsOf(def) }
@@ -62,17 +63,20 @@ function fieldCondition(c: Extract<Condition, { field: string }>, facts: FactsVi
         : def.values
           ? { k: 'enum', fact: path, v: [value] }
           : { k: 'text', v: value };
-  trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, def, path), actual, result });
+  trace?.push({ kind: 'condition', field: path, op: c.op, threshold: thresholdShown(c, facts, def, path), actual, result });
   return result ? TRUE : FALSE;
 }
 
-/** A rule's threshold as a trace shows it: as a value of its fact (an enum by its label, a rate as a percentage). */
-function thresholdShown(c: Extract<Condition, { op: Op; value: unknown }>, def: Def | undefined, key = def?.id): Shown {
+/**
+ * A rule's threshold as a trace shows it: as a value of its fact (an enum by its label, a rate
+ * as a percentage). `key` names what is compared: the fact's id, or list.field for a field.
+ */
+function thresholdShown(c: Extract<Condition, { op: Op; value: unknown }>, facts: FactsView, def: Fact | undefined, key = def?.id): Shown {
   const raw = Array.isArray(c.value) ? c.value : [c.value];
   if (def?.values) return { k: 'enum', fact: key!, v: raw.map(String) };
   if (typeof c.value === 'boolean') return { k: 'bool', v: c.value };
   if (def && (typeof c.value === 'number' || typeof c.value === 'string')) {
-    const t = threshold(def, c.value);
+    const t = facts.threshold(key!, c.value);
     if (t instanceof Decimal) return { k: 'n', v: t, as: numAsOf(def) };
   }
   return { k: 'text', v: raw.map(String).join(', ') };
@@ -94,15 +98,6 @@ function symbolic(e: NumExpr, facts: FactsView): Term {
   const terms = args.map((a) => symbolic(a, facts));
   if (op === 'min' || op === 'max') return { k: 'fn', fn: op, args: terms };
   return { k: 'op', op: ({ add: '+', sub: '−', mul: '×', div: '÷' } as const)[op as 'add']!, args: terms };
-}
-
-const enumOf = new WeakMap<Def, Def>();
-
-/** An enum_set fact read as one of its values (for `has`); the same object each time, so its thresholds are kept. */
-function asEnum(def: Def): Def {
-  let e = enumOf.get(def);
-  if (!e) enumOf.set(def, (e = { ...def, type: 'enum' }));
-  return e;
 }
 
 // Results that say no more than true or false are shared, and frozen so that no caller can change them.
@@ -153,24 +148,12 @@ function compareNum(a: Decimal, op: Op, b: Decimal): boolean {
   }
 }
 
-type Def = Parameters<typeof coerceFactValue>[0];
-
-// A rule's threshold is read once per fact definition and value, not once per enterprise:
-// coercing it (a Decimal parse and a range check) on every comparison showed in batch profiles.
-const thresholds = new WeakMap<Def, Map<unknown, FactValue | undefined>>();
-
-function threshold(def: Def, x: unknown): FactValue | undefined {
-  let byValue = thresholds.get(def);
-  if (!byValue) thresholds.set(def, (byValue = new Map()));
-  if (byValue.has(x)) return byValue.get(x);
-  const r = coerceFactValue(def, x);
-  if (!r.ok) throw new Error(`rule threshold not readable for ${def.id}: ${String(x)}`);
-  byValue.set(x, r.value);
-  return r.value;
-}
-
-function compare(actual: FactValue, op: Op, raw: unknown, def: Def): boolean {
-  const want = (x: unknown) => threshold(def, x);
+/**
+ * The value at hand against the rule's threshold, read at load (model/thresholds.ts); `one`:
+ * `has` on a set of choices, whose threshold is one choice.
+ */
+function compare(actual: FactValue, op: Op, raw: unknown, facts: FactsView, key: string, def: Fact, one: boolean): boolean {
+  const want = (x: unknown) => facts.threshold(key, x, one);
   if (op === 'has') return Array.isArray(actual) && (actual as unknown[]).includes(want(raw));
   if (op === 'in') return (raw as unknown[]).some((x) => equal(actual, want(x)));
   if (actual instanceof Decimal) return compareNum(actual, op, want(raw) as Decimal);

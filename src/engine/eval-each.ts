@@ -1,5 +1,5 @@
 import { Decimal, dmin } from '../money/decimal.js';
-import { RecordList } from '../input/record-value.js';
+import { RecordList } from '../model/record-value.js';
 import type { Award } from '../schema/policy-schema.js';
 import type { AwardCtx, AwardNum } from './award-ctx.js';
 import { evalCondition } from './eval-condition.js';

@@ -5,7 +5,7 @@ import { evalAward } from './eval-award.js';
 import { evalCondition } from './eval-condition.js';
 import { FactsView } from './facts-view.js';
 import { splitAward } from './fiscal-split.js';
-import { regionChain } from '../load/regions.js';
+import { regionChain } from '../model/regions.js';
 import { applyOnePerYear, applyStacking } from './stacking.js';
 import { applySharedCaps, paysPersons } from './shared-caps.js';
 import { computeTotals } from './totals.js';
@@ -29,7 +29,7 @@ const NO_TRACE: TraceStep[] = Object.freeze([]) as unknown as TraceStep[];
 /** Evaluates one enterprise against every policy in the rule set. Pure: no I/O. */
 export function evaluate(set: RuleSet, ent: Enterprise, opts: EvaluateOptions = {}): Evaluation {
   const traced = opts.trace !== false;
-  const facts = new FactsView(set.facts, ent.facts);
+  const facts = new FactsView(set.facts, ent.facts, set.thresholds);
   const chain = regionChain(set, ent.region);
   // Only clauses in a stacking group can be superseded; the others are not handed to applyStacking.
   const grouped: { r: ClauseResult; group?: string }[] = [];

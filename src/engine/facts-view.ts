@@ -1,8 +1,9 @@
 import { Decimal } from '../money/decimal.js';
-import type { FactValue } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
+import type { Thresholds } from '../model/thresholds.js';
 import type { Fact } from '../schema/fact-schema.js';
 import type { FieldPath, NumAs, Shown, TraceStep } from './types.js';
-import { fieldFact, itemName, RecordList, type FieldValue, type RecordItem } from '../input/record-value.js';
+import { fieldFact, itemName, RecordList, type FieldValue, type RecordItem } from '../model/record-value.js';
 
 /** One item of a record list, while an each award evaluates it. */
 export interface ItemScope {
@@ -21,13 +22,20 @@ export class FactsView {
   constructor(
     private readonly dict: Map<string, Fact>,
     private readonly values: Map<string, FactValue>,
+    /** The rule set's thresholds, read at load: what the facts are compared with. */
+    private readonly thresholds: Thresholds,
     /** Inside an each award: the item at hand, whose fields `{ field: … }` reads. */
     readonly scope?: ItemScope,
   ) {}
 
   /** The same facts, with one item of a record list at hand. */
   withItem(scope: ItemScope): FactsView {
-    return new FactsView(this.dict, this.values, scope);
+    return new FactsView(this.dict, this.values, this.thresholds, scope);
+  }
+
+  /** A comparison's threshold as a value of what it compares (a fact's id, or list.field); `one`: one choice of a set. */
+  threshold(key: string, raw: unknown, one = false): FactValue | undefined {
+    return this.thresholds.get(key, raw, one);
   }
 
   /** A field of the item at hand (undefined when unknown, or outside an each award: lint refuses that). */

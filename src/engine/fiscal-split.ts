@@ -3,7 +3,7 @@ import type { RuleSet, LoadedPolicy } from '../model/rule-set.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { ShareSpec } from '../schema/region-schema.js';
 import { literal } from '../model/rule-literal.js';
-import { regionChain } from '../load/regions.js';
+import { regionChain } from '../model/regions.js';
 import type { SharePart, Split, SplitSource } from './types.js';
 
 /**

@@ -3,10 +3,10 @@ import type { Level } from '../schema/region-schema.js';
 import type { ClauseStatus } from '../schema/policy-schema.js';
 import type { HistoryNote, ResultStatus } from '../model/result-status.js';
 import type { NumAs } from '../model/rule-literal.js';
-import type { HistoryField } from '../input/enterprise.js';
+import type { HistoryField } from '../model/enterprise.js';
 
 export type { HistoryNote, ResultStatus } from '../model/result-status.js';
-export { HISTORY_FIELDS, type HistoryField, type ClauseHistory, type Enterprise } from '../input/enterprise.js';
+export { HISTORY_FIELDS, type HistoryField, type ClauseHistory, type Enterprise } from '../model/enterprise.js';
 export type { NumAs } from '../model/rule-literal.js';
 
 export type TriBool = true | false | 'unknown';

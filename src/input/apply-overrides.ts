@@ -1,7 +1,7 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../model/rule-set.js';
-import type { Enterprise } from './enterprise.js';
+import type { Enterprise } from '../model/enterprise.js';
 import { coerceFactValue } from './coerce-value.js';
 import { factIndex } from './to-enterprise.js';
 import { reason } from '../i18n/reasons.js';

@@ -4,9 +4,9 @@ import type { Fact } from '../schema/fact-schema.js';
 import { reason } from '../i18n/reasons.js';
 import { readChoice, splitChoices } from './enum-choices.js';
 import { coerceRecordList } from './record-list.js';
-import type { Coerced } from './fact-value.js';
+import type { Coerced } from './coerced.js';
 
-export type { Coerced, FactValue } from './fact-value.js';
+export type { Coerced } from './coerced.js';
 
 const BLANK = new Set(['', '-', '—', '不详', '未知', 'unknown', 'n/a', 'na', '?', '？']);
 const BLANK_CHARS = Math.max(...[...BLANK].map((w) => w.length));

@@ -1,4 +1,4 @@
-import type { YamlSource } from '../load/read-yaml.js';
+import type { YamlSource } from '../model/rule-set.js';
 import type { Locate } from './to-enterprise.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ErrorCode, Finding, Words } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
-import type { ClauseHistory } from './enterprise.js';
+import type { ClauseHistory } from '../model/enterprise.js';
 import { catalogue } from '../i18n/messages.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { Decimal } from '../money/decimal.js';

@@ -2,8 +2,8 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { choiceKey } from '../schema/choice-key.js';
 import type { Fact, RecordField } from '../schema/fact-schema.js';
-import type { Coerced } from './fact-value.js';
-import { fieldFact, RecordList, type FieldValue, type RecordItem } from './record-value.js';
+import type { Coerced } from './coerced.js';
+import { fieldFact, RecordList, type FieldValue, type RecordItem } from '../model/record-value.js';
 
 /**
  * A record_list fact as people write it:

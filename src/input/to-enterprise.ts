@@ -1,9 +1,10 @@
 import type { Finding, Position } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import type { RuleSet } from '../model/rule-set.js';
-import { regionsStartingWith, resolveRegion } from '../load/regions.js';
-import type { ClauseHistory, Enterprise } from './enterprise.js';
-import { coerceFactValue, isBlank, type FactValue } from './coerce-value.js';
+import { regionsStartingWith, resolveRegion } from '../model/regions.js';
+import type { ClauseHistory, Enterprise } from '../model/enterprise.js';
+import { coerceFactValue, isBlank } from './coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
 import { readHistoryEntry } from './read-history-entry.js';
 import { FindingBudget } from '../errors/finding-budget.js';
 import { excelError } from './excel-errors.js';

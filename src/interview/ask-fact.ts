@@ -1,4 +1,5 @@
-import { coerceFactValue, isBlank, type FactValue } from '../input/coerce-value.js';
+import { coerceFactValue, isBlank } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
 import { formatFinding } from '../i18n/format-error.js';
 import { catalogue, fill, type Lang } from '../i18n/messages.js';
 import type { Fact } from '../schema/fact-schema.js';

@@ -2,7 +2,7 @@ import { Decimal } from '../money/decimal.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { ClauseHistory, Evaluation } from '../engine/types.js';
-import type { FactValue } from '../input/coerce-value.js';
+import type { FactValue } from '../model/fact-value.js';
 import type { Clause } from '../schema/policy-schema.js';
 import type { Fact } from '../schema/fact-schema.js';
 import { awardBound } from '../rules/award-bound.js';

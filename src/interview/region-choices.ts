@@ -1,5 +1,5 @@
 import type { RuleSet } from '../model/rule-set.js';
-import { regionChain } from '../load/regions.js';
+import { regionChain } from '../model/regions.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Choice } from './prompts.js';
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Document, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { RuleSet } from '../model/rule-set.js';
-import { resolveRegion } from '../load/regions.js';
+import { resolveRegion } from '../model/regions.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Lang } from '../i18n/messages.js';
 import { fieldName, historyUses, type HistoryUse } from '../input/read-history-entry.js';

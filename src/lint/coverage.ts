@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../model/rule-set.js';
 import { CLAUSE_STATUSES, type ClauseStatus } from '../schema/policy-schema.js';
-import { sourceItems, styleExample, unaccountedItems, unmatchedStyles } from './source-items.js';
+import { sourceItems, styleExample, unaccountedItems, unmatchedStyles } from '../check/source-items.js';
 
 /** `readings`: how many clauses are governed by a reading (a value of theirs switches on one). */
 export type CoverageRow = { policy: string; items: number; readings: number; unaccounted: string[]; unmatched: string[] } & Record<ClauseStatus, number>;

@@ -7,6 +7,7 @@ import type { Policy } from '../schema/policy-schema.js';
 import type { Region } from '../schema/region-schema.js';
 import type { Profile, Reading } from '../schema/reading-schema.js';
 import { protectDir, protectInput } from '../output/protected-paths.js';
+import { readThresholds } from './read-thresholds.js';
 
 export type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import type { RuleSet, Switch } from '../model/rule-set.js';
@@ -76,19 +77,23 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
   try {
     const c = JSON.parse(readFileSync(cacheFile(fp), 'utf8')) as Cache;
     if (c.version !== CACHE_VERSION || c.fingerprint !== fp) return undefined;
+    const facts = new Map(c.facts.map((f) => [f.id, f]));
+    const policies: RuleSet['policies'] = c.policies.map(({ file, policy, switches }) => ({
+      file,
+      policy,
+      switches,
+      source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) },
+    }));
     return {
       dir,
-      facts: new Map(c.facts.map((f) => [f.id, f])),
+      facts,
       regions: new Map(c.regions.map((r) => [r.code, r])),
-      policies: c.policies.map(({ file, policy, switches }) => ({
-        file,
-        policy,
-        switches,
-        source: { file, data: policy, locate: (path) => ({ file, field: path.join('.') }) },
-      })),
+      policies,
       readings: c.readings,
       choices: Object.fromEntries(c.readings.map((r) => [r.id, r.default])),
       profiles: c.profiles,
+      // Values, not text: read again from the cached literals rather than kept in the cache.
+      thresholds: readThresholds({ facts, policies }),
     };
   } catch {
     return undefined;

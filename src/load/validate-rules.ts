@@ -6,14 +6,15 @@ import type { Finding } from '../errors/codes.js';
 import { FactFileSchema, type Fact } from '../schema/fact-schema.js';
 import { ProfileSchema, ReadingFileSchema, type Profile } from '../schema/reading-schema.js';
 import { parsePolicy } from './load-policy.js';
-import { checkReadings } from '../lint/check-readings.js';
+import { checkReadings } from '../check/check-readings.js';
 import { RegionFileSchema, RegimeFileSchema, type Region } from '../schema/region-schema.js';
-import { byPlace, isBlocking, lintPolicy, lintRuleSet } from '../lint/lint-rules.js';
-import type { PlacedFact } from '../lint/check-dictionary.js';
-import { checkRegime } from '../lint/check-regime.js';
+import { byPlace, isBlocking, lintPolicy, lintRuleSet } from '../check/lint-rules.js';
+import type { PlacedFact } from '../check/check-dictionary.js';
+import { checkRegime } from '../check/check-regime.js';
 import { readYaml, type YamlSource } from './read-yaml.js';
 import { readTextFile } from './read-text-file.js';
 import { zodFindings } from './zod-findings.js';
+import { readThresholds } from './read-thresholds.js';
 import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 
 /** Each policy under its other readings is checked like the default one; what only an option gets wrong is added. */
@@ -127,6 +128,7 @@ export function checkRules(dir: string, regimeFile?: string): CheckedRules {
     readings: readings.list,
     choices: Object.fromEntries(readings.list.map((r) => [r.id, r.default])),
     profiles: readings.profiles,
+    thresholds: readThresholds({ facts, policies }),
   };
   const base = lintRuleSet({ set, facts: placed, regions: regions.data.regions, regionsAt: regions.src.locate });
   findings.push(...base, ...checkReadings(set, readings.locate, readings.profileAt), ...lintVariants(set, variants, base));

@@ -3,6 +3,7 @@ import type { Fact } from '../schema/fact-schema.js';
 import type { Policy } from '../schema/policy-schema.js';
 import type { Reading, Profile } from '../schema/reading-schema.js';
 import type { RegimeFile, Region } from '../schema/region-schema.js';
+import type { Thresholds } from './thresholds.js';
 
 // The rule set every stage shares: loading produces it (src/load/), the engine,
 // input, render and advice read it. Types only, so that depending on it costs nothing.
@@ -47,4 +48,6 @@ export interface RuleSet {
   choices: Record<string, string>;
   /** Named choices of readings (rules/profiles/*.yaml), by file name without extension. */
   profiles: Record<string, Profile>;
+  /** Every comparison's threshold read as a value of its fact, at load (src/load/read-thresholds.ts). */
+  thresholds: Thresholds;
 }

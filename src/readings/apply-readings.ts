@@ -1,5 +1,5 @@
 import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
-import type { PathPart } from '../load/read-yaml.js';
+import { setAt } from './switches.js';
 
 const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();
 
@@ -32,21 +32,6 @@ function resolvePolicy(lp: LoadedPolicy, choices: Record<string, string>, curren
   let policy = lp.policy;
   for (const s of changes) policy = setAt(policy, s.path, s.values[choices[s.reading]!]);
   return { ...lp, policy };
-}
-
-/**
- * A copy of root with the value at path replaced: only the objects along the path
- * are copied, the rest is shared. Nothing evaluates rules by changing them, and
- * sharing the untouched clauses keeps the engine's per-clause caches warm (a deep
- * copy of each policy per option was most of the cost of finding the readings in play).
- */
-function setAt<T>(root: T, path: readonly PathPart[], value: unknown): T {
-  if (!path.length) return value as T;
-  const [head, ...rest] = path;
-  const node = root as unknown as Record<PathPart, unknown>;
-  const copy = (Array.isArray(node) ? [...node] : { ...node }) as unknown as Record<PathPart, unknown>;
-  copy[head!] = setAt(node[head!], rest, value);
-  return copy as unknown as T;
 }
 
 /** The readings whose switches sit in a policy or one of its clauses, by clause index (-1: the policy itself). */

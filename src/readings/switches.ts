@@ -1,4 +1,4 @@
-import type { PathPart } from '../load/read-yaml.js';
+import type { PathPart } from '../model/rule-set.js';
 
 /** Where a rule file's value depends on a reading, and what it is under each option. */
 export type { Switch } from '../model/rule-set.js';
@@ -58,4 +58,19 @@ export function valueAt(data: unknown, path: readonly PathPart[]): unknown {
   let node = data;
   for (const part of path) node = node && typeof node === 'object' ? (node as Record<PathPart, unknown>)[part] : undefined;
   return node;
+}
+
+/**
+ * A copy of root with the value at path replaced: only the objects along the path
+ * are copied, the rest is shared. Nothing evaluates rules by changing them, and
+ * sharing the untouched clauses keeps the engine's per-clause caches warm (a deep
+ * copy of each policy per option was most of the cost of finding the readings in play).
+ */
+export function setAt<T>(root: T, path: readonly PathPart[], value: unknown): T {
+  if (!path.length) return value as T;
+  const [head, ...rest] = path;
+  const node = root as unknown as Record<PathPart, unknown>;
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as unknown as Record<PathPart, unknown>;
+  copy[head!] = setAt(node[head!], rest, value);
+  return copy as unknown as T;
 }

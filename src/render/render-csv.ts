@@ -3,7 +3,7 @@ import type { Labels } from './labels.js';
 import { AMOUNT_KINDS, amountsOf, levelsUsed, reportRows, type ReportRow } from './rows.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { documentSteps, explainParts } from './render-explain.js';
-import type { ReadingUse } from '../readings/readings-in-play.js';
+import type { ReadingUse } from '../reading-effects/readings-in-play.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { safeText } from '../i18n/safe-text.js';
 

@@ -6,8 +6,8 @@ import { Decimal, formatNumber, formatYuan } from '../money/decimal.js';
 import { labelsFor, type Labels } from './labels.js';
 import { exactNumber, opWord, renderShown, renderTerm, showsResult } from './render-term.js';
 import { clauseNote, clauseRef, docLabel } from './rows.js';
-import type { ReadingUse } from '../readings/readings-in-play.js';
-import { itemName } from '../input/record-value.js';
+import type { ReadingUse } from '../reading-effects/readings-in-play.js';
+import { itemName } from '../model/record-value.js';
 
 const SHOWN = new Set(['eligible', 'ceiling', 'needs_data', 'superseded', 'excluded']);
 const AMOUNT_ARGS = new Set(['tier', 'before', 'used', 'cap', 'amount']);

@@ -1,8 +1,8 @@
 import type { RuleSet } from '../model/rule-set.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { formatYuan } from '../money/decimal.js';
-import type { Range, RangeEnd } from '../readings/range.js';
-import type { ReadingUse } from '../readings/readings-in-play.js';
+import type { Range, RangeEnd } from '../reading-effects/range.js';
+import type { ReadingUse } from '../reading-effects/readings-in-play.js';
 import type { Labels } from './labels.js';
 
 const sep = (l: Labels) => (l.lang === 'zh' ? '；' : '; ');

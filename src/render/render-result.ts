@@ -12,7 +12,7 @@ import type { SheetMeta } from './html/sheet.js';
 import { safeText } from '../i18n/safe-text.js';
 import { wrapText } from './wrap-text.js';
 import { readingsLines } from './render-readings.js';
-import type { ReadingUse } from '../readings/readings-in-play.js';
+import type { ReadingUse } from '../reading-effects/readings-in-play.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 

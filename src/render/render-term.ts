@@ -2,7 +2,7 @@ import type { NumAs, Shown, Term } from '../engine/types.js';
 import { catalogue, fill } from '../i18n/messages.js';
 import { Decimal, formatNumber } from '../money/decimal.js';
 import type { Labels } from './labels.js';
-import { itemName } from '../input/record-value.js';
+import { itemName } from '../model/record-value.js';
 
 /** Decimals shown in full up to this many places; a longer (recurring) value is shown rounded, marked ≈. */
 const MAX_PLACES = 6;

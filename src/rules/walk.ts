@@ -94,7 +94,7 @@ export function* comparisons(c: Condition, path: Path): Generator<[Extract<Condi
 /** The conditions inside an award (the cases of a `cases` award, at any depth), with their paths. */
 export function* conditionsOfAward(a: Award, path: Path): Generator<[Condition, Path]> {
   if (a.kind === 'sum' || a.kind === 'max') for (let i = 0; i < a.parts.length; i++) yield* conditionsOfAward(a.parts[i]!, [...path, 'parts', i]);
-  // An item's conditions are on its fields: checked against the record list's fields (lint/check-records.ts).
+  // An item's conditions are on its fields: checked against the record list's fields (check/check-records.ts).
   if (a.kind === 'each') yield* conditionsOfAward(a.award, [...path, 'award']);
   if (a.kind !== 'cases') return;
   for (let i = 0; i < a.cases.length; i++) {

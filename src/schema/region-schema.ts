@@ -32,7 +32,7 @@ export const RegimeFileSchema = z
           shares: z.array(ShareSchema).min(1),
           note: z.string().optional(),
         })
-        // Shares, policies and regions are checked against the rule set when the file is loaded (src/lint/check-regime.ts).
+        // Shares, policies and regions are checked against the rule set when the file is loaded (src/check/check-regime.ts).
         .strict(),
     ),
   })

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecimalText, DeferredFacts, FactSlots, type Deferred } from '../../src/batch/convert/defer-facts.js';
 import { cellReader } from '../../src/batch/convert/read-cells.js';
-import { coerceFactValue, type Coerced, type FactValue } from '../../src/input/coerce-value.js';
+import { coerceFactValue, type Coerced } from '../../src/input/coerce-value.js';
+import type { FactValue } from '../../src/model/fact-value.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { Decimal } from '../../src/money/decimal.js';
 

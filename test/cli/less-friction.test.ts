@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { FIXED_HEADERS } from '../../src/batch/convert/map-headers.js';
 import { templateFacts } from '../../src/batch/template/template-facts.js';
-import { regionsStartingWith, resolveRegion } from '../../src/load/regions.js';
+import { regionsStartingWith, resolveRegion } from '../../src/model/regions.js';
 import { DEFAULT_RULES_DIR } from '../../src/load/load-rules.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { factsOfAward, factsOfCondition } from '../../src/rules/walk.js';

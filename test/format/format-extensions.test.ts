@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ClauseResult, Evaluation } from '../../src/engine/types.js';
 import { coerceFactValue } from '../../src/input/coerce-value.js';
-import type { RecordList } from '../../src/input/record-value.js';
+import type { RecordList } from '../../src/model/record-value.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { checkRules } from '../../src/load/validate-rules.js';

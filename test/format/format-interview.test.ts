@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askFact } from '../../src/interview/ask-fact.js';
 import { nextQuestion, type InterviewState } from '../../src/interview/choose-questions.js';
 import type { Prompts } from '../../src/interview/prompts.js';
-import { RecordList } from '../../src/input/record-value.js';
+import { RecordList } from '../../src/model/record-value.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { checkRules } from '../../src/load/validate-rules.js';
 import { copyWithSixthPolicy } from '../helpers/sixth-policy.js';

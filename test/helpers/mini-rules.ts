@@ -1,8 +1,9 @@
 import { loadRulesSync as loadRules } from '../../src/load/load-rules-sync.js';
 import type { RuleSet } from '../../src/load/load-rules.js';
 import { PolicySchema } from '../../src/schema/policy-schema.js';
-import { checkReferences } from '../../src/lint/check-references.js';
-import { checkAmounts } from '../../src/lint/check-amounts.js';
+import { readThresholds } from '../../src/load/read-thresholds.js';
+import { checkReferences } from '../../src/check/check-references.js';
+import { checkAmounts } from '../../src/check/check-amounts.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { ClauseResult, Enterprise, ClauseHistory } from '../../src/engine/types.js';
@@ -44,7 +45,9 @@ export function ruleSetWith(clauses: unknown[], extra: Record<string, unknown> =
     ...extra,
   });
   const src = { file: 'test.yaml', data: policy, locate: () => ({ file: 'test.yaml' }) };
-  const set: RuleSet = { ...base, policies: [{ policy, file: 'test.yaml', source: src }] };
+  const policies = [{ policy, file: 'test.yaml', source: src }];
+  // Its thresholds are read as a load reads them: the engine compares only values read at load.
+  const set: RuleSet = { ...base, policies, thresholds: readThresholds({ facts: base.facts, policies }) };
   const problems = [...checkReferences(set), ...checkAmounts(policy, base.facts, () => ({ file: 'test.yaml' }))];
   if (problems.length) throw new Error(JSON.stringify(problems));
   return set;

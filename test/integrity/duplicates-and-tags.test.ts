@@ -89,7 +89,7 @@ describe('a value given twice is an error naming both places', { timeout: 120_00
     for (const text of [a + b, c]) {
       const r = cli(['calc', 'examples/hangzhou-cbec-2024-seller.yaml', '--regime', regime(text), '--lang', 'en']);
       expect(r.code, text).toBe(2);
-      // The regime file's checks (src/lint/check-regime.ts): a place twice for a document overlaps, a level twice in a split.
+      // The regime file's checks (src/check/check-regime.ts): a place twice for a document overlaps, a level twice in a split.
       expect(r.stderr).toMatch(/regime\.yaml:\d+:\d+.*\[(RULE_REGIME_OVERLAP|RULE_LEVEL_TWICE)\]/);
     }
   });

@@ -25,15 +25,18 @@ console.log(result.totals.sure.toFixed(2), rulesFingerprint(set));
 `;
 
 // Compiled against the published declarations: the API's types are part of what it promises.
-const TYPED = `import { applyReadings, chooseReadings, evaluate, loadRules, readEnterprise, renderJson, renderText, type Evaluation } from 'subsidy';
+const TYPED = `import { applyReadings, chooseReadings, evaluate, loadRules, readEnterprise, readRecord, renderJson, renderText, resultJson, SCHEMA_VERSION, type Evaluation } from 'subsidy';
 
 const set = applyReadings(await loadRules(), chooseReadings(await loadRules(), {}));
 const read = readEnterprise(set, { region: '兰溪市', year: 2023, facts: {} });
+const again = readRecord(set, JSON.parse('{}'), { locate: (path) => ({ file: 'row 2', field: path.join('.') }) });
 if (read.enterprise) {
   const ev: Evaluation = evaluate(set, read.enterprise);
-  const text: string = renderJson(ev, set) + renderText([ev], set, { lang: 'en' });
-  void text;
-} else for (const f of read.findings) void f.code;
+  const text: string = renderJson(ev, set) + renderText([ev], set, { lang: 'en' }) + renderText(ev, set, { format: 'csv', ids: true });
+  const json = { ...resultJson(ev, set, { lang: 'en' }), mine: 1 };
+  const version: number = json.schemaVersion === SCHEMA_VERSION ? json.mine : 0;
+  void text, version;
+} else for (const f of [...read.findings, ...again.findings]) void f.code;
 `;
 
 let dir: string;

@@ -5,7 +5,7 @@ import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import type { Fact } from '../../src/schema/fact-schema.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
-import { fieldFact } from '../../src/input/record-value.js';
+import { fieldFact } from '../../src/model/record-value.js';
 import { historyUses, type HistoryUse } from '../../src/input/read-history-entry.js';
 import type { Enterprise } from '../../src/engine/types.js';
 

@@ -116,7 +116,7 @@ describe('fiscal split', () => {
 });
 
 describe('tiers, highest mode: more of the tier fact never lowers the award', () => {
-  const view = (ent: Enterprise, fact: string, v: Decimal) => new FactsView(set.facts, new Map([...ent.facts, [fact, v]]));
+  const view = (ent: Enterprise, fact: string, v: Decimal) => new FactsView(set.facts, new Map([...ent.facts, [fact, v]]), set.thresholds);
   const awardAt = (c: Clause, facts: FactsView) => {
     const a = evalAward(c.award!, { facts, history: undefined, trace: [] });
     return a.ok ? applyLimits(c, a.value, undefined, []).amount : undefined;

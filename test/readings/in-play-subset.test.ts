@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
-import { outcomeKey, readingsInPlay, readingsNearby } from '../../src/readings/readings-in-play.js';
+import { outcomeKey, readingsInPlay, readingsNearby } from '../../src/reading-effects/readings-in-play.js';
 import { shippedRules } from '../helpers/mini-rules.js';
 import { enterpriseRecord, toValidEnterprise } from '../property/arbitraries.js';
 

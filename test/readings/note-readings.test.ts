@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { CHOOSING, SETTLED } from '../../src/lint/check-note-readings.js';
-import { notesOf } from '../../src/lint/check-references.js';
+import { CHOOSING, SETTLED } from '../../src/check/check-note-readings.js';
+import { notesOf } from '../../src/check/check-references.js';
 import { labelsFor } from '../../src/render/labels.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
 import { brokenCopy, edit } from '../helpers/broken-rules.js';

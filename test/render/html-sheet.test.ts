@@ -20,7 +20,7 @@ import { reportRows } from '../../src/render/rows.js';
 import { readingsLines } from '../../src/render/render-readings.js';
 import { ReadingTally } from '../../src/render/html/readings-row.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
-import { readingsInPlay } from '../../src/readings/readings-in-play.js';
+import { readingsInPlay } from '../../src/reading-effects/readings-in-play.js';
 import { provenance, runTime } from '../../src/provenance/provenance.js';
 import { provenanceLines } from '../../src/provenance/render-provenance.js';
 import { shippedRules } from '../helpers/mini-rules.js';

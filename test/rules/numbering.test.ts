@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalNumber, numberInSource, outline, sourceItems, unaccountedItems } from '../../src/lint/source-items.js';
+import { canonicalNumber, numberInSource, outline, sourceItems, unaccountedItems } from '../../src/check/source-items.js';
 import { checkRules } from '../../src/load/validate-rules.js';
 import { coverage, coverageFails } from '../../src/lint/coverage.js';
 import { brokenCopy, run } from '../helpers/broken-rules.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRulesSync as loadRules } from '../../src/load/load-rules-sync.js';
 import { DEFAULT_RULES_DIR } from '../../src/load/load-rules.js';
 import { checkRules } from '../../src/load/validate-rules.js';
-import { squeeze } from '../../src/lint/source-items.js';
+import { squeeze } from '../../src/check/source-items.js';
 import { coverage, coverageFails } from '../../src/lint/coverage.js';
 import { jsonSchemas } from '../../src/schema/emit-json-schema.js';
 import { thrownCode } from '../helpers/thrown-code.js';

@@ -5,7 +5,7 @@ import { DEFAULT_RULES_DIR } from '../../src/load/load-rules.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { checkRules } from '../../src/load/validate-rules.js';
 import { coverage } from '../../src/lint/coverage.js';
-import { canonicalNumber, sourceItems } from '../../src/lint/source-items.js';
+import { canonicalNumber, sourceItems } from '../../src/check/source-items.js';
 import { brokenCopy, run } from '../helpers/broken-rules.js';
 import { cli } from '../helpers/cli.js';
 

@@ -1,4 +1,4 @@
-import type { FactValue } from '../../input/coerce-value.js';
+import type { FactValue } from '../../model/fact-value.js';
 import { Decimal } from '../../money/decimal.js';
 
 /**

@@ -3,8 +3,8 @@ import { evaluate } from '../../engine/evaluate.js';
 import type { RuleSet } from '../../model/rule-set.js';
 import type { Outcome, RowRange } from '../report/batch-report.js';
 import type { Enterprise, Evaluation } from '../../engine/types.js';
-import { readingRange } from '../../readings/range.js';
-import { readingsInPlay } from '../../readings/readings-in-play.js';
+import { readingRange } from '../../reading-effects/range.js';
+import { readingsInPlay } from '../../reading-effects/readings-in-play.js';
 import type { SourceRow } from '../read/source-row.js';
 import type { RowConverter } from './row-to-record.js';
 

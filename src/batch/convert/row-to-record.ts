@@ -1,6 +1,7 @@
 import type { Finding, Position } from '../../errors/codes.js';
 import type { Enterprise } from '../../engine/types.js';
-import { isBlank, type FactValue } from '../../input/coerce-value.js';
+import { isBlank } from '../../input/coerce-value.js';
+import type { FactValue } from '../../model/fact-value.js';
 import { excelError } from '../../input/excel-errors.js';
 import { factIndex, toEnterprise, type Locate } from '../../input/to-enterprise.js';
 import type { RuleSet } from '../../model/rule-set.js';

@@ -14,7 +14,7 @@ import type { Converted } from '../convert/row-to-record.js';
 import type { Hint } from '../../advice/next-tier.js';
 import { mergePortfolio, Portfolio, portfolioData, renderPortfolio, type PortfolioData } from './portfolio.js';
 import { safeText } from '../../i18n/safe-text.js';
-import type { ReadingUse } from '../../readings/readings-in-play.js';
+import type { ReadingUse } from '../../reading-effects/readings-in-play.js';
 
 /** --range: the sure total and the awards that move, at their lowest and highest across the readings touching the row. */
 export interface RowRange {

@@ -5,7 +5,7 @@ import type { Labels } from '../../render/labels.js';
 import { safeText } from '../../i18n/safe-text.js';
 import { enterpriseLine, SUMMARY_AMOUNTS, SUMMARY_WHOLE, summaryCells, summaryHead, type Outcome } from './batch-report.js';
 import { csvHead, reportRenderer, type ReportOptions, type ReportRenderer } from './report-formats.js';
-import { readingsInPlay } from '../../readings/readings-in-play.js';
+import { readingsInPlay } from '../../reading-effects/readings-in-play.js';
 
 /**
  * The .xlsx report's rows, as a ReportRenderer: each outcome becomes lines of a

@@ -6,8 +6,8 @@ import { comparisons } from '../../rules/walk.js';
 import type { Fact } from '../../schema/fact-schema.js';
 import { FIXED_HEADERS } from '../convert/map-headers.js';
 import { choiceLabels } from '../../input/enum-choices.js';
-import { regionChain, resolveRegion } from '../../load/regions.js';
-import { fieldFact } from '../../input/record-value.js';
+import { regionChain, resolveRegion } from '../../model/regions.js';
+import { fieldFact } from '../../model/record-value.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 
 import { NOTES_MARK } from '../read/split-records.js';

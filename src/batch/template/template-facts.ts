@@ -1,6 +1,6 @@
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { regionChain, resolveRegion } from '../../load/regions.js';
+import { regionChain, resolveRegion } from '../../model/regions.js';
 import { coerceFactValue } from '../../input/coerce-value.js';
 import type { LoadedPolicy, RuleSet } from '../../model/rule-set.js';
 import { factsOfAward, factsOfCondition } from '../../rules/walk.js';

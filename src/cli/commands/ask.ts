@@ -1,7 +1,7 @@
 import type { RuleSet } from '../../model/rule-set.js';
-import { loadSet } from '../load-set.js';
+import { loadRules } from '../../index.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { resolveRegion } from '../../load/regions.js';
+import { resolveRegion } from '../../model/regions.js';
 import { catalogue, type Lang } from '../../i18n/messages.js';
 import { terminalWidth } from '../terminal-width.js';
 import { runTime } from '../../provenance/provenance.js';
@@ -30,7 +30,7 @@ function interactive(): boolean {
 export async function ask(opts: AskOptions): Promise<number> {
   if (!interactive()) throw SubsidyError.of('NO_TTY', { detail: catalogue(opts.lang).words.noTtyDetail ?? '' });
   runTime(); // a malformed SOURCE_DATE_EPOCH is refused now, not after every question was answered
-  const set = await loadSet(opts);
+  const set = await loadRules(opts);
   const region = opts.region === undefined ? undefined : regionOf(set, opts.region);
   const year = opts.year === undefined ? undefined : yearOf(opts.year);
   const [prompts, { runInterview }] = await Promise.all([import('@inquirer/prompts'), import('../../interview/run-interview.js')]);

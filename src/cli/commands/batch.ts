@@ -23,7 +23,7 @@ import { formatFinding } from '../../i18n/format-error.js';
 import { safeText } from '../../i18n/safe-text.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import type { RuleSet } from '../../model/rule-set.js';
-import { loadSet } from '../load-set.js';
+import { loadRules } from '../../index.js';
 import { terminalWidth } from '../terminal-width.js';
 import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type InputHash } from '../../provenance/provenance.js';
 import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
@@ -206,7 +206,7 @@ async function runParallel(
 
 export async function batch(file: string, opts: BatchOptions): Promise<number> {
   const at = runTime();
-  const set = await loadSet(opts);
+  const set = await loadRules(opts);
   const encoding = parseEncoding(opts.encoding);
   const limit = wholeNumber(opts.limit, '--limit', 0, 1e9)!;
   const year = yearOption(opts.year);

@@ -1,18 +1,13 @@
-import { loadSet } from '../load-set.js';
+import { type Enterprise, type Evaluation, evaluate, loadRules, type ReadOptions, readRecord, renderText, resultJson, type RuleSet } from '../../index.js';
 import { readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { toEnterprise, type Locate } from '../../input/to-enterprise.js';
 import { enterpriseRecord } from '../../input/enterprise-record.js';
-import { evaluate } from '../../engine/evaluate.js';
-import { renderResult, type Format } from '../../render/render-result.js';
+import { renderHtml } from '../../render/html/render-html.js';
 import type { Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
-import { evaluationJson } from '../../render/to-json.js';
 import { labelsFor, type Labels } from '../../render/labels.js';
-import type { Range, RangeEnd } from '../../readings/range.js';
-import type { RuleSet } from '../../model/rule-set.js';
-import type { Enterprise, Evaluation } from '../../engine/types.js';
+import type { Range, RangeEnd } from '../../reading-effects/range.js';
 import { terminalWidth } from '../terminal-width.js';
 import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
 import { inputName, provenance, runTime } from '../../provenance/provenance.js';
@@ -22,6 +17,9 @@ import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
 import { isTable } from '../../batch/read/input-format.js';
+
+type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
+type Locate = NonNullable<ReadOptions['locate']>;
 
 export interface CalcOptions {
   year?: string;
@@ -58,17 +56,17 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   if (opts.interactive) return (await import('./ask.js')).ask(opts);
   if (file === undefined) throw SubsidyError.of('USAGE', { detail: reason('calcUsage') });
   const at = runTime();
-  const set = await loadSet(opts);
+  const set = await loadRules(opts);
   const year = yearOption(opts.year);
   const region = regionOption(set, opts.region);
   const { record, locate, sha256 } = await readInput(set, file, opts);
-  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region, year });
+  const { enterprise: parsed, findings } = readRecord(set, record, { locate, region, year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, opts.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
   const ev = evaluate(set, enterprise);
   // The base case for --compare is the file as written: no --set, --year or --region.
-  const base = opts.compare ? (toEnterprise(set, record, locate).enterprise ?? parsed) : parsed;
+  const base = opts.compare ? (readRecord(set, record, { locate }).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
   const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
   const labels = labelsFor(set, opts.lang, opts.ids);
@@ -77,7 +75,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   // --format wins; else the --out file's extension; else the table.
   const format = opts.format ?? formatOfName(opts.out, EXTENSIONS) ?? 'table';
   if (format === 'json') {
-    const { schemaVersion, ...result } = evaluationJson(ev, set, labels);
+    const { schemaVersion, ...result } = resultJson(ev, set, { lang: opts.lang, ids: opts.ids });
     const input = embeddedInput(set, record, enterprise, opts.set);
     writeOutput(
       safeJson(JSON.stringify({ schemaVersion, provenance: prov, ...result, input, ...readings.json, ...advice.json }, null, 2)) + '\n',
@@ -90,17 +88,19 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
   // The calculation sheet shows the provenance in its header; the other formats end with it.
   const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
-  const report = renderResult([ev], set, {
-    format,
-    explain: opts.explain,
-    all: opts.all,
-    lang: opts.lang,
-    ids: opts.ids,
-    readings: [readings.uses],
-    color: terminal && !process.env.NO_COLOR,
-    width,
-    sheet,
-  });
+  const report =
+    format === 'html'
+      ? renderHtml([ev], set, labels, { ...sheet, all: opts.all }, [readings.uses])
+      : renderText(ev, set, {
+          format,
+          explain: opts.explain,
+          all: opts.all,
+          lang: opts.lang,
+          ids: opts.ids,
+          readings: [readings.uses],
+          color: terminal && !process.env.NO_COLOR,
+          width,
+        });
   const trailer = format === 'html' ? '' : provenanceBlock(format, prov, opts.lang, report);
   // CSV and HTML are structures a program or a browser reads: the range and advice go beside them (stderr), never into them.
   const structured = format === 'csv' || format === 'html';
@@ -146,13 +146,13 @@ function whole(raw: string, field: string): number {
 /** The readings that decided something here (every output names them), and with --range the range across them. */
 async function readingsIfUsed(set: RuleSet, ent: Enterprise, ev: Evaluation, opts: CalcOptions, labels: Labels) {
   if (!set.readings.length) return { uses: [], json: { readings: [] }, text: '' };
-  const { readingsInPlay } = await import('../../readings/readings-in-play.js');
+  const { readingsInPlay } = await import('../../reading-effects/readings-in-play.js');
   const uses = readingsInPlay(set, ent, ev);
   const json: Record<string, unknown> = {
     readings: uses.map((u) => ({ id: u.id, option: u.option, default: u.isDefault, decided: u.decided, touches: u.touches })),
   };
   if (!opts.range) return { uses, json, text: '' };
-  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../readings/range.js'), import('../../render/render-readings.js')]);
+  const [{ readingRange }, { renderRange }] = await Promise.all([import('../../reading-effects/range.js'), import('../../render/render-readings.js')]);
   const range = readingRange(set, ent, ev);
   json.range = rangeJson(range);
   return { uses, json, text: renderRange(range, labels) };
@@ -201,8 +201,8 @@ async function adviseIfAsked(set: RuleSet, ent: Enterprise, ev: Evaluation, base
     text.push(render.renderMissing(missing, labels));
   }
   if (opts.compare) {
-    const before = evaluationJson(evaluate(set, base), set);
-    const changes = diffResults(before, evaluationJson(ev, set));
+    const before = resultJson(evaluate(set, base), set);
+    const changes = diffResults(before, resultJson(ev, set));
     json.compare = { base: { region: base.region, year: base.year, totals: before.totals }, changes };
     text.push(render.renderChanges(changes, labels));
   }

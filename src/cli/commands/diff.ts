@@ -6,7 +6,7 @@ import { diffResults, type ResultFile } from '../../render/diff-results.js';
 import { safeJson } from '../../i18n/safe-text.js';
 import { renderDiff } from '../../render/render-diff.js';
 import { labelsFor } from '../../render/labels.js';
-import { loadRules } from '../../load/load-rules.js';
+import { loadRules } from '../../index.js';
 import type { Lang } from '../../i18n/messages.js';
 import { ResultFileSchema } from '../../schema/result-schema.js';
 import { reason } from '../../i18n/reasons.js';
@@ -31,6 +31,6 @@ export async function diffCommand(a: string, b: string, opts: { format: 'text' |
   const changes = diffResults(readResult(a), readResult(b));
   if (opts.format === 'json') process.stdout.write(safeJson(JSON.stringify({ changes }, null, 2)) + '\n');
   // Clauses are named from the current rules; one they no longer have keeps its id.
-  else process.stdout.write(renderDiff(changes, labelsFor(await loadRules(opts.rules), opts.lang, opts.ids)));
+  else process.stdout.write(renderDiff(changes, labelsFor(await loadRules({ rules: opts.rules }), opts.lang, opts.ids)));
   return changes.length ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_RULES_DIR } from '../../load/load-rules.js';
+import { DEFAULT_RULES_DIR } from '../../index.js';
 import { jsonSchemas } from '../../schema/emit-json-schema.js';
 
 /** Writes rules/schema/*.schema.json; a test fails when they are stale. */

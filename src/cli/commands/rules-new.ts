@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SubsidyError } from '../../errors/subsidy-error.js';
-import { DEFAULT_RULES_DIR } from '../../load/load-rules.js';
+import { DEFAULT_RULES_DIR } from '../../index.js';
 import { readTextFile } from '../../load/read-text-file.js';
 import { readYaml } from '../../load/read-yaml.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';

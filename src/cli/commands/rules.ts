@@ -3,9 +3,9 @@ import { SubsidyError } from '../../errors/subsidy-error.js';
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { formatFinding } from '../../i18n/format-error.js';
 import type { Lang } from '../../i18n/messages.js';
-import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../load/load-rules.js';
+import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../index.js';
 import { checkRules } from '../../load/validate-rules.js';
-import { isBlocking } from '../../lint/lint-rules.js';
+import { isBlocking } from '../../check/lint-rules.js';
 import { coverage, coverageFails, type CoverageRow } from '../../lint/coverage.js';
 import { describeClause } from '../rules/describe-rule.js';
 import { labelsFor } from '../../render/labels.js';
@@ -25,12 +25,12 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     case 'lint':
       return lint(opts);
     case 'list':
-      process.stdout.write(safeText(listRules(await loadRules(opts.rules), opts.format, opts.lang)));
+      process.stdout.write(safeText(listRules(await loadRules({ rules: opts.rules }), opts.format, opts.lang)));
       return 0;
     case 'coverage':
       return coverageCommand(opts);
     case 'readings': {
-      const set = await loadRules(opts.rules);
+      const set = await loadRules({ rules: opts.rules });
       const { listReadings } = await import('../../render/render-readings.js');
       if (opts.format === 'json') process.stdout.write(JSON.stringify({ readings: set.readings, profiles: set.profiles }, null, 2) + '\n');
       else process.stdout.write(safeText(listReadings(set, labelsFor(set, opts.lang))));
@@ -38,7 +38,7 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     }
     case 'show': {
       if (!arg) throw SubsidyError.of('USAGE', { detail: reason('rulesShowUsage') });
-      const set = await loadRules(opts.rules);
+      const set = await loadRules({ rules: opts.rules });
       process.stdout.write(safeText(showClause(set, arg, opts.lang)));
       return 0;
     }

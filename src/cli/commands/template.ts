@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { templateCsv, templateYaml } from '../../batch/template/render-template.js';
 import type { Lang } from '../../i18n/messages.js';
-import { loadRules } from '../../load/load-rules.js';
+import { loadRules } from '../../index.js';
 import { templateFacts } from '../../batch/template/template-facts.js';
 import { regionOption } from '../option-values.js';
 import { toStdout, writeOutput } from '../write-output.js';
@@ -35,7 +35,7 @@ const exists = (p: string) => {
 export async function template(opts: TemplateOptions): Promise<number> {
   if (!toStdout(opts.out) && !opts.force && exists(opts.out!))
     throw SubsidyError.of('OUTPUT_EXISTS', { path: opts.out, option: '--force' }, { file: opts.out });
-  const set = await loadRules(opts.rules);
+  const set = await loadRules({ rules: opts.rules });
   const format = opts.format ?? (opts.out && /^\.ya?ml$/i.test(extname(opts.out)) ? 'yaml' : 'csv');
   regionOption(set, opts.region);
   const scoped = opts.region !== undefined || opts.policy?.length || opts.kind !== undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { caseFiles, loadCaseFile, type LoadedCase } from '../../cases/load-cases.js';
 import { runCase, type CaseResult } from '../../cases/run-case.js';
 import { junitXml } from '../../cases/junit.js';
-import { loadSet } from '../load-set.js';
+import { loadRules } from '../../index.js';
 import { writeFileAtomic } from '../../output/write-file-atomic.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import type { Lang } from '../../i18n/messages.js';
@@ -25,7 +25,7 @@ export interface TestOptions {
 /** Runs YAML example cases. Exit 0 all pass, 1 any failure, 2 a malformed case file (thrown). */
 export async function testCommand(paths: string[], opts: TestOptions): Promise<number> {
   const at = opts.junit ? runTime() : undefined;
-  const set = await loadSet(opts);
+  const set = await loadRules(opts);
   const files = caseFiles(paths.length ? paths : ['examples']);
   const findings = [];
   const loaded: LoadedCase[] = [];

@@ -1,12 +1,8 @@
-import { evaluate } from '../../engine/evaluate.js';
-import type { Enterprise } from '../../engine/types.js';
+import { applyReadings, type Enterprise, evaluate, loadRules, readRecord, resultJson, type RuleSet, SCHEMA_VERSION } from '../../index.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import { catalogue, fill, type Lang } from '../../i18n/messages.js';
 import { applyOverrides } from '../../input/apply-overrides.js';
 import { enterpriseRecord } from '../../input/enterprise-record.js';
-import { toEnterprise } from '../../input/to-enterprise.js';
-import { loadRules, type RuleSet } from '../../load/load-rules.js';
-import { withReadings } from '../../readings/apply-readings.js';
 import { readTextFile, readTextFileHashed } from '../../load/read-text-file.js';
 import { readYaml, type YamlSource } from '../../load/read-yaml.js';
 import { zodFindings } from '../../load/zod-findings.js';
@@ -14,7 +10,6 @@ import type { Provenance } from '../../provenance/provenance.js';
 import { rulesFingerprint, toolVersion } from '../../provenance/provenance.js';
 import { clausesCompared, compareFigures, renderVerdict, type ResultLike, type Verdict } from '../../provenance/verify-result.js';
 import type { EmbeddedInput } from '../../provenance/embed-input.js';
-import { evaluationJson, SCHEMA_VERSION } from '../../render/to-json.js';
 import { EvaluationResultSchema } from '../../schema/result-schema.js';
 
 export interface VerifyOptions {
@@ -36,8 +31,8 @@ export async function verifyCommand(resultFile: string, inputFile: string | unde
   const { result: recorded, src } = readResult(resultFile, opts.lang);
   const prov = recorded.provenance;
   // The result is recomputed as it was read: the readings it records, where the rules still have them.
-  const loaded = await loadRules(opts.rules, opts.regime);
-  const set = withReadings(loaded, recordedReadings(loaded, prov));
+  const loaded = await loadRules({ rules: opts.rules, regime: opts.regime });
+  const set = applyReadings(loaded, recordedReadings(loaded, prov));
   const rules = rulesFingerprint(set);
   const recordedInput = prov.inputs.find((i) => i.role === 'input');
   let enterprise: Enterprise;
@@ -57,7 +52,7 @@ export async function verifyCommand(resultFile: string, inputFile: string | unde
     enterprise = fromEmbedded(set, recorded.input, src);
     input = { given: false, recorded: recordedInput?.sha256, file: recordedInput?.file, changed: false };
   }
-  const current = evaluationJson(evaluate(set, enterprise), set);
+  const current = resultJson(evaluate(set, enterprise), set);
   const changes = compareFigures(recorded, current);
   const regimeChanged = (prov.rules.regime?.sha256 ?? '') !== (rules.regime?.sha256 ?? '');
   const v: Verdict = {
@@ -86,7 +81,7 @@ function fromInputFile(set: RuleSet, file: string, prov: Provenance): { enterpri
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });
   const { record, locate } = enterpriseRecord(readYaml(text, file === '-' ? '<stdin>' : file));
   const o = prov.overrides ?? {};
-  const { enterprise: parsed, findings } = toEnterprise(set, record, locate, { region: o.region, year: o.year });
+  const { enterprise: parsed, findings } = readRecord(set, record, { locate, region: o.region, year: o.year });
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, o.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
@@ -95,7 +90,7 @@ function fromInputFile(set: RuleSet, file: string, prov: Provenance): { enterpri
 
 /** The input embedded in the result, checked as any input file is; problems point into the result file. */
 function fromEmbedded(set: RuleSet, input: EmbeddedInput, src: YamlSource): Enterprise {
-  const { enterprise, findings } = toEnterprise(set, input, (path) => src.locate(['input', ...path]));
+  const { enterprise, findings } = readRecord(set, input, { locate: (path) => src.locate(['input', ...path]) });
   // toEnterprise names fields from the record's root; here that root is the result's `input`.
   if (!enterprise) throw new SubsidyError(findings.map((f) => ({ ...f, field: f.field ? `input.${f.field}` : 'input' })));
   return enterprise;

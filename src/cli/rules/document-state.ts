@@ -1,4 +1,4 @@
-import { dayOf } from '../../lint/check-amounts.js';
+import { dayOf } from '../../check/check-amounts.js';
 import { runTime } from '../../provenance/provenance.js';
 import type { Policy } from '../../schema/policy-schema.js';
 

@@ -1,6 +1,6 @@
 import { parseDate } from '../../money/parse-amount.js';
 import type { Region } from '../../schema/region-schema.js';
-import { cnToInt } from '../../lint/source-items.js';
+import { cnToInt } from '../../check/source-items.js';
 
 /** What a scaffold guesses about a document from its text; every field is marked for review. */
 export interface DocumentGuess {

@@ -1,6 +1,6 @@
 import type { NumberingStyle } from '../../schema/policy-schema.js';
 import type { Region } from '../../schema/region-schema.js';
-import { cnToInt, outline, type SourceItem } from '../../lint/source-items.js';
+import { cnToInt, outline, type SourceItem } from '../../check/source-items.js';
 import { guessDocument } from './scaffold-meta.js';
 
 export interface ScaffoldInput {

@@ -1,10 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate } from '../../engine/evaluate.js';
-import { toEnterprise } from '../../input/to-enterprise.js';
-import { enterpriseRecord } from '../../input/enterprise-record.js';
-import { readYaml } from '../../load/read-yaml.js';
-import type { RuleSet } from '../../model/rule-set.js';
+import { evaluate, readEnterprise, type RuleSet } from '../../index.js';
 import { explainClause } from '../../render/render-explain.js';
 import type { Lang } from '../../i18n/messages.js';
 import { labelsFor } from '../../render/labels.js';
@@ -23,9 +19,7 @@ export function workedExample(set: RuleSet, clauseId: string, lang: Lang, dir = 
   for (const name of names) {
     const file = join(dir, name);
     try {
-      const src = readYaml(readFileSync(file, 'utf8'), file);
-      const { record, locate } = enterpriseRecord(src);
-      const { enterprise } = toEnterprise(set, record, locate);
+      const { enterprise } = readEnterprise(set, readFileSync(file, 'utf8'), { file });
       if (!enterprise) continue;
       const ev = evaluate(set, enterprise);
       for (const p of ev.policies) {

@@ -5,7 +5,7 @@ import { formatYuan, type Decimal } from '../../money/decimal.js';
 import type { Labels } from '../labels.js';
 import { exactNumber } from '../render-term.js';
 import { explainParts, traceLine } from '../render-explain.js';
-import type { ReadingUse } from '../../readings/readings-in-play.js';
+import type { ReadingUse } from '../../reading-effects/readings-in-play.js';
 import { amountKind, clauseRef, docLabel } from '../rows.js';
 import { html, lines, type Html } from './html.js';
 import { inputsUsed } from './inputs-used.js';

@@ -1,6 +1,6 @@
 import { catalogue, fill } from '../../i18n/messages.js';
 import type { RuleSet } from '../../model/rule-set.js';
-import type { ReadingUse } from '../../readings/readings-in-play.js';
+import type { ReadingUse } from '../../reading-effects/readings-in-play.js';
 import type { Labels } from '../labels.js';
 import { readingsLines } from '../render-readings.js';
 

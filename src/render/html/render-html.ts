@@ -5,7 +5,7 @@ import type { Labels } from '../labels.js';
 import { join } from './html.js';
 import { page } from './page.js';
 import { sheetSection, type SheetMeta } from './sheet.js';
-import type { ReadingUse } from '../../readings/readings-in-play.js';
+import type { ReadingUse } from '../../reading-effects/readings-in-play.js';
 
 /** A whole page holding the calculation sheet of each evaluation (calc has one); `readings`: as they stood for each evaluation. */
 export function renderHtml(evs: Evaluation[], set: RuleSet, l: Labels, meta: SheetMeta = {}, readings?: ReadingUse[][]): string {

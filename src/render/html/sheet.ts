@@ -5,7 +5,7 @@ import type { RuleSet } from '../../model/rule-set.js';
 import { Decimal, formatYuan } from '../../money/decimal.js';
 import type { Labels } from '../labels.js';
 import { documentSteps } from '../render-explain.js';
-import type { ReadingUse } from '../../readings/readings-in-play.js';
+import type { ReadingUse } from '../../reading-effects/readings-in-play.js';
 import { sheetReadingLines, withoutReadings } from './readings-row.js';
 import { amountColumnsUsed, amountKind, clauseRef, docLabel, hiddenCounts, levelsUsed, partialText, reportRows } from '../rows.js';
 import { barChart, type BarKind } from './chart.js';

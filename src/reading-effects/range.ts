@@ -2,7 +2,7 @@ import { evaluate } from '../engine/evaluate.js';
 import type { Enterprise, Evaluation } from '../engine/types.js';
 import type { RuleSet } from '../model/rule-set.js';
 import { Decimal, ZERO } from '../money/decimal.js';
-import { withReadings } from './apply-readings.js';
+import { withReadings } from '../readings/apply-readings.js';
 import { readingsInPlay } from './readings-in-play.js';
 
 /** One end of a range: the figure and the options that give it. */

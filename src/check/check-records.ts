@@ -1,9 +1,9 @@
 import type { Finding } from '../errors/codes.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { coerceFactValue } from '../input/coerce-value.js';
-import { fieldFact } from '../input/record-value.js';
+import { fieldFact } from '../model/record-value.js';
 import type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
-import { duplicateFindings } from '../load/duplicates.js';
+import { duplicateFindings } from './duplicates.js';
 import type { Award, Clause } from '../schema/policy-schema.js';
 import { factsOfAward, factsOfCondition, fieldsOf, type Path } from '../rules/walk.js';
 

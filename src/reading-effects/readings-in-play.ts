@@ -1,7 +1,7 @@
 import { evaluate } from '../engine/evaluate.js';
 import type { ClauseResult, Enterprise, Evaluation } from '../engine/types.js';
 import type { RuleSet } from '../model/rule-set.js';
-import { withReadings } from './apply-readings.js';
+import { withReadings } from '../readings/apply-readings.js';
 
 /** A reading as it stood in one evaluation: the option taken, and whether another option would have changed a result. */
 export interface ReadingUse {

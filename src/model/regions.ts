@@ -1,4 +1,7 @@
-import type { RuleSet } from '../model/rule-set.js';
+import type { RuleSet } from './rule-set.js';
+
+// The region tree of a rule set: pure functions over its regions, which input (the names people
+// write), the engine (a region's chain of ancestors) and the features above all read.
 
 // Every enterprise of a batch asks for its region's chain: worked out once per rule set and region.
 const chains = new WeakMap<RuleSet, Map<string, readonly string[]>>();

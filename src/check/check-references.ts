@@ -28,7 +28,7 @@ export function notesOf(p: Policy): [string, Path][] {
   });
   return out;
 }
-import { duplicateFindings } from '../load/duplicates.js';
+import { duplicateFindings } from './duplicates.js';
 import { reason } from '../i18n/reasons.js';
 
 /**

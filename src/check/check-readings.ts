@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../errors/codes.js';
 import type { RuleSet } from '../model/rule-set.js';
-import type { YamlSource } from '../load/read-yaml.js';
+import type { YamlSource } from '../model/rule-set.js';
 import { checkNoteReadings } from './check-note-readings.js';
 import { squeeze } from './source-items.js';
 

@@ -1,8 +1,8 @@
 import type { Decimal } from '../money/decimal.js';
 import type { FactValue } from './fact-value.js';
 
-// The enterprise is what input reads and the engine evaluates: defined here, below the engine,
-// so that input need not import the engine for it (engine/types re-exports it).
+// The enterprise is what input reads and the engine evaluates: defined in the model, below both,
+// so that neither imports the other for it (engine/types re-exports it).
 
 /** What the enterprise received before under one clause: drives first-reached tiers, upgrades and cumulative caps. */
 export const HISTORY_FIELDS = ['paid_total', 'years_paid', 'times_paid', 'highest_tier', 'level'] as const;
