@@ -52,6 +52,8 @@ export interface Piece {
   end: number;
   /** The physical line the piece starts on (1-based; CRLF, LF and CR each end a line). */
   line: number;
+  /** A record that spans lines (a quoted cell holds a line break): csv-parse reads its cells. */
+  multi?: boolean;
   problem?: LineProblem;
   /** A bad line's cells before the broken one, to say whose row it was. */
   cells?: string[];
@@ -296,7 +298,7 @@ export class RecordSplitter {
         this.columns = cells.length;
       }
     }
-    pieces.push({ kind, start: this.base + s, end: this.base + e, line: this.line });
+    pieces.push({ kind, start: this.base + s, end: this.base + e, line: this.line, multi });
     this.line += multi ? countBreaks(buf, s, e) : buf[e - 1] === LF || buf[e - 1] === CR ? 1 : 0;
     return e;
   }
