@@ -130,8 +130,10 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   const r = evaluateOwn(lp, c, ent, facts, ex, traced);
   if (ex.result !== true || !BARRED.has(c.status)) return r;
   // Exclusions decide first: what the clause would have paid is shown as set aside, and nothing is asked for.
-  const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r;
   const setAside = r.status === 'eligible' || r.status === 'ceiling' ? r.amount : undefined;
+  // Nothing set aside and no trace: the same result for every enterprise the disqualifier bars.
+  if (setAside === undefined && !traced) return excludedResult(lp, c, ex.hit!);
+  const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r;
   Object.assign(out, {
     status: 'excluded',
     reason: { code: 'exclusion', detail: ex.hit },
@@ -229,6 +231,30 @@ function notEligible(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined
   return shared;
 }
 
+// A barred clause that would have paid nothing says only which clause and which disqualifier:
+// in batches most barred rows are of this kind, so each clause and disqualifier has one result.
+const excludedResults = new WeakMap<Clause, Map<string, ClauseResult>>();
+
+function excludedResult(lp: LoadedPolicy, c: Clause, hit: string): ClauseResult {
+  let byHit = excludedResults.get(c);
+  if (!byHit) excludedResults.set(c, (byHit = new Map()));
+  let shared = byHit.get(hit);
+  if (!shared) {
+    const r = fresh(lp, c, undefined);
+    Object.assign(r, {
+      status: 'excluded',
+      reason: { code: 'exclusion', detail: hit },
+      missing: NONE,
+      potential: undefined,
+      missingHistory: undefined,
+      amount: undefined,
+      instalments: undefined,
+    } satisfies Partial<ClauseResult>);
+    byHit.set(hit, (shared = frozen(r)));
+  }
+  return shared;
+}
+
 // Half the clauses a row meets pay nothing by nature (information, references, defective
 // text): without a trace their result is the same for every enterprise, so it is made once
 // per policy (undefined for clauses that can pay). Frozen, because it is shared: stacking
@@ -275,4 +301,4 @@ function joined(exclusions: string[], own: string[], more: string[] = NONE): str
   for (const list of [exclusions, own, more]) for (const id of list) if (!out.includes(id)) out.push(id);
   return out;
 }
-const NONE: string[] = [];
+const NONE: string[] = Object.freeze([]) as unknown as string[];
