@@ -208,7 +208,16 @@ function fresh(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined): Cla
     title: c.title,
     ruleStatus: c.status,
     status: 'info',
+    // Every field a result may get later, present from the start: results then share one
+    // shape, and the renderers reading them stay monomorphic (undefined fields are not written).
+    amount: undefined,
+    potential: undefined,
     missing: [],
+    missingHistory: undefined,
+    reason: undefined,
+    supersededBy: undefined,
+    split: undefined,
+    instalments: undefined,
     trace: trace ?? NO_TRACE,
     notes: c.notes ?? [],
   };
