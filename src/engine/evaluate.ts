@@ -94,8 +94,12 @@ function evaluatePolicy(_set: RuleSet, lp: LoadedPolicy, ent: Enterprise, facts:
       clauses: [],
     });
   const exclusion = checkExclusions(lp, facts, trace);
-  const fixed = traced || exclusion.result === true ? undefined : infoResults(lp);
-  const clauses = policy.clauses.map((c, i) => fixed?.[i] ?? evaluateClause(lp, c, ent, facts, exclusion, traced));
+  // A barred document's supports are each worked out (what they would have paid is set aside).
+  const fixed = traced ? undefined : infoResults(lp);
+  const barred = exclusion.result === true;
+  const clauses = policy.clauses.map(
+    (c, i) => (barred && BARRED.has(c.status) ? undefined : fixed?.[i]) ?? evaluateClause(lp, c, ent, facts, exclusion, traced),
+  );
   const hit = exclusion.hit ? policy.exclusions.find((x) => x.id === exclusion.hit) : undefined;
   return Object.assign(base, {
     applicability: 'applies' as const,
@@ -127,13 +131,14 @@ const BARRED = new Set(['computable', 'ceiling', 'non_monetary']);
 
 /** The result object is built once and completed in place: a copy per outcome showed in batch profiles. */
 function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
-  const r = evaluateOwn(lp, c, ent, facts, ex, traced);
-  if (ex.result !== true || !BARRED.has(c.status)) return r;
+  if (ex.result !== true || !BARRED.has(c.status)) return evaluateOwn(lp, c, ent, facts, ex, traced)!;
+  // Without a trace only what the clause would pay matters here (see evaluateOwn's paidOnly).
+  const r = evaluateOwn(lp, c, ent, facts, ex, traced, !traced);
   // Exclusions decide first: what the clause would have paid is shown as set aside, and nothing is asked for.
-  const setAside = r.status === 'eligible' || r.status === 'ceiling' ? r.amount : undefined;
+  const setAside = r && (r.status === 'eligible' || r.status === 'ceiling') ? r.amount : undefined;
   // Nothing set aside and no trace: the same result for every enterprise the disqualifier bars.
   if (setAside === undefined && !traced) return excludedResult(lp, c, ex.hit!);
-  const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r;
+  const out = Object.isFrozen(r) ? fresh(lp, c, undefined) : r!;
   Object.assign(out, {
     status: 'excluded',
     reason: { code: 'exclusion', detail: ex.hit },
@@ -146,27 +151,46 @@ function evaluateClause(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: Fac
   return out;
 }
 
-/** A clause on its own terms: beneficiary, conditions, award, history and limits; an unknown exclusion only adds to what is missing. */
-function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsView, ex: ExclusionState, traced: boolean): ClauseResult {
+/**
+ * A clause on its own terms: beneficiary, conditions, award, history and limits; an unknown
+ * exclusion only adds to what is missing. `paidOnly` (a clause a disqualifier bars, without a
+ * trace): only an award it would pay is of use, so undefined as soon as it is sure there is none
+ * (a fact it needs is unknown: the award is then not worked out), and no result is made for it.
+ */
+function evaluateOwn(
+  lp: LoadedPolicy,
+  c: Clause,
+  ent: Enterprise,
+  facts: FactsView,
+  ex: ExclusionState,
+  traced: boolean,
+  paidOnly = false,
+): ClauseResult | undefined {
   const trace: TraceStep[] | undefined = traced ? [] : undefined;
-  if (!paysAward(c)) return fresh(lp, c, trace);
+  if (!paysAward(c)) return paidOnly ? undefined : fresh(lp, c, trace);
   const missing: string[] = [];
   if (c.beneficiary) {
     const kinds = facts.value('entity_kinds') as string[] | undefined;
     // Several kinds: the clause pays any of them.
-    const wanted = typeof c.beneficiary === 'string' ? [c.beneficiary] : c.beneficiary;
-    const result: TriBool = kinds ? wanted.some((k) => kinds.includes(k)) : 'unknown';
+    const wanted = beneficiaries(c);
+    const result: TriBool = kinds ? wanted.kinds.some((k) => kinds.includes(k)) : 'unknown';
     trace?.push({ kind: 'beneficiary', required: c.beneficiary, actual: kinds, result });
-    if (result === false) return notEligible(lp, c, trace, 'beneficiary', wanted.join(','));
-    if (result === 'unknown') missing.push('entity_kinds');
+    if (result === false) return notEligible(lp, c, trace, 'beneficiary', wanted.detail);
+    if (result === 'unknown') {
+      if (paidOnly) return undefined;
+      missing.push('entity_kinds');
+    }
   }
   if (c.when) {
     const cond = evalCondition(c.when, facts, trace);
     if (cond.result === false) return notEligible(lp, c, trace, 'condition');
     missing.push(...cond.missing);
   }
+  // Anything missing makes the clause need data (or pay nothing): it pays nothing now either way.
+  if (paidOnly && missing.length) return undefined;
   const history = ent.history.get(c.id);
   const award = evalAward(c.award, { facts, history, trace });
+  if (paidOnly && !award.ok) return undefined;
   const r = fresh(lp, c, trace);
   if (!award.ok) {
     r.status = 'needs_data';
@@ -197,6 +221,18 @@ function evaluateOwn(lp: LoadedPolicy, c: Clause, ent: Enterprise, facts: FactsV
     trace?.push({ kind: 'instalments', parts: r.instalments });
   }
   return r;
+}
+
+const beneficiaryLists = new WeakMap<Clause, { kinds: string[]; detail: string }>();
+
+/** The kinds a clause pays (any of them) and the reason's detail naming them: made once per clause. */
+function beneficiaries(c: Clause): { kinds: string[]; detail: string } {
+  let b = beneficiaryLists.get(c);
+  if (!b) {
+    const kinds = typeof c.beneficiary === 'string' ? [c.beneficiary] : (c.beneficiary ?? []);
+    beneficiaryLists.set(c, (b = { kinds, detail: kinds.join(',') }));
+  }
+  return b;
 }
 
 function fresh(lp: LoadedPolicy, c: Clause, trace: TraceStep[] | undefined): ClauseResult {
