@@ -31,33 +31,37 @@ export function lineText(buf: Buffer, s: number, e: number): string {
 export function cellsOfLine(line: string): string[] | undefined {
   if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) return undefined;
   if (line.indexOf('"') < 0) return line.split(',');
-  const cells: string[] = [];
+  // Cells are gathered in one array kept from line to line and copied out at their count:
+  // an array grown cell by cell is reallocated five times on the way to 180 cells.
+  const cells = scratch;
+  let n = 0;
   let i = 0;
   for (;;) {
     if (line.charCodeAt(i) === QUOTE) {
       const closed = quotedCell(line, i + 1);
       if (!closed) return undefined;
-      cells.push(closed.cell);
+      cells[n++] = closed.cell;
       i = closed.next;
-      if (i >= line.length) return cells;
+      if (i >= line.length) return cells.slice(0, n);
       if (line.charCodeAt(i) !== COMMA) return undefined;
     } else {
       const c = line.indexOf(',', i);
       if (c < 0) {
-        cells.push(line.slice(i));
-        return cells;
+        cells[n++] = line.slice(i);
+        return cells.slice(0, n);
       }
-      cells.push(line.slice(i, c));
+      cells[n++] = line.slice(i, c);
       i = c;
     }
     // i is at a comma: a cell follows, empty when the comma ends the line.
     i++;
     if (i === line.length) {
-      cells.push('');
-      return cells;
+      cells[n++] = '';
+      return cells.slice(0, n);
     }
   }
 }
+const scratch: string[] = [];
 
 /** A quoted cell whose content starts at s: its text and the index after its closing quote. */
 function quotedCell(line: string, s: number): { cell: string; next: number } | undefined {
