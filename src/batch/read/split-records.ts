@@ -229,6 +229,7 @@ function swallowed(cell: string): boolean {
  */
 export class RecordSplitter {
   private carry: Buffer = Buffer.alloc(0);
+  private joined: Buffer = Buffer.alloc(0);
   private base = 0;
   private line = 1;
   private columns: number | undefined;
@@ -245,7 +246,15 @@ export class RecordSplitter {
   }
 
   feed(chunk: Buffer): Split {
-    return this.run(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk, false);
+    if (!this.carry.length) return this.run(chunk, false);
+    // The unfinished record and the new bytes go into memory reused from feed to feed (a split's
+    // bytes are valid only until the next feed). A fresh buffer per feed, as Buffer.concat makes,
+    // is fresh pages to fault in: a third of the time the planner took to read a file.
+    const size = this.carry.length + chunk.length;
+    if (this.joined.length < size) this.joined = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.joined.length));
+    this.carry.copy(this.joined, 0);
+    chunk.copy(this.joined, this.carry.length);
+    return this.run(this.joined.subarray(0, size), false);
   }
 
   finish(): Split {
