@@ -1,7 +1,10 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecimalText, DeferredFacts, FactSlots, type Deferred } from '../../src/batch/convert/defer-facts.js';
 import { cellReader } from '../../src/batch/convert/read-cells.js';
+import { cellsOfLine } from '../../src/batch/read/split-cells.js';
 import { coerceFactValue, type Coerced } from '../../src/input/coerce-value.js';
 import type { FactValue } from '../../src/model/fact-value.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
@@ -107,6 +110,24 @@ describe('cell readers (batch) read a cell exactly as coerceFactValue does', () 
       const read = cellReader(fact);
       for (const text of ['是', '否', '120万', '1,200', '12.5%', '很多', '30万美元', '3']) expect(plain(read(text))).toEqual(plain(read(text)));
     }
+  });
+});
+
+describe('a cell kept in a reader cache keeps nothing else', () => {
+  it('does not hold on to the line it was cut from', () => {
+    // A cell is cut from its row's line; kept as it is, a cache key would keep the whole
+    // line alive (a 20 KB line for a 20-character key here). 2,000 such lines are 40 MB.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const read = cellReader(set.facts.get('event_costs')!);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 2000; i++) {
+      const cells = cellsOfLine(`${'x'.repeat(20000)},100000;200000;${300000 + i},${i}`)!;
+      expect(read(cells[1]!)).toMatchObject({ ok: true });
+    }
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(10 << 20);
   });
 });
 

@@ -52,6 +52,13 @@ export function cellReader(fact: Fact): CellReader {
   return (cell) => quick(cell) ?? general(cell);
 }
 
+/**
+ * A copy of a cell's text that holds nothing else. A cell is cut from its row's line, and
+ * V8 keeps a longer cut as a view of the whole line: kept as a cache key, it would keep
+ * the line alive with it. split/join copies code unit by code unit, so the key is the same text.
+ */
+const own = (cell: string) => (cell.length < 13 ? cell : cell.split('').join(''));
+
 function cachedReader(read: (cell: string) => Coerced): (cell: string) => Coerced {
   const cache = new Map<string, Coerced>();
   return (cell) => {
@@ -59,7 +66,7 @@ function cachedReader(read: (cell: string) => Coerced): (cell: string) => Coerce
     let r = cache.get(cell);
     if (!r) {
       r = read(cell);
-      if (cache.size < CACHE_ENTRIES) cache.set(cell, r);
+      if (cache.size < CACHE_ENTRIES) cache.set(own(cell), r);
     }
     return r;
   };

@@ -67,7 +67,16 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
   post({ type: 'count', id: m.id, rows: records.length });
   // Rows are converted and evaluated while the main thread works out the number of the
   // chunk's first row (it needs every earlier chunk's count): numbered from 1, then shifted.
-  const outcomes = records.map((r, i) => outcomeOf(set, converter, { row: i + 1, ...r }, setup.hints, setup.range));
+  // The chunk's outcomes are held until then, so each young-generation GC meanwhile copies them:
+  // a row's cells are let go once it is converted, and its enterprise (only the workbook report
+  // reads it, to evaluate other readings) once it is evaluated.
+  const pending: (RawRow | undefined)[] = records;
+  const outcomes = pending.map((r, i) => {
+    pending[i] = undefined;
+    const o = outcomeOf(set, converter, { row: i + 1, ...r! }, setup.hints, setup.range);
+    if (o.kind === 'ok' && setup.format !== 'xlsx') o.ent = undefined;
+    return o;
+  });
   const first = await rowsBefore(m.id);
   const totals = new BatchTotals();
   const shown: LineData[] = [];

@@ -3,6 +3,7 @@ import type { Options } from 'csv-parse';
 import type { Finding } from '../../errors/codes.js';
 import { SubsidyError } from '../../errors/subsidy-error.js';
 import type { SourceRow } from './source-row.js';
+import { cellsOfLine, lineText } from './split-cells.js';
 import { MAX_RECORD_BYTES, NOTES_MARK, RecordSplitter, type Piece, type Split } from './split-records.js';
 import { reason } from '../../i18n/reasons.js';
 
@@ -44,35 +45,37 @@ function problemOf(p: Piece, file: string): Finding {
 }
 
 /**
- * The rows of one split: each run of whole records goes to csv-parse at once and
- * comes back one record per piece; a bad line is an error row. The header is
- * handed to `header`. A broken first row means there is no header (exit 2).
+ * The rows of one split: each record's cells (see recordCells), a bad line as an
+ * error row. The header is handed to `header`. A broken first row means there is
+ * no header (exit 2).
  */
 export function rowsOf(split: Split, file: string, header?: (cells: string[], line: number) => void): RawRow[] {
   const out: RawRow[] = [];
   const { buf, base, pieces } = split;
-  for (let i = 0; i < pieces.length; ) {
-    const p = pieces[i]!;
+  for (const p of pieces) {
     if (p.kind === 'bad-header') throw new SubsidyError([problemOf(p, file)]);
-    if (p.kind === 'bad') {
-      out.push({ line: p.line, cells: p.cells, problem: problemOf(p, file) });
-      i++;
-      continue;
+    if (p.kind === 'bad') out.push({ line: p.line, cells: p.cells, problem: problemOf(p, file) });
+    else if (p.kind !== 'skip') {
+      const cells = recordCells(buf, p, base);
+      if (p.kind === 'header') header?.(cells, p.line);
+      else if (!skippable(cells)) out.push({ line: p.line, cells });
     }
-    let j = i + 1;
-    while (j < pieces.length && pieces[j]!.kind !== 'bad' && pieces[j]!.kind !== 'bad-header') j++;
-    const records = parse(buf.subarray(p.start - base, pieces[j - 1]!.end - base), csvOptions()) as string[][];
-    // The splitter follows csv-parse's rules; a difference is a bug here, not a problem of the file.
-    if (records.length !== j - i) throw new Error(`csv-parse read ${records.length} records where the splitter found ${j - i} (from line ${p.line})`);
-    for (let k = i; k < j; k++) {
-      const piece = pieces[k]!;
-      const cells = records[k - i]!;
-      if (piece.kind === 'header') header?.(cells, piece.line);
-      else if (piece.kind === 'record' && !skippable(cells)) out.push({ line: piece.line, cells });
-    }
-    i = j;
   }
   return out;
+}
+
+/**
+ * A record's cells: a record on one line is read here (split-cells.ts), each piece
+ * decoded once; one that spans lines goes to csv-parse, as would anything the quick
+ * reader is not sure of.
+ */
+function recordCells(buf: Buffer, p: Piece, base: number): string[] {
+  const quick = p.multi ? undefined : cellsOfLine(lineText(buf, p.start - base, p.end - base));
+  if (quick) return quick;
+  const records = parse(buf.subarray(p.start - base, p.end - base), csvOptions()) as string[][];
+  // The splitter follows csv-parse's rules; a difference is a bug here, not a problem of the file.
+  if (records.length !== 1) throw new Error(`csv-parse read ${records.length} records where the splitter found one (line ${p.line})`);
+  return records[0]!;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface Piece {
   end: number;
   /** The physical line the piece starts on (1-based; CRLF, LF and CR each end a line). */
   line: number;
+  /** A record that spans lines (a quoted cell holds a line break): csv-parse reads its cells. */
+  multi?: boolean;
   problem?: LineProblem;
   /** A bad line's cells before the broken one, to say whose row it was. */
   cells?: string[];
@@ -227,6 +229,7 @@ function swallowed(cell: string): boolean {
  */
 export class RecordSplitter {
   private carry: Buffer = Buffer.alloc(0);
+  private joined: Buffer = Buffer.alloc(0);
   private base = 0;
   private line = 1;
   private columns: number | undefined;
@@ -243,7 +246,15 @@ export class RecordSplitter {
   }
 
   feed(chunk: Buffer): Split {
-    return this.run(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk, false);
+    if (!this.carry.length) return this.run(chunk, false);
+    // The unfinished record and the new bytes go into memory reused from feed to feed (a split's
+    // bytes are valid only until the next feed). A fresh buffer per feed, as Buffer.concat makes,
+    // is fresh pages to fault in: a third of the time the planner took to read a file.
+    const size = this.carry.length + chunk.length;
+    if (this.joined.length < size) this.joined = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.joined.length));
+    this.carry.copy(this.joined, 0);
+    chunk.copy(this.joined, this.carry.length);
+    return this.run(this.joined.subarray(0, size), false);
   }
 
   finish(): Split {
@@ -296,7 +307,7 @@ export class RecordSplitter {
         this.columns = cells.length;
       }
     }
-    pieces.push({ kind, start: this.base + s, end: this.base + e, line: this.line });
+    pieces.push({ kind, start: this.base + s, end: this.base + e, line: this.line, multi });
     this.line += multi ? countBreaks(buf, s, e) : buf[e - 1] === LF || buf[e - 1] === CR ? 1 : 0;
     return e;
   }

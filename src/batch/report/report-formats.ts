@@ -146,13 +146,20 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
   // Most lines are "needs data" with nothing but the list of missing facts, and the same lists
   // come back row after row: their note cell is kept by that list (up to a bound).
   const missingNotes = new Map<string, string>();
+  // A note that says only why a clause pays nothing (an amount set aside by a disqualifier, say)
+  // depends on the clause and the reason alone: kept by those.
+  const reasonNotes = new Map<string, string>();
   const noteOf = (c: ClauseResult) => {
-    if (c.status !== 'needs_data' || c.reason || c.missingHistory || c.supersededBy || c.split || c.instalments) return csvCell(clauseNote(c, l));
-    const key = c.missing.join(',');
-    let s = missingNotes.get(key);
+    if (c.missingHistory || c.supersededBy || c.split || c.instalments) return csvCell(clauseNote(c, l));
+    let notes: Map<string, string>;
+    let key: string;
+    if (c.status !== 'needs_data' && c.reason) [notes, key] = [reasonNotes, `${c.clauseId}\n${c.reason.code}\n${c.reason.detail ?? ''}`];
+    else if (c.status === 'needs_data' && !c.reason) [notes, key] = [missingNotes, c.missing.join(',')];
+    else return csvCell(clauseNote(c, l));
+    let s = notes.get(key);
     if (s === undefined) {
       s = csvCell(clauseNote(c, l));
-      if (missingNotes.size < 4096) missingNotes.set(key, s);
+      if (notes.size < 4096) notes.set(key, s);
     }
     return s;
   };
@@ -163,6 +170,33 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
     const paid = c.status === 'eligible' || c.status === 'ceiling' ? money(c.amount) : '0.00';
     return `,${moved ? money(moved.low) : paid},${moved ? money(moved.high) : paid}`;
   };
+  // The cells of a row's region (code and name), and the line of a document barred as a whole
+  // after the enterprise's cells: the same on every row they occur in.
+  const regionCells = new Map<string, string>();
+  const regionOf = (code: string) => {
+    let s = regionCells.get(code);
+    if (s === undefined) regionCells.set(code, (s = `${csvCell(code)},${csvCell(l.region(code))}`));
+    return s;
+  };
+  const barredLines = new Map<string, string>();
+  const barredLine = (p: PolicyResult, exclusion: NonNullable<PolicyResult['exclusion']>) => {
+    const key = `${p.policyId}\n${exclusion.id}`;
+    let s = barredLines.get(key);
+    if (s === undefined)
+      barredLines.set(
+        key,
+        (s = otherLine('', [
+          [w.document!, docLabel(p, l.lang)],
+          [w.clause!, exclusion.clause],
+          [w.title!, p.title],
+          [w.status!, m.status.excluded],
+          [w.note!, fill(m.reason.exclusion!, { detail: exclusion.quote })],
+        ])),
+      );
+    return s;
+  };
+  /** Row, line, year: whole numbers, which csvCell would leave as they are unless negative. */
+  const whole = (n: number) => (n >= 0 ? String(n) : csvCell(String(n)));
   const lineOf = (prefix: string, clause: string, c: ClauseResult, partial: string, hint: Hint | undefined, r: RowRange | undefined) =>
     `${prefix},${clause},${statusOf(c.status)},${amountsOf(c)},${sharesOf(c)},${noteOf(c)},${partial},${hint ? csvCell(hintText(hint, l)) : ''}${rangeOf(c, r)}\r\n`;
   return {
@@ -177,18 +211,11 @@ function csvRenderer(l: Labels, opt: ReportOptions): ReportRenderer {
         ]);
       }
       const e = o.ev.enterprise;
-      const prefix = [String(o.row), String(o.line), e.id ?? '', e.name ?? '', e.region, l.region(e.region), String(e.year)].map(csvCell).join(',');
+      const prefix = `${whole(o.row)},${whole(o.line)},${csvCell(e.id ?? '')},${csvCell(e.name ?? '')},${regionOf(e.region)},${whole(e.year)}`;
       let out = '';
       const hints = o.hints?.length ? new Map(o.hints.map((h) => [h.clauseId, h])) : undefined;
       for (const p of o.ev.policies) {
-        if (p.exclusion)
-          out += otherLine(prefix, [
-            [w.document!, docLabel(p, l.lang)],
-            [w.clause!, p.exclusion.clause],
-            [w.title!, p.title],
-            [w.status!, m.status.excluded],
-            [w.note!, fill(m.reason.exclusion!, { detail: p.exclusion.quote })],
-          ]);
+        if (p.exclusion) out += prefix + barredLine(p, p.exclusion);
         const partial = p.partialYear ? csvCell(partialText(p.partialYear, e.year, l.lang)) : '';
         for (const c of p.clauses) {
           const hint = hints?.get(c.clauseId);
