@@ -57,10 +57,12 @@ export function drawTable(t: DrawTable): string {
 /** Widths with padding: the widest line of each column, then widened where a row across needs more (as cli-table3 does). */
 function columnWidths(laid: Laid[], n: number): number[] {
   const widths = new Array<number>(n).fill(1);
-  for (const row of laid) if (!row.across) row.lines.forEach((l, x) => (widths[x] = Math.max(widths[x]!, widest(l) + 2)));
+  // In a one-column table a row across is an ordinary cell (cli-table3 spans nothing there).
+  const spans = (row: Laid) => row.across && n > 1;
+  for (const row of laid) if (!spans(row)) row.lines.forEach((l, x) => (widths[x] = Math.max(widths[x]!, widest(l) + 2)));
   for (let k = laid.length - 1; k >= 0; k--) {
     const row = laid[k]!;
-    if (!row.across || n < 2) continue;
+    if (!spans(row)) continue;
     const desired = widest(row.lines[0]!) + 2;
     let existing = span(widths);
     for (let x = 0, open = n; open > 0 && desired > existing; x++, open--) {
@@ -69,7 +71,6 @@ function columnWidths(laid: Laid[], n: number): number[] {
       widths[x]! += dif;
     }
   }
-  if (n === 1) for (const row of laid) if (row.across) widths[0] = Math.max(widths[0]!, widest(row.lines[0]!) + 2);
   return widths;
 }
 
