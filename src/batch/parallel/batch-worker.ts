@@ -87,7 +87,8 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
     const o = renumbered(relative, first);
     if (o.kind === 'error' && totals.errors < setup.errorsShown) errorLines.push(o.conv.findings.map((f) => formatFinding(f, setup.lang)));
     totals.add(o);
-    if (shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, labels)));
+    // Only the file's first `limit` rows are listed: a later chunk has none of them to send.
+    if (first + shown.length < setup.limit) shown.push(lineData(enterpriseLine(o, labels)));
     if (render) text.push(render.row(o));
     if (summary) summaryText.push(summary.row(o));
   });
