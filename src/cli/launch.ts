@@ -8,7 +8,7 @@ import { Script } from 'node:vm';
  * Start-up path of `bin/subsidy.js`. Node 20 has no compile cache for ES modules
  * (module.enableCompileCache is Node 22), and compiling the CLI and its libraries
  * was most of a `subsidy calc` run. So the build also bundles the CLI into one
- * CommonJS file (dist/bundle/subsidy.cjs, by esbuild), and this launcher runs it
+ * CommonJS file (dist/bundle/subsidy.cjs, by esbuild: src/cli/build-bundle.ts), and this launcher runs it
  * through vm.Script with V8's code cache kept in node_modules/.cache/subsidy.
  * With SUBSIDY_NO_BUNDLE=1 (or a bare `tsc` build, which has no bundle) it imports
  * the plain ES modules, which behave the same, only slower to start.
