@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
@@ -8,6 +7,7 @@ import type { Region } from '../schema/region-schema.js';
 import type { Profile, Reading } from '../schema/reading-schema.js';
 import { protectDir, protectInput } from '../output/protected-paths.js';
 import { readThresholds } from './read-thresholds.js';
+import { hashRuleFiles, ruleHashes } from './rule-fingerprint.js';
 
 export type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import type { RuleSet, Switch } from '../model/rule-set.js';
@@ -29,47 +29,13 @@ interface Cache {
   profiles: Record<string, Profile>;
 }
 
-/** The files that decide results, in a fixed order: the fact dictionary, the regions, the policies, their sources. */
-export function ruleFiles(dir: string): string[] {
-  const list = (d: string, ext: string) => {
-    try {
-      return readdirSync(d)
-        .filter((n) => n.endsWith(ext))
-        .sort()
-        .map((n) => join(d, n));
-    } catch {
-      return [];
-    }
-  };
-  // The source texts are checked too (quotes, numbering), so they are part of what a cached set stands for.
-  const readings = join(dir, 'readings.yaml');
-  return [
-    join(dir, 'facts.yaml'),
-    ...list(join(dir, 'facts'), '.yaml'),
-    join(dir, 'regions.yaml'),
-    ...(existsSync(readings) ? [readings] : []),
-    ...list(join(dir, 'profiles'), '.yaml'),
-    ...list(join(dir, 'policies'), '.yaml'),
-    ...list(join(dir, 'sources'), '.txt'),
-  ];
-}
-
-/** A hash of every rule file's name and bytes: a cached rule set is used only for identical files. */
-function fingerprint(dir: string): string | undefined {
-  const h = createHash('sha256');
-  try {
-    for (const f of ruleFiles(dir)) h.update(f).update('\0').update(readFileSync(f)).update('\0');
-  } catch {
-    return undefined;
-  }
-  return h.digest('hex');
-}
+export { ruleFiles } from './rule-fingerprint.js';
 
 const cacheFile = (fp: string) => join(CACHE_DIR, `rules-${fp.slice(0, 16)}.json`);
 
 /** The cache key of a rule directory's current files and the cache file's name (for tests of the cache). */
 export function ruleCacheKey(dir: string): { fingerprint: string; name: string } | undefined {
-  const fp = fingerprint(dir);
+  const fp = hashRuleFiles(dir)?.key;
   return fp ? { fingerprint: fp, name: basename(cacheFile(fp)) } : undefined;
 }
 
@@ -132,12 +98,14 @@ export async function loadRules(dir = DEFAULT_RULES_DIR, regimeFile?: string, op
   protectDir(dir);
   protectDir(CACHE_DIR);
   if (regimeFile) protectInput(regimeFile);
-  const fp = opts.fresh ? undefined : fingerprint(dir);
+  const hashes = opts.fresh ? undefined : ruleHashes(dir, CACHE_DIR);
+  const fp = hashes?.key;
   const cached = fp ? fromCache(dir, fp) : undefined;
-  if (cached && !regimeFile) return cached;
+  const printed = hashes && { filesFingerprint: hashes.printed };
+  if (cached && !regimeFile) return { ...cached, ...printed };
   const { validateRules, validateRegime } = await import('./validate-rules.js');
-  if (cached && regimeFile) return { ...cached, regime: validateRegime(regimeFile, cached) };
+  if (cached && regimeFile) return { ...cached, ...printed, regime: validateRegime(regimeFile, cached) };
   const set = validateRules(dir, regimeFile);
   if (fp) toCache(set, fp);
-  return set;
+  return { ...set, ...printed };
 }

@@ -50,4 +50,6 @@ export interface RuleSet {
   profiles: Record<string, Profile>;
   /** Every comparison's threshold read as a value of its fact, at load (src/load/read-thresholds.ts). */
   thresholds: Thresholds;
+  /** The rule files' fingerprint as outputs print it, taken when they were loaded (src/load/rule-fingerprint.ts). */
+  filesFingerprint?: string;
 }

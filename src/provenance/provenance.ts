@@ -99,6 +99,8 @@ export function toolVersion(): string {
  * elsewhere has the same fingerprint, and renaming or removing a file changes it.
  */
 export function rulesFingerprint(set: RuleSet): RulesFingerprint {
+  // Taken when the set was loaded, in the same reading of the files as the cache key.
+  if (set.filesFingerprint && !set.regime) return { fingerprint: set.filesFingerprint };
   const h = createHash('sha256');
   for (const file of ruleFiles(set.dir)) {
     let bytes: Buffer;
