@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 
 /**
  * `npm run bundle`: the CLI and its launcher as two CommonJS files (see launch.ts for why),
@@ -30,6 +31,23 @@ export function asciiOnly(code: string): string {
   });
 }
 
+/**
+ * chalk asks supports-color about the terminal when it loads, which loads node:tty, node:net
+ * and node:os (5 ms of a start). We always give chalk its level (render-table.ts,
+ * batch-report.ts: colour only on a terminal, and never under NO_COLOR), so chalk never uses
+ * the answer: the bundle gets a stand-in that says "no colour" without asking.
+ */
+const noColourDetection: Plugin = {
+  name: 'no-colour-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stand-in' }));
+    b.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
+      contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n',
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle(entry: string, outfile: string, extra: string[]): Promise<void> {
   const { build } = await import('esbuild');
   await build({
@@ -44,6 +62,7 @@ async function bundle(entry: string, outfile: string, extra: string[]): Promise<
     banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     external: [...EXTERNAL, ...extra],
     logLevel: 'warning',
+    plugins: [noColourDetection],
   });
   writeFileSync(root + outfile, asciiOnly(readFileSync(root + outfile, 'utf8')));
 }

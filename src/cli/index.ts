@@ -1,11 +1,14 @@
 import { Command, Option } from 'commander';
 import { runCommand } from './run-command.js';
+import { writeStdout } from './stdout.js';
 
 /** Only wiring: each command's module is imported when that command runs, so start-up stays light. */
 const program = new Command('subsidy')
   .description('电商奖补政策计算器 — e-commerce subsidy calculator (rules as data)')
   .version('0.1.0')
   .showHelpAfterError()
+  // Help goes out like every other output (src/cli/stdout.ts): quietly ended when the reader stops early.
+  .configureOutput({ writeOut: (text) => writeStdout(text) })
   .exitOverride();
 
 const lang = () => new Option('--lang <lang>', 'zh | en').choices(['zh', 'en']).default('zh');
@@ -176,12 +179,6 @@ program
   .command('schema')
   .description('write rules/schema/*.schema.json from the zod schemas (for editor completion)')
   .action(() => runCommand(() => import('./commands/emit-schema.js').then((m) => m.emitSchema())));
-
-// A reader that stops early (`subsidy calc … | head`) ends output quietly, as other Unix tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(process.exitCode ?? 0);
-});
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const code = (e as { exitCode?: number; code?: string }).exitCode;

@@ -1,4 +1,5 @@
 import { SubsidyError } from '../errors/subsidy-error.js';
+import { stdoutIsTerminal } from './stdout.js';
 
 /** The narrowest width a table or card is drawn for: below it, lines would be mostly labels. */
 const MIN_COLUMNS = 40;
@@ -10,7 +11,10 @@ const MIN_COLUMNS = 40;
  * `full` asks for the full layout even on a terminal); otherwise a terminal's
  * own width, else COLUMNS from the shell; not a terminal: undefined.
  */
-export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number | undefined {
+export function terminalWidth(
+  stream: { isTTY?: boolean; columns?: number } = stdoutIsTerminal() ? process.stdout : {},
+  env: NodeJS.ProcessEnv = process.env,
+): number | undefined {
   const forced = env.SUBSIDY_COLUMNS?.trim();
   if (forced) {
     if (forced === 'full') return undefined;

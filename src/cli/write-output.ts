@@ -1,12 +1,13 @@
 import { extname } from 'node:path';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { writeStdout } from './stdout.js';
 
 /** `--out -`, like no --out at all, means standard output: never a file named "-". */
 export const toStdout = (out: string | undefined) => out === undefined || out === '-';
 
 /** A whole output: to stdout, or to a file written whole or not at all (never over an input). */
 export function writeOutput(text: string, out: string | undefined, inputs: string[]): void {
-  if (toStdout(out)) process.stdout.write(text);
+  if (toStdout(out)) writeStdout(text);
   else writeFileAtomic(out!, text, inputs);
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import { protectInput } from '../output/protected-paths.js';
 import { reason } from '../i18n/reasons.js';
+import { lazySha256 } from './sha256.js';
 
 /**
  * The most a file read whole may hold: an enterprise file, a case file, a result
@@ -71,10 +71,10 @@ export function readTextFile(file: string): string {
   );
 }
 
-/** The text and the SHA-256 of the very bytes it was decoded from (stdin too): for provenance. */
-export function readTextFileHashed(file: string): { text: string; sha256: string } {
+/** The text and the SHA-256 of the very bytes it was decoded from (stdin too), taken when first asked for: for provenance. */
+export function readTextFileHashed(file: string): { text: string; sha256: () => string } {
   const buf = readBounded(file, MAX_TEXT_BYTES, (head) => binaryCheck(head, file));
-  return { text: decodeUtf8(buf, file), sha256: createHash('sha256').update(buf).digest('hex') };
+  return { text: decodeUtf8(buf, file), sha256: lazySha256(buf) };
 }
 
 /** Encoding names are arguments: the messages' wording stays free of them. */

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { createSha256 } from './sha256.js';
 
 /**
  * The two hashes of a rule directory's files, taken in one reading of them:
@@ -41,8 +41,8 @@ export function ruleFiles(dir: string): string[] {
 
 /** Both hashes from the bytes; undefined when a file cannot be read (the loader then reports it). */
 export function hashRuleFiles(dir: string, files = ruleFiles(dir)): RuleHashes | undefined {
-  const key = createHash('sha256');
-  const printed = createHash('sha256');
+  const key = createSha256();
+  const printed = createSha256();
   try {
     for (const f of files) {
       const bytes = readFileSync(f);

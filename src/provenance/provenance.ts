@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { PolicyStatus } from '../schema/policy-schema.js';
 import { ruleFiles, type RuleSet } from '../load/load-rules.js';
 import { reason } from '../i18n/reasons.js';
+import { createSha256, sha256 } from '../load/sha256.js';
+
+export { sha256 };
 
 /**
  * Where a result comes from: which tool, which rules, which input, when.
@@ -56,10 +58,22 @@ export interface RunTime {
   timeSource: Provenance['timeSource'];
 }
 
-export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-
 /** How a fingerprint is shown to people: 16 hex digits are plenty to tell two rule sets apart. */
 export const shortHash = (hex: string) => hex.slice(0, 16);
+
+/**
+ * An input whose hash is taken when an output first shows it: the table on a terminal shows
+ * none, and then node:crypto never loads. A getter, so JSON and copies of it get the string.
+ */
+export function lazyInput(role: InputHash['role'], file: string, hash: () => string): InputHash {
+  return {
+    role,
+    file,
+    get sha256() {
+      return hash();
+    },
+  };
+}
 
 /** stdin is named as such; a path only by its last part, so a report handed on does not carry a local directory. */
 export const inputName = (file: string) => (file === '-' ? '<stdin>' : basename(file));
@@ -101,7 +115,7 @@ export function toolVersion(): string {
 export function rulesFingerprint(set: RuleSet): RulesFingerprint {
   // Taken when the set was loaded, in the same reading of the files as the cache key.
   if (set.filesFingerprint && !set.regime) return { fingerprint: set.filesFingerprint };
-  const h = createHash('sha256');
+  const h = createSha256();
   for (const file of ruleFiles(set.dir)) {
     let bytes: Buffer;
     try {
@@ -144,7 +158,7 @@ export function provenance(set: RuleSet, inputs: InputHash[], at: RunTime = runT
 /** Streams a file through SHA-256 (batch inputs can be gigabytes). */
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
+    const h = createSha256();
     createReadStream(file)
       .on('data', (c) => h.update(c))
       .on('end', () => resolve(h.digest('hex')))
@@ -158,7 +172,7 @@ export function sha256File(file: string): Promise<string> {
  * own read() calls drive it, and each chunk they take is also emitted here.
  */
 export function watchStdin(): () => string {
-  const h = createHash('sha256');
+  const h = createSha256();
   process.stdin.pause();
   process.stdin.on('data', (c: Buffer) => h.update(c));
   return () => h.digest('hex');

@@ -29,6 +29,7 @@ import { inputName, provenance, runTime, sha256, sha256File, watchStdin, type In
 import { provenanceLines, reportTrailer } from '../../provenance/render-provenance.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
+import { stdoutIsTerminal, writeStdout } from '../stdout.js';
 
 /** The report formats: the streamed text reports, the workbook, and HTML pages. */
 export type BatchFormat = FileFormat | 'html';
@@ -291,10 +292,7 @@ export async function batch(file: string, opts: BatchOptions): Promise<number> {
     summaryOut?.commit();
     // With the report on stdout, the terminal summary would be mixed into it: only its totals go, to stderr.
     if (toStdout) process.stderr.write(totalsLines(totals, labels).join('\n') + '\n');
-    else
-      process.stdout.write(
-        renderSummary(shown, totals, { labels, range: opts.range, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: terminalWidth() }),
-      );
+    else writeStdout(renderSummary(shown, totals, { labels, range: opts.range, color: stdoutIsTerminal() && !process.env.NO_COLOR, width: terminalWidth() }));
     if (totals.errors > ERRORS_ON_STDERR) process.stderr.write(fill(w.moreErrors!, { count: totals.errors - ERRORS_ON_STDERR }) + '\n');
     const unused = [...(history?.keys() ?? [])].filter((id) => !historyIdsUsed.has(id));
     if (unused.length)

@@ -10,13 +10,14 @@ import { labelsFor, type Labels } from '../../render/labels.js';
 import type { Range, RangeEnd } from '../../reading-effects/range.js';
 import { terminalWidth } from '../terminal-width.js';
 import { BOM, formatOfName, toStdout, writeOutput } from '../write-output.js';
-import { inputName, provenance, runTime } from '../../provenance/provenance.js';
+import { inputName, lazyInput, provenance, runTime } from '../../provenance/provenance.js';
 import { provenanceBlock, provenanceFooter, provenanceLines } from '../../provenance/render-provenance.js';
 import { embeddedInput } from '../../provenance/embed-input.js';
 import { safeJson, safeText } from '../../i18n/safe-text.js';
 import { regionOption, yearOption } from '../option-values.js';
 import { reason } from '../../i18n/reasons.js';
 import { isTable } from '../../batch/read/input-format.js';
+import { stdoutIsTerminal } from '../stdout.js';
 
 type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 type Locate = NonNullable<ReadOptions['locate']>;
@@ -68,7 +69,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
   // The base case for --compare is the file as written: no --set, --year or --region.
   const base = opts.compare ? (readRecord(set, record, { locate }).enterprise ?? parsed) : parsed;
   const advice = await adviseIfAsked(set, enterprise, ev, base, opts);
-  const prov = provenance(set, [{ role: 'input', file: inputName(file), sha256 }], at, { region: opts.region, year, set: opts.set });
+  const prov = provenance(set, [lazyInput('input', inputName(file), sha256)], at, { region: opts.region, year, set: opts.set });
   const labels = labelsFor(set, opts.lang, opts.ids);
   const readings = await readingsIfUsed(set, enterprise, ev, opts, labels);
   const inputs = [file, ...(opts.regime ? [opts.regime] : [])];
@@ -84,13 +85,12 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
     );
     return 0;
   }
-  const terminal = toStdout(opts.out) && Boolean(process.stdout.isTTY);
+  const terminal = toStdout(opts.out) && stdoutIsTerminal();
   const width = format === 'table' && toStdout(opts.out) ? terminalWidth() : undefined;
   // The calculation sheet shows the provenance in its header; the other formats end with it.
-  const sheet = { provenance: provenanceLines(prov, opts.lang, false) };
   const report =
     format === 'html'
-      ? renderHtml([ev], set, labels, { ...sheet, all: opts.all }, [readings.uses])
+      ? renderHtml([ev], set, labels, { provenance: provenanceLines(prov, opts.lang, false), all: opts.all }, [readings.uses])
       : renderText(ev, set, {
           format,
           explain: opts.explain,
@@ -115,7 +115,7 @@ export async function calc(file: string | undefined, opts: CalcOptions): Promise
 }
 
 /** One enterprise: a YAML or JSON file, or one row of a batch table chosen with --row or --id. */
-async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise<{ record: unknown; locate: Locate; sha256: string }> {
+async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise<{ record: unknown; locate: Locate; sha256: () => string }> {
   // The table readers (csv-parse, iconv-lite, the workbook reader) load only for a table.
   const table = isTable(file);
   if (!table && (opts.row ?? opts.id ?? opts.sheet ?? opts.headerRow) !== undefined)
@@ -129,7 +129,8 @@ async function readInput(set: RuleSet, file: string, opts: CalcOptions): Promise
     const headerRow = opts.headerRow === undefined ? undefined : whole(opts.headerRow, '--header-row');
     const { tableRow } = await import('../../batch/read/table-row.js');
     const { record, locate } = await tableRow(set, file, { row, id: opts.id?.trim(), sheet: opts.sheet, headerRow });
-    return { record, locate, sha256: await sha256File(file) };
+    const hash = await sha256File(file);
+    return { record, locate, sha256: () => hash };
   }
   const { text, sha256 } = readTextFileHashed(file);
   if (!text.trim()) throw SubsidyError.of('FILE_EMPTY', {}, { file });

@@ -10,6 +10,7 @@ import { loadRules } from '../../index.js';
 import type { Lang } from '../../i18n/messages.js';
 import { ResultFileSchema } from '../../schema/result-schema.js';
 import { reason } from '../../i18n/reasons.js';
+import { writeStdout } from '../stdout.js';
 
 /**
  * Reads a `calc --format json` result file (one enterprise, or several under `results`)
@@ -29,8 +30,8 @@ function readResult(file: string): ResultFile {
 /** Exit 0 when the two runs agree, 1 when an award changed (like diff(1)). */
 export async function diffCommand(a: string, b: string, opts: { format: 'text' | 'json'; lang: Lang; ids?: boolean; rules?: string }): Promise<number> {
   const changes = diffResults(readResult(a), readResult(b));
-  if (opts.format === 'json') process.stdout.write(safeJson(JSON.stringify({ changes }, null, 2)) + '\n');
+  if (opts.format === 'json') writeStdout(safeJson(JSON.stringify({ changes }, null, 2)) + '\n');
   // Clauses are named from the current rules; one they no longer have keeps its id.
-  else process.stdout.write(renderDiff(changes, labelsFor(await loadRules({ rules: opts.rules }), opts.lang, opts.ids)));
+  else writeStdout(renderDiff(changes, labelsFor(await loadRules({ rules: opts.rules }), opts.lang, opts.ids)));
   return changes.length ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import type { Region } from '../../schema/region-schema.js';
 import { scaffoldPolicy } from '../rules/scaffold-policy.js';
 import type { RulesOptions } from './rules-options.js';
 import { reason } from '../../i18n/reasons.js';
+import { writeStdout } from '../stdout.js';
 
 /**
  * `subsidy rules new <source.txt> --id ID [--out FILE]`: a policy file to start from,
@@ -29,7 +30,7 @@ export async function rulesNew(file: string | undefined, opts: RulesOptions): Pr
     process.stderr.write(
       `wrote ${opts.out}: ${result.clauses.length} clauses (todo), numbering [${result.numbering.join(', ')}]${placed ? '' : `; copy ${source} into sources/ of the rule directory`}\n`,
     );
-  } else process.stdout.write(result.yaml);
+  } else writeStdout(result.yaml);
   return 0;
 }
 

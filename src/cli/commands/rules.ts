@@ -15,6 +15,7 @@ import { workedExample } from '../rules/worked-example.js';
 import { safeText } from '../../i18n/safe-text.js';
 import { reason } from '../../i18n/reasons.js';
 import type { RulesOptions } from './rules-options.js';
+import { writeStdout } from '../stdout.js';
 
 export type { RulesOptions } from './rules-options.js';
 
@@ -25,21 +26,21 @@ export async function rulesCommand(action: string, arg: string | undefined, opts
     case 'lint':
       return lint(opts);
     case 'list':
-      process.stdout.write(safeText(listRules(await loadRules({ rules: opts.rules }), opts.format, opts.lang)));
+      writeStdout(safeText(listRules(await loadRules({ rules: opts.rules }), opts.format, opts.lang)));
       return 0;
     case 'coverage':
       return coverageCommand(opts);
     case 'readings': {
       const set = await loadRules({ rules: opts.rules });
       const { listReadings } = await import('../../render/render-readings.js');
-      if (opts.format === 'json') process.stdout.write(JSON.stringify({ readings: set.readings, profiles: set.profiles }, null, 2) + '\n');
-      else process.stdout.write(safeText(listReadings(set, labelsFor(set, opts.lang))));
+      if (opts.format === 'json') writeStdout(JSON.stringify({ readings: set.readings, profiles: set.profiles }, null, 2) + '\n');
+      else writeStdout(safeText(listReadings(set, labelsFor(set, opts.lang))));
       return 0;
     }
     case 'show': {
       if (!arg) throw SubsidyError.of('USAGE', { detail: reason('rulesShowUsage') });
       const set = await loadRules({ rules: opts.rules });
-      process.stdout.write(safeText(showClause(set, arg, opts.lang)));
+      writeStdout(safeText(showClause(set, arg, opts.lang)));
       return 0;
     }
     case 'new':
@@ -67,10 +68,10 @@ function lint(opts: RulesOptions): number {
   const errors = findings.filter(isBlocking).length;
   const todo = findings.length - errors;
   if (!findings.length && set)
-    process.stdout.write(
+    writeStdout(
       `rules OK: ${set.policies.length} documents, ${set.policies.reduce((n, p) => n + p.policy.clauses.length, 0)} clauses, ${set.facts.size} facts\n`,
     );
-  else process.stdout.write(`${errors} problem(s)${errors ? ' (the rules do not load)' : ''}, ${todo} unfinished (todo)\n`);
+  else writeStdout(`${errors} problem(s)${errors ? ' (the rules do not load)' : ''}, ${todo} unfinished (todo)\n`);
   return findings.length ? 1 : 0;
 }
 
@@ -80,8 +81,8 @@ function coverageCommand(opts: RulesOptions): number {
   const errors = findings.filter(isBlocking).filter((f) => f.code !== 'RULE_ITEM_UNACCOUNTED' && f.code !== 'RULE_NUMBERING_NO_MATCH');
   for (const f of errors) process.stderr.write(formatFinding(f, opts.lang) + '\n');
   const rows = set ? coverage(set) : [];
-  if (opts.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-  else process.stdout.write(coverageTable(rows));
+  if (opts.format === 'json') writeStdout(JSON.stringify(rows, null, 2) + '\n');
+  else writeStdout(coverageTable(rows));
   return errors.length || !set || rows.some(coverageFails) ? 1 : 0;
 }
 

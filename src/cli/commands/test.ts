@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/messages.js';
 import { provenance, runTime, sha256 } from '../../provenance/provenance.js';
 import { junitProperties } from '../../provenance/render-provenance.js';
 import { safeJson, safeText } from '../../i18n/safe-text.js';
+import { writeStdout } from '../stdout.js';
 
 export interface TestOptions {
   filter?: string;
@@ -51,13 +52,13 @@ export async function testCommand(paths: string[], opts: TestOptions): Promise<n
   }
   if (opts.format === 'json') {
     const json = results.map((r) => ({ file: r.file, name: r.name, passed: !r.failures.length, failures: r.failures }));
-    process.stdout.write(safeJson(JSON.stringify({ passed, failed, results: json }, null, 2)) + '\n');
+    writeStdout(safeJson(JSON.stringify({ passed, failed, results: json }, null, 2)) + '\n');
   } else {
     for (const r of results) {
-      process.stdout.write(safeText(`${r.failures.length ? '✗' : '✓'} ${r.name}  (${r.file})`) + '\n');
-      for (const f of r.failures) process.stdout.write(safeText(`    ${f.clause} ${f.field}: expected ${f.expected}, got ${f.actual}`) + '\n');
+      writeStdout(safeText(`${r.failures.length ? '✗' : '✓'} ${r.name}  (${r.file})`) + '\n');
+      for (const f of r.failures) writeStdout(safeText(`    ${f.clause} ${f.field}: expected ${f.expected}, got ${f.actual}`) + '\n');
     }
-    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    writeStdout(`${passed} passed, ${failed} failed\n`);
   }
   return failed ? 1 : 0;
 }

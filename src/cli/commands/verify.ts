@@ -11,6 +11,7 @@ import { rulesFingerprint, toolVersion } from '../../provenance/provenance.js';
 import { clausesCompared, compareFigures, renderVerdict, type ResultLike, type Verdict } from '../../provenance/verify-result.js';
 import type { EmbeddedInput } from '../../provenance/embed-input.js';
 import { EvaluationResultSchema } from '../../schema/result-schema.js';
+import { writeStdout } from '../stdout.js';
 
 export interface VerifyOptions {
   format: 'text' | 'json';
@@ -65,7 +66,7 @@ export async function verifyCommand(resultFile: string, inputFile: string | unde
     changes,
   };
   v.holds = !v.rules.changed && !v.input.changed && !changes.length;
-  process.stdout.write(opts.format === 'json' ? JSON.stringify(v, null, 2) + '\n' : renderVerdict(v, recorded, current, opts.lang));
+  writeStdout(opts.format === 'json' ? JSON.stringify(v, null, 2) + '\n' : renderVerdict(v, recorded, current, opts.lang));
   return v.holds ? 0 : 1;
 }
 
@@ -85,7 +86,7 @@ function fromInputFile(set: RuleSet, file: string, prov: Provenance): { enterpri
   if (!parsed) throw new SubsidyError(findings);
   const { enterprise, findings: setFindings } = applyOverrides(set, parsed, o.set ?? []);
   if (setFindings.length) throw new SubsidyError(setFindings);
-  return { enterprise, sha256 };
+  return { enterprise, sha256: sha256() };
 }
 
 /** The input embedded in the result, checked as any input file is; problems point into the result file. */
