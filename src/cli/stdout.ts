@@ -31,7 +31,7 @@ export function stdoutIsTerminal(): boolean {
     } catch {
       s = undefined;
     }
-    terminal = s !== undefined && s.isCharacterDevice() && !isDevNull(s.rdev) && (nodeRequire('node:tty') as typeof import('node:tty')).isatty(1);
+    terminal = s?.isCharacterDevice() === true && !isDevNull(s.rdev) && (nodeRequire('node:tty') as typeof import('node:tty')).isatty(1);
   }
   return terminal;
 }
