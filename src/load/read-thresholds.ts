@@ -10,10 +10,11 @@ type Facts = ReadonlyMap<string, Fact>;
 
 /**
  * Every comparison's threshold in a rule set, read as a value of its fact (or field) the way
- * the checks read it to accept the set: once, at load, for the policies as loaded and under
- * every choice of their readings. A literal that does not read is left out: the checks
- * refuse such a set, so nothing evaluates it. Runs at every start-up (a cached set too), so
- * it visits only where comparisons can be: exclusions, and each clause's when and award.
+ * the checks read it to accept the set: recorded at load, for the policies as loaded and under
+ * every choice of their readings, and read when first compared with (model/thresholds.ts). A
+ * literal that does not read is refused by the checks, so nothing evaluates it. Runs at every
+ * start-up (a cached set too), so it visits only where comparisons can be: exclusions, and
+ * each clause's when and award.
  */
 export function readThresholds(set: Pick<RuleSet, 'facts' | 'policies'>): Thresholds {
   const out = new Thresholds();
@@ -88,10 +89,19 @@ function compared(
   if (!def) return;
   const one = 'fact' in c && def.type === 'enum_set' && c.op === 'has';
   const raws = c.op === 'in' && Array.isArray(c.value) ? c.value : [c.value];
+  const as = one ? { ...def, type: 'enum' as const } : def;
   for (const raw of raws) {
     if (out.has(key, raw, one)) continue;
-    const r = coerceFactValue(one ? { ...def, type: 'enum' } : def, raw);
-    if (r.ok) out.set(key, raw, r.value, one);
+    // Read when first compared with, the same way (a literal that does not read stays unread: a bug if compared).
+    out.set(
+      key,
+      raw,
+      () => {
+        const r = coerceFactValue(as, raw);
+        return r.ok ? { value: r.value } : undefined;
+      },
+      one,
+    );
   }
 }
 

@@ -7,6 +7,8 @@ import { loadRules } from '../../src/load/load-rules.js';
 import { loadRulesSync } from '../../src/load/load-rules-sync.js';
 import { readThresholds } from '../../src/load/read-thresholds.js';
 import { fieldFact } from '../../src/model/record-value.js';
+import { Thresholds } from '../../src/model/thresholds.js';
+import { Decimal } from '../../src/money/decimal.js';
 import type { RuleSet } from '../../src/model/rule-set.js';
 import { withReadings } from '../../src/readings/apply-readings.js';
 import { enterprise, ruleSetWith, shippedRules } from '../helpers/mini-rules.js';
@@ -145,5 +147,31 @@ describe('thresholds read at load', () => {
     const stale: RuleSet = { ...own, thresholds: set.thresholds };
     expect(() => evaluate(stale, ent)).toThrow(/not read at load: online_sales "123万"/);
     expect(readThresholds(own).get('online_sales', '123万')?.toString()).toBe('1230000');
+  });
+});
+
+describe('a threshold recorded at load and read when first compared with', () => {
+  it('is read once, the same value every time; one that does not read is a bug when compared, never a guess', () => {
+    const t = new Thresholds();
+    let reads = 0;
+    t.set('online_sales', '500万', () => {
+      reads++;
+      return { value: new Decimal(5_000_000) };
+    });
+    t.set('online_sales', 'abc', () => undefined);
+    expect(t.has('online_sales', '500万')).toBe(true);
+    expect(reads).toBe(0);
+    expect(t.get('online_sales', '500万')?.toString()).toBe('5000000');
+    expect(t.get('online_sales', '500万')?.toString()).toBe('5000000');
+    expect(reads).toBe(1);
+    expect(() => t.get('online_sales', 'abc')).toThrow(/not read at load: online_sales "abc"/);
+    expect(() => t.get('online_sales', 'abc')).toThrow(/not read at load/);
+  });
+
+  it('a set read lazily compares exactly as one whose every threshold was read first', () => {
+    const lazy = readThresholds(set);
+    const eager = readThresholds(set);
+    for (const c of comparisonsOf(set)) eager.get(c.key, c.raw, c.one);
+    for (const c of comparisonsOf(set)) expect(shown(lazy.get(c.key, c.raw, c.one))).toBe(shown(eager.get(c.key, c.raw, c.one)));
   });
 });
