@@ -15,7 +15,7 @@ import type { Plugin } from 'esbuild';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // Loaded by require when a command needs them: start-up reads a third of the bytes.
-const EXTERNAL = ['zod', 'iconv-lite', 'csv-parse', 'chardet', 'exceljs', 'yauzl', 'saxes'];
+const EXTERNAL = ['zod', 'iconv-lite', 'csv-parse', 'chardet', 'exceljs', 'yauzl', 'saxes', 'cli-table3'];
 
 /**
  * Each character outside ASCII written as \uXXXX (an astral one as its two halves). The same
