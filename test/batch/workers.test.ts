@@ -141,3 +141,63 @@ describe('a file that changes under a batch', () => {
     }
   });
 });
+
+describe('batch on worker threads, in chunks of a row or two', () => {
+  // Rows of very different lengths and kinds (long names, error rows), so workers finish
+  // out of turn, and chunks so small that each worker's report buffers go round hundreds of times.
+  const N = 1200;
+  let text = HEAD;
+  for (let i = 1; i <= N; i++) {
+    const name = i % 7 === 0 ? `长名称企业${'电商'.repeat(60 + (i % 40))}` : `企业${i}`;
+    const region = i % 11 === 0 ? '火星市' : ['兰溪市', '莲都区', '滨江区', '缙云县'][i % 4];
+    const sales = i % 13 === 0 ? '很多' : `${(i % 50) * 100}万`;
+    text += `E${i},${name},${region},${2022 + (i % 5)},电商企业;跨境电商企业,${sales},${i % 7}0万美元\r\n`;
+  }
+  const many = join(dir, 'many-chunks.csv');
+  writeFileSync(many, text);
+  const env = { CI: '1', SOURCE_DATE_EPOCH: '1700000000' };
+  const ONE = { ...env, SUBSIDY_BATCH_WORKERS: '0' };
+  const THREE = { ...env, SUBSIDY_BATCH_WORKERS: '3', SUBSIDY_BATCH_CHUNK_BYTES: '150' };
+  const files = (tag: string) => ({ out: join(dir, `many-${tag}.jsonl`), summary: join(dir, `many-${tag}.csv`) });
+
+  it('writes every row once, in input order, to the report and the summary', { timeout: 120000 }, () => {
+    const runs = [ONE, THREE].map((e, k) => {
+      const f = files(String(k));
+      const r = cli(['batch', many, '--out', f.out, '--summary', f.summary, '--limit', '3'], undefined, e);
+      return {
+        ...r,
+        stderr: r.stderr.replaceAll(f.out, '<out>').replaceAll(f.summary, '<summary>'),
+        report: readFileSync(f.out),
+        summary: readFileSync(f.summary),
+      };
+    });
+    const [one, three] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    const rows = three.report
+      .toString()
+      .split('\n')
+      .filter((l) => l.startsWith('{"row":'))
+      .map((l) => (JSON.parse(l) as { row: number }).row);
+    expect(rows).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(one.code).toBe(1);
+    expect(three.code).toBe(one.code);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+    expect(three.report.equals(one.report)).toBe(true);
+    expect(three.summary.equals(one.summary)).toBe(true);
+  });
+
+  it('writes the same report to standard output', { timeout: 120000 }, () => {
+    // Fewer rows: what the test reads from a child's stdout is limited to 1 MiB.
+    const few = join(dir, 'many-chunks-few.csv');
+    writeFileSync(few, text.split('\r\n').slice(0, 301).join('\r\n') + '\r\n');
+    const one = cli(['batch', few, '--format', 'csv'], undefined, ONE);
+    const three = cli(['batch', few, '--format', 'csv'], undefined, THREE);
+    expect(one.code).toBe(1);
+    expect(three).toEqual(one);
+    const numbers = three.stdout
+      .split('\n')
+      .filter((l) => /^\d+,/.test(l))
+      .map((l) => Number.parseInt(l, 10));
+    expect(numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!)).toBe(true);
+  });
+});

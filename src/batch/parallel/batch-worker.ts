@@ -48,16 +48,28 @@ const ready = prepare();
 // A failure shows when the first chunk awaits `ready` (and is posted back from there).
 ready.catch(() => undefined);
 
+// Memory the worker uses again from chunk to chunk rather than asking for anew: a chunk
+// of the input is read into `input` (its rows are strings of their own once split), and
+// its report is encoded into a buffer from `spare`, which the main thread gives back
+// once it has written it (see encoded). Fresh buffers for each of the thousands of
+// chunks of a long file were freed only when some later GC ran, on another thread for
+// the report, and the process kept growing with the length of the file.
+let input = Buffer.alloc(0);
+const spare: ArrayBuffer[] = [];
+
 /** The chunk's rows with the physical line each starts on, as openCsv gives them (see chunkRows). */
 function rowsOfChunk(m: Extract<ToWorker, { type: 'chunk' }>, { bom, header }: FileLayout): RawRow[] {
   const { chunk } = m;
+  const size = chunk.end - chunk.start;
+  if (input.length < size) input = Buffer.allocUnsafeSlow(size + (size >> 2));
   const fd = openSync(setup.file, 'r');
   let buf: Buffer;
   try {
-    buf = readRange(fd, bom + chunk.start, bom + chunk.end, setup.file);
+    buf = readRange(fd, bom + chunk.start, bom + chunk.end, setup.file, input);
   } finally {
     closeSync(fd);
   }
+  // Split at once, with no await in between: the next chunk reads into the same memory.
   return chunkRows(buf, { first: chunk.first, line: chunk.line, columns: header.cells.length }, setup.file);
 }
 
@@ -107,12 +119,18 @@ async function run(m: Extract<ToWorker, { type: 'chunk' }>): Promise<ChunkDone> 
 /**
  * The pieces as UTF-8 in a buffer of their own (it is transferred, so not a slice of
  * Buffer's shared pool), each encoded straight into it rather than joined first.
- * A UTF-16 code unit never takes more than 3 bytes.
+ * A UTF-16 code unit never takes more than 3 bytes. The buffer is a spare one when one
+ * is big enough; a new one has room to spare, so that later chunks fit it too, and
+ * replaces a spare that is too small: a worker never has more buffers than chunks out.
  */
 function encoded(pieces: string[]): Uint8Array {
   let units = 0;
   for (const p of pieces) units += p.length;
-  const bytes = new Uint8Array(units * 3);
+  if (!units) return new Uint8Array(0);
+  const need = units * 3;
+  const fits = spare.findIndex((b) => b.byteLength >= need);
+  if (fits < 0) spare.pop();
+  const bytes = new Uint8Array(fits >= 0 ? spare.splice(fits, 1)[0]! : new ArrayBuffer(need + (need >> 1)));
   let at = 0;
   for (const p of pieces) at += utf8.encodeInto(p, bytes.subarray(at)).written;
   return bytes.subarray(0, at);
@@ -127,6 +145,7 @@ function renumbered(o: Outcome, rowsBefore: number): Outcome {
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'layout') return gotLayout(m.layout);
+  if (m.type === 'spare') return void spare.push(...m.buffers);
   if (m.type === 'base') {
     const resolve = bases.get(m.id);
     if (resolve) bases.delete(m.id), resolve(m.rowsBefore);

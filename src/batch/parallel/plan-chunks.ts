@@ -35,9 +35,12 @@ function head(file: string): Buffer {
   }
 }
 
-/** Reads bytes [from, to) of a file; one that shrank since it was planned is the user's error (exit 2), not a bug. */
-export function readRange(fd: number, from: number, to: number, file: string): Buffer {
-  const buf = Buffer.alloc(to - from);
+/**
+ * Reads bytes [from, to) of a file, into the start of `into` when it is big enough;
+ * one that shrank since it was planned is the user's error (exit 2), not a bug.
+ */
+export function readRange(fd: number, from: number, to: number, file: string, into?: Buffer): Buffer {
+  const buf = into && into.length >= to - from ? into.subarray(0, to - from) : Buffer.alloc(to - from);
   for (let got = 0; got < buf.length; ) {
     const n = readSync(fd, buf, got, buf.length - got, from + got);
     if (n === 0) throw SubsidyError.of('FILE_UNREADABLE', { reason: `the file changed while it was read (it ends before byte ${from + got})` }, { file });

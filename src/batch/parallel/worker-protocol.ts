@@ -34,13 +34,20 @@ export interface FileLayout {
   bom: number;
 }
 
-/** Main thread to worker. A worker reads its chunk, says how many rows it holds, and renders once told the first row's number. */
-export type ToWorker = { type: 'layout'; layout: FileLayout } | { type: 'chunk'; id: number; chunk: Chunk } | { type: 'base'; id: number; rowsBefore: number };
+/**
+ * Main thread to worker. A worker reads its chunk, says how many rows it holds, and renders once told the first row's number.
+ * `spare` gives back (moves) the buffers of a chunk's report once they are written, for the worker to fill again.
+ */
+export type ToWorker =
+  | { type: 'layout'; layout: FileLayout }
+  | { type: 'chunk'; id: number; chunk: Chunk }
+  | { type: 'base'; id: number; rowsBefore: number }
+  | { type: 'spare'; buffers: ArrayBuffer[] };
 
 export interface ChunkDone {
   type: 'done';
   id: number;
-  /** The chunk's report text, already UTF-8 (moved, not copied, to the main thread, which only writes it). */
+  /** The chunk's report text, already UTF-8 (moved, not copied, to the main thread, which writes it and gives the buffer back). */
   text: Uint8Array;
   /** The chunk's per-enterprise summary lines (--summary), UTF-8, moved like the text. */
   summary: Uint8Array;

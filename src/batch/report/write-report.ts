@@ -112,7 +112,8 @@ export class StdoutOutput implements ReportOutput {
   write(text: string | Uint8Array): void {
     if (typeof text !== 'string') {
       this.flush();
-      process.stdout.write(text);
+      // A copy: a pipe is written later on some systems, and a batch worker's buffer is filled again once this returns.
+      process.stdout.write(Buffer.from(text));
       return;
     }
     this.pending += text;
