@@ -22,6 +22,9 @@ const EXTERNAL = ['zod', 'iconv-lite', 'csv-parse', 'chardet', 'exceljs', 'yauzl
  * escape means the same character in a string, a template, an identifier and a regular
  * expression, with or without the u flag. In a regular expression `\。` is an identity escape
  * of `。`: its backslash goes, or the escape would read as a backslash and "u3002".
+ * One place where the escape shows: the `.raw` strings of a tagged template (esbuild leaves
+ * non-ASCII there on purpose). Our one tag, the HTML renderer's, reads the cooked strings;
+ * a tag or String.raw that read `.raw` would see the escape.
  */
 export function asciiOnly(code: string): string {
   return code.replace(/(\\*)([^\x00-\x7f]+)/g, (_, slashes: string, text: string) => {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { runCommand } from './run-command.js';
-import { writeStdout } from './stdout.js';
+import { quietEndOnFirstUse, writeStdout } from './stdout.js';
 
 /** Only wiring: each command's module is imported when that command runs, so start-up stays light. */
 const program = new Command('subsidy')
@@ -179,6 +179,9 @@ program
   .command('schema')
   .description('write rules/schema/*.schema.json from the zod schemas (for editor completion)')
   .action(() => runCommand(() => import('./commands/emit-schema.js').then((m) => m.emitSchema())));
+
+// A reader that stops early (`subsidy calc … | head`) ends output quietly, as other Unix tools do.
+quietEndOnFirstUse();
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const code = (e as { exitCode?: number; code?: string }).exitCode;

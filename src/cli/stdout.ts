@@ -1,5 +1,6 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { unwritable } from '../output/write-file-atomic.js';
 
 /**
  * Standard output without process.stdout where it is not needed. Creating process.stdout
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
  */
 const nodeRequire = createRequire(import.meta.url);
 let terminal: boolean | undefined;
+/** process.stdout once something has used it (see quietEndOnFirstUse). */
 let stream: NodeJS.WriteStream | undefined;
 
 /** /dev/null is a character device like a terminal, but never one: told apart without node:tty. */
@@ -36,22 +38,48 @@ export function stdoutIsTerminal(): boolean {
   return terminal;
 }
 
-/** process.stdout, with the quiet end for a reader that stops early (`subsidy … | head`), as other Unix tools do. */
-export function stdoutStream(): NodeJS.WriteStream {
-  if (!stream) {
-    stream = process.stdout;
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit(process.exitCode ?? 0);
-    });
+/** A reader that stops early (`subsidy … | head`): output ends quietly, with the code the command returns. */
+function readerGone(): void {
+  if (gone) return;
+  gone = true;
+  // Not at once: the command that was writing has not returned its exit code yet (runCommand sets
+  // it), and `subsidy test | head` must still fail when a case failed. Later writes are dropped.
+  setImmediate(() => process.exit(process.exitCode ?? 0));
+}
+let gone = false;
+
+/**
+ * Gives process.stdout, whenever anything first uses it (a command, commander's help, the batch
+ * report, the interview), the quiet end for a reader that stops early, without creating it now:
+ * Node defines process.stdout as a getter that creates the stream on first use.
+ */
+export function quietEndOnFirstUse(): void {
+  const d = Object.getOwnPropertyDescriptor(process, 'stdout');
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    readerGone();
+  };
+  if (!d?.get || !d.configurable) {
+    process.stdout.on('error', onError);
+    return;
   }
-  return stream;
+  const create = d.get;
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: d.enumerable,
+    get() {
+      const s = create.call(process) as NodeJS.WriteStream;
+      if (!stream) (stream = s).on('error', onError);
+      return s;
+    },
+  });
 }
 
 /** Writes text to standard output: through process.stdout on a terminal, else straight to the descriptor. */
 export function writeStdout(text: string): void {
+  if (gone) return;
   if (stream || stdoutIsTerminal()) {
-    stdoutStream().write(text);
+    process.stdout.write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
@@ -60,9 +88,10 @@ export function writeStdout(text: string): void {
     while (done < bytes.length) done += writeSync(1, bytes, done);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (code === 'EPIPE') readerGone();
     // A descriptor left non-blocking by whoever started us: the stream waits for the reader.
-    if (code === 'EAGAIN') stdoutStream().write(bytes.subarray(done));
-    else throw e;
+    else if (code === 'EAGAIN') process.stdout.write(bytes.subarray(done));
+    // A full disk or the like behind a redirection: the user's problem with the target, not a bug.
+    else throw unwritable('<stdout>', e);
   }
 }

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 
@@ -72,5 +74,39 @@ describe('what a calc loads from Node', () => {
       expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.stderr, args.join(' ')).toBe('');
     }
+  });
+
+  // Both found by review: the batch report on stdout wrote to process.stdout with no handler, and
+  // the quiet end ran before the command had returned its exit code.
+  const piped = (command: string) =>
+    spawnSync('bash', ['-c', `${command} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+
+  it('a batch report on stdout larger than a pipe holds, its reader gone after 100 bytes: exit 0, nothing on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subsidy-stdout-'));
+    const [head, ...rows] = readFileSync(`${ROOT}/examples/batch/enterprises.csv`, 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'big.csv'), [head, ...Array.from({ length: 200 }, () => rows).flat()].join('\n') + '\n');
+    for (const workers of ['0', '2']) {
+      const r = piped(`SUBSIDY_BATCH_WORKERS=${workers} "${process.execPath}" "${BIN}" batch ${join(dir, 'big.csv')} --format csv`);
+      expect(r.status, `workers ${workers}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, `workers ${workers}`).toBe('');
+    }
+  });
+
+  it('a reader gone early does not turn a failed command into a success (`subsidy test | head` with a failing case)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subsidy-cases-'));
+    for (const name of ['lanxi-cross-border-seller.yaml', 'lanxi-platform-operator.yaml']) copyFileSync(`${ROOT}/examples/${name}`, join(dir, name));
+    const file = join(dir, 'lanxi-cross-border-seller.yaml');
+    const text = readFileSync(file, 'utf8');
+    const wrong = text.replace(/(lanxi-2022\/8: \{ status: eligible, amount: )100000\.00/, '$1100001.00');
+    expect(wrong).not.toBe(text);
+    writeFileSync(file, wrong);
+    expect(piped(`"${process.execPath}" "${BIN}" test ${dir}`).status).toBe(1);
+  });
+
+  it('stdout on a full device: the user is told the output could not be written (exit 2), no stack trace', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" calc ${EXAMPLE} >/dev/full`], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('[FILE_UNWRITABLE]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

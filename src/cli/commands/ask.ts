@@ -6,7 +6,6 @@ import { catalogue, type Lang } from '../../i18n/messages.js';
 import { terminalWidth } from '../terminal-width.js';
 import { runTime } from '../../provenance/provenance.js';
 import { regionOption } from '../option-values.js';
-import { stdoutStream } from '../stdout.js';
 
 export interface AskOptions {
   region?: string;
@@ -35,7 +34,7 @@ export async function ask(opts: AskOptions): Promise<number> {
   const region = opts.region === undefined ? undefined : regionOf(set, opts.region);
   const year = opts.year === undefined ? undefined : yearOf(opts.year);
   const [prompts, { runInterview }] = await Promise.all([import('@inquirer/prompts'), import('../../interview/run-interview.js')]);
-  const write = (text: string) => void stdoutStream().write(text);
+  const write = (text: string) => void process.stdout.write(text);
   try {
     await runInterview(set, { prompts, write, color: !process.env.NO_COLOR, width: terminalWidth() }, { lang: opts.lang, region, year });
   } catch (e) {
