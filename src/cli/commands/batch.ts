@@ -187,16 +187,19 @@ async function runParallel(
   }
   const workers = workerCount(size);
   if (!workers) return undefined;
+  // Each isolate's old generation may grow to 1.5x its live data before a full collection,
+  // not V8's default of up to 4x: a worker holds ~12 MB live, and on a long run the default
+  // let the peak at 1,000,000 rows reach 1.2-1.3x the peak at 100,000 (README, Batch). For
+  // the whole process: it runs one batch, and the CLI owns it. Set before the file is cut into
+  // chunks (planning reads all of it), and back to V8's default (0) when one thread reads it.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const pool = new WorkerPool(workers, setup);
   try {
     const plan = await planChunks(file, encoding, chunkBytes());
-    if (!plan) return undefined;
-    // Each isolate's old generation may grow to 1.5x its live data before a full collection,
-    // not V8's default of up to 4x: a worker holds ~12 MB live, and on a long run the default
-    // let the peak at 1,000,000 rows reach 1.2-1.3x the peak at 100,000 (README, Batch). For
-    // the whole process from here: it runs one batch, and the CLI owns it. Set only once the
-    // file is cut into chunks: a file read on one thread (GBK, say) keeps V8's default.
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    if (!plan) {
+      setFlagsFromString('--heap-growing-percent=0');
+      return undefined;
+    }
     start(plan.header);
     const prog = progress(r.lang);
     try {
