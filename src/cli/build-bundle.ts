@@ -51,7 +51,7 @@ const noColourDetection: Plugin = {
   },
 };
 
-async function bundle(entry: string, outfile: string, extra: string[]): Promise<void> {
+async function bundle(entry: string, outfile: string, opts: { minify: boolean; external: string[] }): Promise<void> {
   const { build } = await import('esbuild');
   await build({
     entryPoints: [root + entry],
@@ -60,10 +60,10 @@ async function bundle(entry: string, outfile: string, extra: string[]): Promise<
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    minify: outfile.endsWith('subsidy.cjs'),
+    minify: opts.minify,
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    external: [...EXTERNAL, ...extra],
+    external: [...EXTERNAL, ...opts.external],
     logLevel: 'warning',
     plugins: [noColourDetection],
   });
@@ -71,7 +71,7 @@ async function bundle(entry: string, outfile: string, extra: string[]): Promise<
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await bundle('dist/cli/index.js', 'dist/bundle/subsidy.cjs', []);
+  await bundle('dist/cli/index.js', 'dist/bundle/subsidy.cjs', { minify: true, external: [] });
   // Relative to dist/cli/ and to dist/bundle/ alike: the launcher falls back to the ES modules.
-  await bundle('dist/cli/launch.js', 'dist/bundle/launch.cjs', ['../cli/index.js']);
+  await bundle('dist/cli/launch.js', 'dist/bundle/launch.cjs', { minify: false, external: ['../cli/index.js'] });
 }

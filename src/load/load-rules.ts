@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schema/fact-schema.js';
@@ -8,6 +8,7 @@ import type { Profile, Reading } from '../schema/reading-schema.js';
 import { protectDir, protectInput } from '../output/protected-paths.js';
 import { readThresholds } from './read-thresholds.js';
 import { hashRuleFiles, ruleHashes } from './rule-fingerprint.js';
+import { writeCacheFile } from './write-cache-file.js';
 
 export type { LoadedPolicy, RuleSet } from '../model/rule-set.js';
 import type { RuleSet, Switch } from '../model/rule-set.js';
@@ -76,14 +77,7 @@ function toCache(set: RuleSet, fp: string): void {
     readings: set.readings,
     profiles: set.profiles,
   };
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const tmp = `${cacheFile(fp)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(c));
-    renameSync(tmp, cacheFile(fp));
-  } catch {
-    // A read-only install just goes without the cache.
-  }
+  writeCacheFile(cacheFile(fp), JSON.stringify(c));
 }
 
 /**

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createSha256 } from './sha256.js';
+import { writeCacheFile } from './write-cache-file.js';
 
 /**
  * The two hashes of a rule directory's files, taken in one reading of them:
@@ -70,12 +71,20 @@ interface Remembered {
   hashes: RuleHashes;
 }
 
-/** Name, size, inode and both change times: any write to a file changes its ctime, which no one can set. */
-const statusOf = (files: string[]) =>
-  files.map((f) => {
+/**
+ * Each file's name, size, inode and both change times, and the latest ctime among them. The
+ * latest ctime is what decides: any write changes a file's ctime, which no one can set, so a
+ * write after the hashes were taken makes it newer than they are (tested with the mtime put back).
+ */
+function statusOf(files: string[]): { status: string[]; lastChange: number } {
+  let lastChange = 0;
+  const status = files.map((f) => {
     const s = statSync(f);
+    lastChange = Math.max(lastChange, s.ctimeMs);
     return `${f}\0${s.size}\0${s.ino}\0${s.mtimeMs}\0${s.ctimeMs}`;
   });
+  return { status, lastChange };
+}
 
 /** A cheap hash of the directory's name, for the file that remembers its hashes (no crypto needed to find it). */
 function fnv1a(text: string): string {
@@ -90,39 +99,26 @@ function fnv1a(text: string): string {
  * otherwise every file is read and hashed again, and remembered. Saves reading and hashing
  * the rule files (0.3 MB) at every start.
  */
-export function ruleHashes(dir: string, cacheDir: string, now = Date.now): RuleHashes | undefined {
+export function ruleHashes(dir: string, cacheDir: string): RuleHashes | undefined {
   const memo = join(cacheDir, `files-${fnv1a(dir)}.json`);
   let files: string[];
-  let status: string[];
-  const at = now();
+  let now: ReturnType<typeof statusOf>;
+  const at = Date.now();
   try {
     files = ruleFiles(dir);
-    status = statusOf(files);
+    now = statusOf(files);
   } catch {
     return hashRuleFiles(dir);
   }
+  const { status, lastChange } = now;
   try {
     const r = JSON.parse(readFileSync(memo, 'utf8')) as Remembered;
     const same = r.dir === dir && r.files.length === status.length && r.files.every((s, i) => s === status[i]);
-    if (same && lastChange(status) < r.at - SETTLED_MS) return r.hashes;
+    if (same && lastChange < r.at - SETTLED_MS) return r.hashes;
   } catch {
     // No memo yet, or not readable: hash the files.
   }
   const hashes = hashRuleFiles(dir, files);
-  if (hashes) remember(memo, { dir, at, files: status, hashes });
+  if (hashes) writeCacheFile(memo, JSON.stringify({ dir, at, files: status, hashes } satisfies Remembered));
   return hashes;
-}
-
-/** The latest change time among the files (ctime is the last field of a status). */
-const lastChange = (status: string[]) => Math.max(0, ...status.map((s) => Number(s.slice(s.lastIndexOf('\0') + 1))));
-
-function remember(memo: string, r: Remembered): void {
-  try {
-    mkdirSync(join(memo, '..'), { recursive: true });
-    const tmp = `${memo}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(r));
-    renameSync(tmp, memo);
-  } catch {
-    // A read-only install hashes the files every time.
-  }
 }
