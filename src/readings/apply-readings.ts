@@ -11,8 +11,12 @@ const applied = new WeakMap<RuleSet, Map<string, RuleSet>>();
  */
 export function withReadings(set: RuleSet, chosen: Record<string, string>): RuleSet {
   const choices = { ...set.choices, ...chosen };
+  // The choices are the set's own but for these, so these name the result. Few (one, when finding
+  // the readings in play), so sorting them stays cheap: sorting every reading made the comparator
+  // hot enough for V8's optimising compiler, a background job a short `calc` waited for at exit.
   // Plain code-unit order: localeCompare's first call sets up ICU collation, ~10 ms of every start-up.
-  const key = Object.entries(choices)
+  const key = Object.entries(chosen)
+    .filter(([k, v]) => set.choices[k] !== v)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');

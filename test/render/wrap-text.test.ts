@@ -1,10 +1,40 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapText } from '../../src/render/wrap-text.js';
+import { columns, displayWidth, wrapText } from '../../src/render/wrap-text.js';
+
+/** The definition: columns() of each code point (a lone surrogate is one), summed. */
+const byLoop = (s: string) => {
+  let w = 0;
+  for (const ch of s) w += columns(ch.codePointAt(0)!);
+  return w;
+};
+
+/** Text around the edges of every range columns() knows, with surrogates whole and alone. */
+const EDGES = [
+  0x10ff, 0x1100, 0x115f, 0x1160, 0x2e7f, 0x2e80, 0xa4cf, 0xa4d0, 0xabff, 0xac00, 0xd7a3, 0xd7a4, 0xf8ff, 0xf900, 0xfaff, 0xfb00, 0xfe2f, 0xfe30, 0xfe4f,
+  0xfe50, 0xfeff, 0xff00, 0xff60, 0xff61, 0xffdf, 0xffe0, 0xffe6, 0xffe7, 0x1ffff, 0x20000, 0x3fffd, 0x3fffe, 0x3ffff, 0x40000, 0x10ffff,
+];
+const piece = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom(...EDGES).map((cp) => String.fromCodePoint(cp)),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)),
+  fc.constantFrom('兰溪市', '（）', '，。', '\x1b[31m', 'abc ', '한글', '😀'),
+);
 
 describe('wrapping table cells', () => {
   it('counts CJK characters as two columns', () => {
     expect(displayWidth('兰溪市abc')).toBe(9);
     expect(displayWidth('（）')).toBe(4);
+  });
+  it('measures any text as the loop over its characters does (edges of every range, lone and paired surrogates)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(displayWidth(s)).toBe(byLoop(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('never makes a line wider than asked, and loses no character', () => {
     const text = '缺少: overseas_warehouse_public, overseas_warehouse_months, 鼓励电子商务企业入驻电商园区（租金补助）';
