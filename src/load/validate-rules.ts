@@ -85,6 +85,10 @@ export interface CheckedRules {
  * loading refuses a set with any blocking finding, and `rules lint` prints them all.
  */
 export function checkRules(dir: string, regimeFile?: string): CheckedRules {
+  // A run that checks the rule files runs code later runs (served from the rule cache) never
+  // do: the CLI's launcher (cli/launch.ts) keeps no code cache from it, or every later start
+  // would deserialise the checks' compiled code too (a fifth more, on the shipped rules).
+  (globalThis as Record<symbol, unknown>)[Symbol.for('subsidy.checkedRules')] = true;
   const findings: Finding[] = [];
   // One dictionary, possibly kept in several files by topic (rules/facts.yaml and rules/facts/*.yaml).
   const placed: PlacedFact[] = [];

@@ -34,9 +34,16 @@ describe('launcher', () => {
     expect(a.stderr).toBe(b.stderr);
   });
 
-  it('writes a code cache once, uses it, and survives a corrupt one', () => {
+  it('writes a code cache once, not from a run that checked the rule files, uses it, and survives a corrupt one', () => {
     rmSync(cacheDir, { recursive: true, force: true });
+    // No rule cache yet: this run checks the rule files, code no later run needs.
     const first = bundled(['calc', 'examples/lanxi-cross-border-seller.yaml']);
+    expect(readdirSync(cacheDir).some((f) => f.startsWith('rules-'))).toBe(true);
+    expect(codeCaches()).toEqual([]);
+    // `rules lint` always checks them: no code cache from it either.
+    expect(bundled(['rules', 'lint']).code).toBe(0);
+    expect(codeCaches()).toEqual([]);
+    expect(bundled(['calc', 'examples/lanxi-cross-border-seller.yaml']).stdout).toBe(first.stdout);
     const [file] = codeCaches();
     expect(file).toBeDefined();
     const written = readFileSync(join(cacheDir, file!));
