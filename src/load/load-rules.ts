@@ -6,7 +6,7 @@ import type { Policy } from '../schema/policy-schema.js';
 import type { Region } from '../schema/region-schema.js';
 import type { Profile, Reading } from '../schema/reading-schema.js';
 import { protectDir, protectInput } from '../output/protected-paths.js';
-import { readThresholds } from './read-thresholds.js';
+import { type ThresholdLiteral, thresholdLiterals, thresholdsOf } from './read-thresholds.js';
 import { hashRuleFiles, ruleHashes } from './rule-fingerprint.js';
 import { writeCacheFile } from './write-cache-file.js';
 
@@ -18,7 +18,7 @@ export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../rules', import.met
 export const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../node_modules/.cache/subsidy', import.meta.url));
 // Bumped whenever validation gets stricter or the cached shape changes: 2, every check of `rules lint`
 // runs before a set is cached and source texts are part of the key; 3, readings and profiles.
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 interface Cache {
   version: number;
@@ -28,6 +28,8 @@ interface Cache {
   policies: { file: string; policy: Policy; switches?: Switch[] }[];
   readings: Reading[];
   profiles: Record<string, Profile>;
+  /** The comparisons' literals (read-thresholds.ts): the walk that finds them is not made again. */
+  thresholds: ThresholdLiteral[];
 }
 
 export { ruleFiles } from './rule-fingerprint.js';
@@ -42,7 +44,8 @@ export function ruleCacheKey(dir: string): { fingerprint: string; name: string }
 
 function fromCache(dir: string, fp: string): RuleSet | undefined {
   try {
-    const c = JSON.parse(readFileSync(cacheFile(fp), 'utf8')) as Cache;
+    // From a buffer: readFileSync's own utf8 path made a third more page faults on this file.
+    const c = JSON.parse(readFileSync(cacheFile(fp)).toString()) as Cache;
     if (c.version !== CACHE_VERSION || c.fingerprint !== fp) return undefined;
     const facts = new Map(c.facts.map((f) => [f.id, f]));
     const policies: RuleSet['policies'] = c.policies.map(({ file, policy, switches }) => ({
@@ -59,8 +62,8 @@ function fromCache(dir: string, fp: string): RuleSet | undefined {
       readings: c.readings,
       choices: Object.fromEntries(c.readings.map((r) => [r.id, r.default])),
       profiles: c.profiles,
-      // Values, not text: read again from the cached literals rather than kept in the cache.
-      thresholds: readThresholds({ facts, policies }),
+      // The literals, not their values: each is read when first compared with.
+      thresholds: thresholdsOf(facts, c.thresholds),
     };
   } catch {
     return undefined;
@@ -76,6 +79,7 @@ function toCache(set: RuleSet, fp: string): void {
     policies: set.policies.map((p) => ({ file: p.file, policy: p.policy, switches: p.switches })),
     readings: set.readings,
     profiles: set.profiles,
+    thresholds: thresholdLiterals(set),
   };
   writeCacheFile(cacheFile(fp), JSON.stringify(c));
 }

@@ -17,7 +17,24 @@ type Facts = ReadonlyMap<string, Fact>;
  * each clause's when and award.
  */
 export function readThresholds(set: Pick<RuleSet, 'facts' | 'policies'>): Thresholds {
-  const out = new Thresholds();
+  return thresholdsOf(set.facts, thresholdLiterals(set));
+}
+
+/**
+ * A comparison's threshold as written: what it compares (a fact, or `field` of the items of
+ * the record list `fact`), the literal, and `one` for `has` on a set of choices. Plain data,
+ * so the rule cache keeps the list and a start-up builds the thresholds without the walk.
+ */
+export interface ThresholdLiteral {
+  fact: string;
+  field?: string;
+  raw: unknown;
+  one?: true;
+}
+
+/** Every threshold literal of the set, once each: the walk readThresholds makes. */
+export function thresholdLiterals(set: Pick<RuleSet, 'facts' | 'policies'>): ThresholdLiteral[] {
+  const out = new Literals();
   for (const lp of set.policies) {
     policy(set.facts, lp.policy, out);
     for (const [prefix, switches] of byItem(lp.switches ?? [])) {
@@ -33,21 +50,67 @@ export function readThresholds(set: Pick<RuleSet, 'facts' | 'policies'>): Thresh
       }
     }
   }
+  return out.list;
+}
+
+/**
+ * The thresholds of the literals, each read as a value of its fact when first compared with
+ * (a literal that does not read stays unread: a bug if compared). A literal whose fact or field
+ * the dictionary lacks is left out, as the walk leaves it.
+ */
+export function thresholdsOf(facts: Facts, literals: readonly ThresholdLiteral[]): Thresholds {
+  const out = new Thresholds();
+  for (const { fact, field, raw, one } of literals) {
+    const def = definition(facts, fact, field);
+    if (!def) continue;
+    const as = one ? { ...def, type: 'enum' as const } : def;
+    out.set(
+      field === undefined ? fact : `${fact}.${field}`,
+      raw,
+      () => {
+        const r = coerceFactValue(as, raw);
+        return r.ok ? { value: r.value } : undefined;
+      },
+      one,
+    );
+  }
   return out;
 }
 
-function policy(facts: Facts, p: Policy, out: Thresholds): void {
+function definition(facts: Facts, fact: string, field: string | undefined): Fact | undefined {
+  if (field === undefined) return facts.get(fact);
+  const items = facts.get(fact);
+  const f = items?.fields?.find((x) => x.id === field);
+  return items && f ? fieldFact(items, f) : undefined;
+}
+
+/** The literals found so far, each once (a literal told apart as Thresholds tells it: a list by its contents). */
+class Literals {
+  readonly list: ThresholdLiteral[] = [];
+  private readonly seen = new Map<string, Set<unknown>>();
+  add(l: ThresholdLiteral): void {
+    const at = `${l.one ? 1 : 0}${l.fact}.${l.field ?? ''}`;
+    let raws = this.seen.get(at);
+    if (!raws) this.seen.set(at, (raws = new Set()));
+    const raw = typeof l.raw === 'object' && l.raw !== null ? `\0${JSON.stringify(l.raw)}` : l.raw;
+    if (raws.has(raw)) return;
+    raws.add(raw);
+    this.list.push(l);
+  }
+}
+
+function policy(facts: Facts, p: Policy, out: Literals): void {
   for (const ex of p.exclusions ?? []) condition(facts, ex.when, undefined, out);
   for (const c of p.clauses ?? []) clause(facts, c, out);
 }
 
-function clause(facts: Facts, c: Clause, out: Thresholds): void {
+function clause(facts: Facts, c: Clause, out: Literals): void {
   if (c.when) condition(facts, c.when, undefined, out);
   if (c.award) award(facts, c.award, undefined, out);
 }
 
 /** The conditions inside an award; a field belongs to the items of the innermost each around it (src/engine/eval-each.ts). */
-function award(facts: Facts, a: Award, list: string | undefined, out: Thresholds): void {
+function award(facts: Facts, a: Award, list: string | undefined, out: Literals): void {
   if (a.kind === 'sum' || a.kind === 'max') for (const p of a.parts) award(facts, p, list, out);
   else if (a.kind === 'cases') {
     for (const c of a.cases) {
@@ -61,7 +124,7 @@ function award(facts: Facts, a: Award, list: string | undefined, out: Thresholds
   }
 }
 
-function condition(facts: Facts, c: Condition, list: string | undefined, out: Thresholds): void {
+function condition(facts: Facts, c: Condition, list: string | undefined, out: Literals): void {
   if ('all' in c) for (const x of c.all) condition(facts, x, list, out);
   else if ('any' in c) for (const x of c.any) condition(facts, x, list, out);
   else if ('not' in c) condition(facts, c.not, list, out);
@@ -73,36 +136,18 @@ function compared(
   facts: Facts,
   c: Exclude<Condition, { expr: unknown } | { all: unknown } | { any: unknown } | { not: unknown }>,
   list: string | undefined,
-  out: Thresholds,
+  out: Literals,
 ): void {
-  let def: Fact | undefined;
-  let key: string;
-  if ('fact' in c) {
-    def = facts.get(c.fact);
-    key = c.fact;
-  } else if (list !== undefined) {
-    const items = facts.get(list);
-    const field = items?.fields?.find((f) => f.id === c.field);
-    def = items && field ? fieldFact(items, field) : undefined;
-    key = `${list}.${c.field}`;
-  } else return;
+  let fact: string;
+  let field: string | undefined;
+  if ('fact' in c) fact = c.fact;
+  else if (list !== undefined) [fact, field] = [list, c.field];
+  else return;
+  const def = definition(facts, fact, field);
   if (!def) return;
   const one = 'fact' in c && def.type === 'enum_set' && c.op === 'has';
   const raws = c.op === 'in' && Array.isArray(c.value) ? c.value : [c.value];
-  const as = one ? { ...def, type: 'enum' as const } : def;
-  for (const raw of raws) {
-    if (out.has(key, raw, one)) continue;
-    // Read when first compared with, the same way (a literal that does not read stays unread: a bug if compared).
-    out.set(
-      key,
-      raw,
-      () => {
-        const r = coerceFactValue(as, raw);
-        return r.ok ? { value: r.value } : undefined;
-      },
-      one,
-    );
-  }
+  for (const raw of raws) out.add({ fact, ...(field === undefined ? {} : { field }), raw, ...(one ? { one } : {}) });
 }
 
 /**

@@ -73,12 +73,17 @@ describe('thresholds read at load', () => {
     expect(n).toBeGreaterThan(0);
   });
 
-  it('hold the comparisons on fields of the items of a record list (the synthetic sixth policy)', () => {
+  it('hold the comparisons on fields of the items of a record list (the synthetic sixth policy), validated or from the cache', async () => {
     const { dir, rules } = copyWithSixthPolicy();
     try {
       const s = loadRulesSync(rules);
       expectAllRead(s);
       expect(comparisonsOf(s).filter((c) => c.key.includes('.')).length).toBeGreaterThan(0);
+      // The cache keeps the literals, not the walk: a set read back from it holds the same thresholds.
+      await loadRules(rules);
+      const cached = await loadRules(rules);
+      expect(cached.thresholds.size).toBe(s.thresholds.size);
+      expectAllRead(cached);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

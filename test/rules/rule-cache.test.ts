@@ -19,7 +19,7 @@ describe('the rule cache carries no set past the checks', () => {
     expect(calc(dir).code).toBe(0);
     expect(cached()).toEqual([ruleCacheKey(dir)!.name]);
     const entry = JSON.parse(readFileSync(join(cache, ruleCacheKey(dir)!.name), 'utf8'));
-    expect(entry.version).toBe(3);
+    expect(entry.version).toBe(4);
     expect(calc(dir).code).toBe(0);
   }, 120_000);
 
