@@ -18,10 +18,11 @@ export class FindingBudget {
     return n <= LISTED_PER_KIND;
   }
 
-  /** One MORE_FINDINGS per kind that went over, placed at `at`. */
-  rest(at: Position = {}): Finding[] {
+  /** One MORE_FINDINGS per kind that went over, placed at `at` (a function: a position can cost a parse, read-yaml.ts). */
+  rest(at: Position | (() => Position) = {}): Finding[] {
     const out: Finding[] = [];
-    for (const n of this.counts.values()) if (n > LISTED_PER_KIND) out.push({ code: 'MORE_FINDINGS', args: { count: n - LISTED_PER_KIND }, ...at });
+    for (const n of this.counts.values())
+      if (n > LISTED_PER_KIND) out.push({ code: 'MORE_FINDINGS', args: { count: n - LISTED_PER_KIND }, ...(typeof at === 'function' ? at() : at) });
     return out;
   }
 }

@@ -67,7 +67,7 @@ export function toEnterprise(
   const year = readYear(overrides.year ?? rec.year, err);
   const facts = readFacts(set, rec.facts, index, err, locate, budget);
   const history = readHistory(set, rec.history, err, budget);
-  findings.push(...budget.rest(locate([])));
+  findings.push(...budget.rest(() => locate([])));
   if (findings.length || region === undefined || year === undefined) return { findings };
   const enterprise: Enterprise = {
     id: isBlank(rec.id) ? undefined : String(rec.id),

@@ -2,6 +2,7 @@ import { LineCounter, isMap, isSeq, isScalar, parseDocument, visit, type Documen
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Position } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
+import { parsePlainYaml } from './parse-plain-yaml.js';
 
 export type { PathPart, YamlSource } from '../model/rule-set.js';
 import type { PathPart, YamlSource } from '../model/rule-set.js';
@@ -18,8 +19,18 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
 /**
  * Parses YAML (and so JSON) with positions kept, rejecting what a data file
  * has no business containing: duplicate keys, alias bombs, prototype keys.
+ * A file in the plain subset (parse-plain-yaml.ts: what enterprise files are) is read
+ * without the yaml library, which then reads it only if a position is asked for.
  */
 export function readYaml(text: string, file: string, opts: { lineOffset?: number } = {}): YamlSource {
+  const plain = parsePlainYaml(text);
+  if (!plain) return readYamlDocument(text, file, opts);
+  let full: YamlSource | undefined;
+  return { file, data: plain.value, locate: (path) => (full ??= readYamlDocument(text, file, opts)).locate(path) };
+}
+
+/** The yaml library's reading, positions and all (also what the plain reading is tested against). */
+export function readYamlDocument(text: string, file: string, opts: { lineOffset?: number }): YamlSource {
   const lineCounter = new LineCounter();
   // Duplicate keys are found below, with both places and after keys are read as text (1 and "1" are one key).
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
