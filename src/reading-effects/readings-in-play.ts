@@ -1,6 +1,6 @@
 import { evaluate } from '../engine/evaluate.js';
-import type { ClauseResult, Enterprise, Evaluation } from '../engine/types.js';
-import type { RuleSet } from '../model/rule-set.js';
+import type { ClauseResult, Enterprise, Evaluation, PolicyResult } from '../engine/types.js';
+import type { LoadedPolicy, RuleSet, Switch } from '../model/rule-set.js';
 import { withReadings } from '../readings/apply-readings.js';
 
 /** A reading as it stood in one evaluation: the option taken, and whether another option would have changed a result. */
@@ -65,11 +65,47 @@ export function readingsInPlay(set: RuleSet, ent: Enterprise, ev: Evaluation): R
     const r = set.readings.find((x) => x.id === id)!;
     const option = set.choices[id] ?? r.default;
     const touches = new Set<string>();
+    const inert = switchesOf(set, id).every(([lp, s]) =>
+      isInert(
+        s,
+        ev.policies.find((p) => p.policyId === lp.policy.id),
+      ),
+    );
     for (const o of r.options) {
-      if (o.id === option) continue;
+      if (o.id === option || inert) continue;
       const other = outcomeKey(evaluate(affected(withReadings(set, { [id]: o.id }), set), ent, { trace: false }));
       for (const [k, v] of other) if (base.get(k) !== v) touches.add(k);
     }
     return { id, option, isDefault: option === r.default, decided: touches.size > 0, touches: [...touches] };
   });
+}
+
+function switchesOf(set: RuleSet, reading: string): [LoadedPolicy, Switch][] {
+  return set.policies.flatMap((lp) => (lp.switches ?? []).filter((s) => s.reading === reading).map((s): [LoadedPolicy, Switch] => [lp, s]));
+}
+
+/** A clause's fields the engine reads only for a clause that met its beneficiary and conditions. */
+const AFTER_CONDITIONS = new Set(['award', 'caps', 'max_years', 'instalments', 'fiscal', 'pool', 'frequency']);
+/** Why a clause is not eligible that is settled before its award is read (engine/evaluate.ts, evaluateOwn). */
+const SETTLED_FIRST = new Set(['beneficiary', 'condition']);
+
+/**
+ * A switch that cannot change this enterprise's results, whatever its options say, so the
+ * rule set is not evaluated again for it: a clause's notes (text); a clause of a document that
+ * does not apply here (place and time are the document's, not its clauses'); what is read after
+ * the beneficiary and conditions, of a clause whose beneficiary or conditions this enterprise
+ * does not meet. An award switched away whole would change what the clause is: not inert.
+ */
+function isInert(s: Switch, doc: PolicyResult | undefined): boolean {
+  const [head, index, field] = s.path;
+  if (head !== 'clauses' || typeof index !== 'number' || typeof field !== 'string' || !doc) return false;
+  if (field === 'notes' || doc.applicability !== 'applies') return true;
+  const r = doc.clauses[index];
+  const whole = s.path.length === 3;
+  return (
+    AFTER_CONDITIONS.has(field) &&
+    r?.status === 'not_eligible' &&
+    SETTLED_FIRST.has(r.reason?.code ?? '') &&
+    (!whole || Object.values(s.values).every((v) => v !== undefined && v !== null))
+  );
 }
