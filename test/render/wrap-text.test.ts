@@ -36,6 +36,21 @@ describe('wrapping table cells', () => {
       { numRuns: 3000 },
     );
   });
+  it('measures text without surrogates (the common case, counted another way) as the loop does, at every range edge', () => {
+    const bmpEdge = fc.constantFrom(...EDGES.filter((cp) => cp < 0xd800 || (cp > 0xdfff && cp < 0x10000))).map((cp) => String.fromCharCode(cp));
+    const bmp = fc.oneof(
+      bmpEdge,
+      fc.string({ unit: fc.integer({ min: 0, max: 0xd7ff }).map((u) => String.fromCharCode(u)) }),
+      fc.constantFrom('兰溪市', '（）', 'abc '),
+    );
+    fc.assert(
+      fc.property(fc.array(bmp, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(displayWidth(s)).toBe(byLoop(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('never makes a line wider than asked, and loses no character', () => {
     const text = '缺少: overseas_warehouse_public, overseas_warehouse_months, 鼓励电子商务企业入驻电商园区（租金补助）';
     const wrapped = wrapText(text, 20);
