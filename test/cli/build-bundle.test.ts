@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiOnly } from '../../src/cli/build-bundle.js';
+import Module from 'node:module';
+import { Script } from 'node:vm';
+import { asciiOnly, WRAP } from '../../src/cli/build-bundle.js';
 
 // The bundle is written in ASCII so that reading it at start-up makes a one-byte string
 // (src/cli/build-bundle.ts). The escape must not change what any piece of code means.
@@ -16,6 +18,13 @@ describe('the built bundle', () => {
     }
     // The money parser's 万 must be in there, as an escape: the build ran asciiOnly.
     expect(readFileSync(BUNDLES[0]!, 'latin1')).toContain('\\u4E07');
+  });
+  it('is written as the function Node wraps a CommonJS module in, which the launcher compiles as it is', () => {
+    const text = readFileSync(BUNDLES[0]!, 'latin1');
+    expect(text.startsWith(WRAP[0])).toBe(true);
+    expect(text.endsWith(WRAP[1])).toBe(true);
+    expect(Module.wrap('x')).toBe(`${WRAP[0]}x${WRAP[1]}`);
+    expect(typeof new Script(text).runInThisContext()).toBe('function');
   });
 });
 

@@ -38,7 +38,9 @@ describe('rule files cannot run code', () => {
   it('the launcher compiles nothing but the bundle the build wrote', () => {
     const text = readFileSync(join(ROOT, 'src/cli/launch.ts'), 'utf8');
     const scripts = [...text.matchAll(/new Script\((.+?), \{/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["Module.wrap(readFileSync(BUNDLE, 'latin1'))"]);
+    expect(scripts).toEqual(['source']);
+    expect(text).toContain('const { source, cachedData } = readBundle(file);');
+    expect(text).toMatch(/const fd = openSync\(BUNDLE, 'r'\);/);
     expect(text).toMatch(/const BUNDLE = fileURLToPath\(new URL\('\.\.\/bundle\/subsidy\.cjs', import\.meta\.url\)\);/);
   });
   it('every dynamic import() names a fixed module (nothing from data decides what code loads)', () => {
