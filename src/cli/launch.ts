@@ -22,11 +22,18 @@ const CACHE_DIR = process.env.SUBSIDY_CACHE_DIR || fileURLToPath(new URL('../../
 
 type Wrapped = (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
 
-/** V8 checks its version and flags but, for the source, only its length: so the file name carries size and mtime. */
-function cacheFile(): string | undefined {
+/**
+ * V8 checks its version and flags but, for the source, only its length: so the file name carries
+ * the bundle's size and mtime. And the command: a cache holds what the run that wrote it compiled,
+ * so one written by `--help` left a calc compiling most of its code at every start. Each command
+ * (the first argument, when it is a plain word) keeps its own.
+ */
+function cacheFile(): { file: string; version: string } | undefined {
   try {
     const s = statSync(BUNDLE);
-    return join(CACHE_DIR, `code-${s.size}-${Math.trunc(s.mtimeMs)}.bin`);
+    const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+    const version = `code-${s.size}-${Math.trunc(s.mtimeMs)}-`;
+    return { file: join(CACHE_DIR, `${version}${command}.bin`), version };
   } catch {
     return undefined;
   }
@@ -65,11 +72,11 @@ function readAll(fd: number, buf: Buffer, size: number): number {
   return got;
 }
 
-/** Written once, after the command ran, so the functions it compiled are in it; other versions are removed. */
-function writeCache(script: Script, file: string): void {
+/** Written once, after the command ran, so the functions it compiled are in it; caches of other builds are removed. */
+function writeCache(script: Script, file: string, version: string): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
-    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('code-') && join(CACHE_DIR, old) !== file) rmSync(join(CACHE_DIR, old), { force: true });
+    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('code-') && !old.startsWith(version)) rmSync(join(CACHE_DIR, old), { force: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, file);
@@ -81,7 +88,7 @@ function writeCache(script: Script, file: string): void {
 /** Set by a run that checked the rule files (load/validate-rules.ts): its compiled code is not a typical run's. */
 const CHECKED_RULES = Symbol.for('subsidy.checkedRules');
 
-function runBundle(file: string): void {
+function runBundle({ file, version }: { file: string; version: string }): void {
   // The libraries only some commands need (zod, csv-parse, iconv-lite) stay in
   // node_modules, loaded by require when used: start-up reads a third of the bytes.
   // The bundle is ASCII (build-bundle.ts), so latin1 reads it as utf8 would, without
@@ -90,7 +97,7 @@ function runBundle(file: string): void {
   const script = new Script(source, { filename: BUNDLE, cachedData });
   if (!cachedData || script.cachedDataRejected)
     process.once('exit', () => {
-      if (!(globalThis as Record<symbol, unknown>)[CHECKED_RULES]) writeCache(script, file);
+      if (!(globalThis as Record<symbol, unknown>)[CHECKED_RULES]) writeCache(script, file, version);
     });
   const fn = script.runInThisContext() as Wrapped;
   const mod = new Module(BUNDLE);
@@ -100,7 +107,7 @@ function runBundle(file: string): void {
   fn.call(mod.exports, mod.exports, require, mod, BUNDLE, dirname(BUNDLE));
 }
 
-const file = process.env.SUBSIDY_NO_BUNDLE ? undefined : cacheFile();
-if (file) runBundle(file);
+const cache = process.env.SUBSIDY_NO_BUNDLE ? undefined : cacheFile();
+if (cache) runBundle(cache);
 // Relative to dist/cli/ and to dist/bundle/ alike; the build keeps it out of the launcher's bundle (--external).
 else void import('../cli/index.js');

@@ -58,6 +58,24 @@ describe('launcher', () => {
     expect(readFileSync(join(cacheDir, file!)).length).toBeGreaterThan(1000);
     expect(codeCaches()).toHaveLength(1);
   });
+
+  it('keeps a code cache per command, and drops those of another build when it writes one', () => {
+    expect(codeCaches().map((f) => f.replace(/^code-\d+-\d+-/, ''))).toEqual(['calc.bin']);
+    // A cache of another build of the bundle (another size and time): stale.
+    writeFileSync(join(cacheDir, 'code-1-2-calc.bin'), 'old');
+    expect(bundled(['--version']).code).toBe(0);
+    expect(
+      codeCaches()
+        .map((f) => f.replace(/^code-\d+-\d+-/, ''))
+        .sort(),
+    ).toEqual(['calc.bin', 'other.bin']);
+    // `--version` and `rules` write their own: calc's, written by a calc, is left as it was.
+    const calcCache = codeCaches().find((f) => f.endsWith('-calc.bin'))!;
+    const before = readFileSync(join(cacheDir, calcCache));
+    expect(bundled(['rules', 'list']).code).toBe(0);
+    expect(readFileSync(join(cacheDir, calcCache)).equals(before)).toBe(true);
+    expect(codeCaches()).not.toContain('code-1-2-calc.bin');
+  });
 });
 
 describe('cli-table3 patch (.ci/patches)', () => {
