@@ -14,6 +14,7 @@ import { formatFinding } from '../../src/i18n/format-error.js';
 import { acceptedNames } from '../../src/input/enum-choices.js';
 import { HISTORY_FIELDS, historyUses, readHistoryField } from '../../src/input/read-history-entry.js';
 import { toEnterprise } from '../../src/input/to-enterprise.js';
+import { withReadings } from '../../src/readings/apply-readings.js';
 import { parseAmount } from '../../src/money/parse-amount.js';
 
 /**
@@ -207,5 +208,27 @@ describe('history values are read like facts', () => {
     const r = cli(['batch', input, '--history', hist, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad-h\.csv:3:\d+, field history\.lishui-2020\/1a\.highest_tier: \[NOT_A_TIER\].*did you mean 500万/);
+  });
+});
+
+describe('the history fields a clause reads, under its readings', () => {
+  it('come only from readings with a switch in its document: any other reading leaves the document as it is', () => {
+    // historyUse widens a clause's fields under the options of the readings switched in its
+    // document only; this is what makes leaving the others out exact.
+    let checked = 0;
+    set.policies.forEach((lp, at) => {
+      const here = new Set((lp.switches ?? []).map((s) => s.reading));
+      for (const r of set.readings.filter((x) => !here.has(x.id)))
+        for (const o of r.options) {
+          expect(withReadings(set, { [r.id]: o.id }).policies[at], `${lp.policy.id} ${r.id}=${o.id}`).toBe(lp);
+          checked++;
+        }
+    });
+    expect(checked).toBeGreaterThan(0);
+    // And a reading with a switch in the document does make another document object.
+    const lp = set.policies.find((p) => p.switches?.length)!;
+    const s = lp.switches![0]!;
+    const other = set.readings.find((r) => r.id === s.reading)!.options.find((o) => o.id !== set.choices[s.reading])!;
+    expect(withReadings(set, { [s.reading]: other.id }).policies[set.policies.indexOf(lp)]).not.toBe(lp);
   });
 });
