@@ -8,14 +8,16 @@
  * undefined, and read-yaml.ts hands the text to the library: anchors, tags, block scalars,
  * multi-line scalars and flows, escapes, tabs, duplicate or prototype keys, keys that are not
  * plain text, numbers in other notations. So there is no second opinion on what a file says:
- * a property test holds every document read here to the library's reading (test/load).
+ * a property test holds every document read here to the library's reading
+ * (test/input/plain-yaml.test.ts).
  */
 
 /** Not read here at all: tabs, control and non-characters, BOMs, line breaks other than \n and \r\n, directives. */
 const UNSAFE_TEXT = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]|\r(?!\n)|^%/mu;
 /** Characters a plain scalar may not start with here (flows, quotes, comments, anchors, tags, block scalars, reserved). */
 const BAD_START = /^(?:[-?:](?: |$)|[,[\]{}#&*!|>'"%@`])/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that would reach an object's prototype: refused in any data file (read-yaml.ts reports them). */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 const FAIL = Symbol('not plain');
 type Out = unknown | typeof FAIL;

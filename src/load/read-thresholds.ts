@@ -12,9 +12,9 @@ type Facts = ReadonlyMap<string, Fact>;
  * Every comparison's threshold in a rule set, read as a value of its fact (or field) the way
  * the checks read it to accept the set: recorded at load, for the policies as loaded and under
  * every choice of their readings, and read when first compared with (model/thresholds.ts). A
- * literal that does not read is refused by the checks, so nothing evaluates it. Runs at every
- * start-up (a cached set too), so it visits only where comparisons can be: exclusions, and
- * each clause's when and award.
+ * literal that does not read is refused by the checks, so nothing evaluates it. The walk runs
+ * when a set is checked (a cached set keeps its literals), and visits only where comparisons
+ * can be: exclusions, and each clause's when and award.
  */
 export function readThresholds(set: Pick<RuleSet, 'facts' | 'policies'>): Thresholds {
   return thresholdsOf(set.facts, thresholdLiterals(set));

@@ -2,12 +2,11 @@ import { LineCounter, isMap, isSeq, isScalar, parseDocument, visit, type Documen
 import { SubsidyError } from '../errors/subsidy-error.js';
 import type { Position } from '../errors/codes.js';
 import { reason } from '../i18n/reasons.js';
-import { parsePlainYaml } from './parse-plain-yaml.js';
+import { FORBIDDEN_KEYS, parsePlainYaml } from './parse-plain-yaml.js';
 
 export type { PathPart, YamlSource } from '../model/rule-set.js';
 import type { PathPart, YamlSource } from '../model/rule-set.js';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * The tags a data file may spell out: they name what the value already is. Others
  * change the structure (!!omap and !!set become a Map and a Set, which read as no

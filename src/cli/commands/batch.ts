@@ -162,13 +162,13 @@ async function runSingle(
   return { totals, shown, historyIdsUsed: converter.historyIdsUsed };
 }
 
+const HEAP_GROWING_PERCENT = 50;
+
 /**
  * On worker threads, when the input is a CSV file big enough to be worth it and
  * planChunks can cut it into chunks of whole records; else undefined, before
  * anything is written, and the batch runs on one thread.
  */
-const HEAP_GROWING_PERCENT = 50;
-
 async function runParallel(
   file: string,
   opts: BatchOptions,
